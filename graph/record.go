@@ -20,11 +20,13 @@ const (
 	RelMeasures    = "MEASURES"     // (Indicator)-[:MEASURES]->(Theme)
 )
 
-// ManagedRels are the relationship types a record owns: loading a record again
-// replaces its relationships of these types and leaves all others (editors' links,
-// reviews) alone.
-var ManagedRels = []string{RelPartOf, RelAbout, RelApplies, RelIn, RelImplements,
-	RelPartnerIn, RelMemberOf, RelFundedBy, RelPublishedBy, RelNext, RelMeasures}
+// OwnedIncoming are the relationship types a Practice record owns in the incoming
+// direction: its implementers and partners are listed on the practice.
+var OwnedIncoming = []string{RelImplements, RelPartnerIn}
+
+// OwnedOutgoing are the relationship types every record owns in the outgoing direction.
+var OwnedOutgoing = []string{RelPartOf, RelAbout, RelApplies, RelIn, RelMemberOf,
+	RelFundedBy, RelPublishedBy, RelNext, RelMeasures}
 
 // Link is a relationship a record owns. Outgoing links go from the record's node
 // to To; Incoming ones from To to the record's node (a practice owns the
@@ -61,7 +63,7 @@ func (r *Record) Validate() error {
 		where += ": "
 	}
 	for _, l := range r.Links {
-		if !isManaged(l.Type) {
+		if !owned(l) {
 			errs = append(errs, Errorf(EINVALID, strings.TrimSuffix(where, ": "), "relationship type %s is not one a record may own", l.Type))
 		}
 		if _, ok := KindOfID(l.To); !ok {
@@ -71,9 +73,13 @@ func (r *Record) Validate() error {
 	return errs.Err()
 }
 
-func isManaged(t string) bool {
-	for _, m := range ManagedRels {
-		if m == t {
+func owned(l Link) bool {
+	list := OwnedOutgoing
+	if l.Incoming {
+		list = OwnedIncoming
+	}
+	for _, m := range list {
+		if m == l.Type {
 			return true
 		}
 	}

@@ -126,11 +126,11 @@ func (o *Organisation) NodeKind() Kind { return KindOrganisation }
 type Person struct {
 	Meta
 	Name         string   `json:"name" prop:"name"`
-	Email        string   `json:"email" prop:"email"`
+	Email        string   `json:"email" prop:"email,private"`
 	ShareDetails bool     `json:"shareDetails" prop:"shareDetails"`
 	Languages    []string `json:"languages,omitempty" prop:"languages"`
 	Roles        []string `json:"roles,omitempty" prop:"roles"`
-	PasswordHash string   `json:"-" prop:"passwordHash"`
+	PasswordHash string   `json:"-" prop:"passwordHash,private"`
 }
 
 // NodeKind returns KindPerson.

@@ -1,0 +1,5 @@
+// Package neo4j implements the graph package's store interfaces on Neo4j 5 over
+// Bolt with the official Go driver. It is the only package that writes Cypher;
+// every query is parameterised, and labels and property names in query text come
+// from fixed tables in this package, never from input.
+package neo4j

@@ -1,0 +1,108 @@
+// Package neo4jtest starts a real embedded Neo4j for tests: its own store in a
+// temporary folder and a free port, so tests run beside `make run`.
+package neo4jtest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"ewsi/graph/neo4j"
+	"ewsi/graph/neo4j/embedded"
+)
+
+// RepoRoot returns the folder holding go.mod, searching up from the working directory.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// DB is a started Neo4j with a migrated store.
+type DB struct {
+	Server *embedded.Server
+	Store  *neo4j.Store
+	dir    string
+}
+
+// Start launches the embedded Neo4j and opens a migrated store on it.
+func Start() (*DB, error) {
+	root, err := RepoRoot()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "ewsi-neo4jtest-")
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	var logw *os.File
+	if os.Getenv("EWSI_TEST_NEO4J_LOG") != "" {
+		logw = os.Stderr
+	}
+	opts := embedded.Options{
+		Jar: filepath.Join(root, "neo4j", "target", "ewsi-neo4j.jar"), DataDir: filepath.Join(dir, "neo4j"),
+		PageCache: "256m", TxMemory: "1g", Heap: "1g",
+	}
+	if logw != nil {
+		opts.Log = logw
+	}
+	srv, err := embedded.Start(ctx, opts)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI})
+	if err == nil {
+		err = st.Migrate(ctx)
+	}
+	if err != nil {
+		srv.Stop()
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return &DB{Server: srv, Store: st, dir: dir}, nil
+}
+
+// Close closes the store, stops Neo4j and removes its folder.
+func (d *DB) Close() {
+	_ = d.Store.Close(context.Background())
+	_ = d.Server.Stop()
+	_ = os.RemoveAll(d.dir)
+}
+
+// Reset deletes every node and relationship (the schema stays).
+func (d *DB) Reset(t testing.TB) {
+	t.Helper()
+	if err := d.Store.DeleteAll(context.Background()); err != nil {
+		t.Fatalf("reset: %v", err)
+	}
+}
+
+// Main runs a package's tests with a started Neo4j in *db, for TestMain.
+func Main(m *testing.M, db **DB) {
+	d, err := Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "neo4jtest:", err)
+		os.Exit(2)
+	}
+	*db = d
+	code := m.Run()
+	d.Close()
+	os.Exit(code)
+}

@@ -1,0 +1,317 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"ewsi/graph"
+)
+
+// published is the condition every public read puts on a node n.
+const published = "coalesce(n.status, 'published') = 'published'"
+
+// nameProp is the property a kind is sorted and labelled by.
+func nameProp(k graph.Kind) string {
+	switch k {
+	case graph.KindOrganisation, graph.KindLocalAuthority, graph.KindPerson, graph.KindIndicator:
+		return "name"
+	case graph.KindTheme, graph.KindSubtheme, graph.KindCountry:
+		return "nameEn"
+	case graph.KindPrinciple:
+		return "number"
+	}
+	return "title"
+}
+
+// dateProp is the property a kind's date filters and "date" order use.
+func dateProp(k graph.Kind) string {
+	switch k {
+	case graph.KindPractice:
+		return "startDate"
+	case graph.KindDocument, graph.KindNews, graph.KindMilestone:
+		return "date"
+	case graph.KindEvent:
+		return "start"
+	case graph.KindFunding:
+		return "deadline"
+	}
+	return "updatedAt"
+}
+
+// nodesOf decodes the records' column col, a list of {p: properties, l: label} maps
+// or a single one.
+func decodeItem(v any) (graph.Node, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("neo4j: want a map, got %T", v)
+	}
+	props, _ := m["p"].(map[string]any)
+	label, _ := m["l"].(string)
+	return decode(graph.Kind(label), props)
+}
+
+func decodeList(v any) ([]graph.Node, error) {
+	list, _ := v.([]any)
+	out := make([]graph.Node, 0, len(list))
+	for _, x := range list {
+		n, err := decodeItem(x)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// all reads every published node of kind k sorted by order.
+func all[T graph.Node](ctx context.Context, s *Store, k graph.Kind, order string, where string, params map[string]any) ([]T, error) {
+	cond := published
+	if where != "" {
+		cond += " AND " + where
+	}
+	recs, err := s.read(ctx, fmt.Sprintf(
+		"MATCH (n:%s) WHERE %s RETURN {p: properties(n), l: '%s'} AS item ORDER BY %s, n.id", k, cond, k, order), params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("item")
+		n, err := decodeItem(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n.(T))
+	}
+	return out, nil
+}
+
+// Themes returns the themes in their order.
+func (s *Store) Themes(ctx context.Context) ([]*graph.Theme, error) {
+	return all[*graph.Theme](ctx, s, graph.KindTheme, "n.order", "", nil)
+}
+
+// Principles returns the principles by number.
+func (s *Store) Principles(ctx context.Context) ([]*graph.Principle, error) {
+	return all[*graph.Principle](ctx, s, graph.KindPrinciple, "n.number", "", nil)
+}
+
+// Countries returns countries by ISO code, filtered on EU membership when eu is set.
+func (s *Store) Countries(ctx context.Context, eu *bool) ([]*graph.Country, error) {
+	if eu == nil {
+		return all[*graph.Country](ctx, s, graph.KindCountry, "n.iso2", "", nil)
+	}
+	return all[*graph.Country](ctx, s, graph.KindCountry, "n.iso2", "n.eu = $eu", map[string]any{"eu": *eu})
+}
+
+// Milestones returns the EU framework timeline in date order.
+func (s *Store) Milestones(ctx context.Context) ([]*graph.Milestone, error) {
+	return all[*graph.Milestone](ctx, s, graph.KindMilestone, "n.date", "", nil)
+}
+
+// Indicators returns the integration indicators by area and name.
+func (s *Store) Indicators(ctx context.Context) ([]*graph.Indicator, error) {
+	return all[*graph.Indicator](ctx, s, graph.KindIndicator, "n.area, n.name", "", nil)
+}
+
+// filterClause returns the WHERE conditions and parameters of f for nodes n of kind k.
+func filterClause(k graph.Kind, f graph.Filter) (string, map[string]any) {
+	conds := []string{published}
+	params := map[string]any{}
+	if f.Demo != nil {
+		conds = append(conds, "coalesce(n.demo, false) = $demo")
+		params["demo"] = *f.Demo
+	}
+	if len(f.Langs) > 0 {
+		conds = append(conds, "n.lang IN $langs")
+		params["langs"] = f.Langs
+	}
+	if len(f.Types) > 0 {
+		conds = append(conds, "n.type IN $types")
+		params["types"] = f.Types
+	}
+	if f.From != nil {
+		conds = append(conds, fmt.Sprintf("n.%s >= $from", dateProp(k)))
+		params["from"] = dbtype.Date(f.From.Time())
+	}
+	if f.To != nil {
+		conds = append(conds, fmt.Sprintf("n.%s <= $to", dateProp(k)))
+		params["to"] = dbtype.Date(f.To.Time())
+	}
+	if len(f.Countries) > 0 {
+		conds = append(conds, "EXISTS { MATCH (n)-[:IN]->(c:Country) WHERE c.iso2 IN $countries }")
+		params["countries"] = f.Countries
+	}
+	if len(f.Themes) > 0 {
+		conds = append(conds, "EXISTS { MATCH (n)-[:ABOUT]->(t:Theme) WHERE t.id IN $themes }")
+		params["themes"] = f.Themes
+	}
+	if len(f.Subthemes) > 0 {
+		conds = append(conds, "EXISTS { MATCH (n)-[:ABOUT]->(t:Subtheme) WHERE t.id IN $subthemes }")
+		params["subthemes"] = f.Subthemes
+	}
+	if len(f.Principles) > 0 {
+		conds = append(conds, "EXISTS { MATCH (n)-[:APPLIES]->(p:Principle) WHERE p.number IN $principles }")
+		params["principles"] = f.Principles
+	}
+	return strings.Join(conds, " AND "), params
+}
+
+// List returns a window of the published nodes of kind k matching f.
+func (s *Store) List(ctx context.Context, k graph.Kind, f graph.Filter, o graph.Order, w graph.Window) ([]graph.Node, int, error) {
+	if !k.Valid() || graph.New(k) == nil {
+		return nil, 0, graph.Errorf(graph.EINVALID, "kind", "%q is not a kind that can be listed", k)
+	}
+	where, params := filterClause(k, f)
+	prop := nameProp(k)
+	switch o.Field {
+	case "", "title", "name":
+	case "date":
+		prop = dateProp(k)
+	case "updatedAt":
+		prop = "updatedAt"
+	default:
+		return nil, 0, graph.Errorf(graph.EINVALID, "orderBy", "%q is not a field to sort by", o.Field)
+	}
+	dir := ""
+	if o.Desc {
+		dir = " DESC"
+	}
+	params["skip"], params["limit"] = w.Offset, w.Limit
+	q := fmt.Sprintf(`
+MATCH (n:%s) WHERE %s
+WITH n ORDER BY n.%s%s, n.id%s
+WITH collect(n) AS ns
+RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: properties(x), l: '%s'}] AS items`,
+		k, where, prop, dir, dir, k)
+	if f.Query != "" {
+		params["q"] = luceneQuery(f.Query)
+		q = fmt.Sprintf(`
+CALL db.index.fulltext.queryNodes('content_folding', $q) YIELD node AS n, score
+WHERE n:%s AND %s
+WITH n, score ORDER BY score DESC, n.id
+WITH collect(n) AS ns
+RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: properties(x), l: '%s'}] AS items`, k, where, k)
+	}
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, _ := recs[0].Get("total")
+	items, _ := recs[0].Get("items")
+	nodes, err := decodeList(items)
+	return nodes, int(total.(int64)), err
+}
+
+// groupIDs groups ids by the label their prefix names; unknown prefixes are dropped.
+func groupIDs(ids []string) map[graph.Kind][]string {
+	out := map[graph.Kind][]string{}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if k, ok := graph.KindOfID(id); ok && !seen[id] && graph.New(k) != nil {
+			seen[id] = true
+			out[k] = append(out[k], id)
+		}
+	}
+	return out
+}
+
+// Nodes returns the published nodes with the given ids.
+func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]graph.Node, error) {
+	out := map[string]graph.Node{}
+	for k, group := range groupIDs(ids) {
+		recs, err := s.read(ctx, fmt.Sprintf(
+			"MATCH (n:%s) WHERE n.id IN $ids AND %s RETURN {p: properties(n), l: '%s'} AS item", k, published, k),
+			map[string]any{"ids": group})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			v, _ := r.Get("item")
+			n, err := decodeItem(v)
+			if err != nil {
+				return nil, err
+			}
+			out[n.NodeID()] = n
+		}
+	}
+	return out, nil
+}
+
+// Neighbours returns, for each id, the published nodes one hop h away, sorted by name.
+func (s *Store) Neighbours(ctx context.Context, h graph.Hop, ids []string) (map[string][]graph.Node, error) {
+	if !h.To.Valid() {
+		return nil, graph.Errorf(graph.EINVALID, "hop", "%q is not a kind", h.To)
+	}
+	pattern := "(a)-[:%s]->(n:%s)"
+	if h.Incoming {
+		pattern = "(a)<-[:%s]-(n:%s)"
+	}
+	pattern = fmt.Sprintf(pattern, h.Rel, h.To)
+	out := map[string][]graph.Node{}
+	for k, group := range groupIDs(ids) {
+		recs, err := s.read(ctx, fmt.Sprintf(`
+MATCH (a:%s) WHERE a.id IN $ids
+MATCH %s WHERE %s
+WITH a, n ORDER BY n.%s, n.id
+RETURN a.id AS id, collect({p: properties(n), l: '%s'}) AS items`, k, pattern, published, nameProp(h.To), h.To),
+			map[string]any{"ids": group})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			id, _ := r.Get("id")
+			items, _ := r.Get("items")
+			nodes, err := decodeList(items)
+			if err != nil {
+				return nil, err
+			}
+			out[id.(string)] = nodes
+		}
+	}
+	return out, nil
+}
+
+// CountryStats counts the published content in each country.
+func (s *Store) CountryStats(ctx context.Context, iso2 []string) (map[string]graph.CountryStats, error) {
+	recs, err := s.read(ctx, `
+MATCH (c:Country) WHERE c.iso2 IN $iso
+OPTIONAL MATCH (c)<-[:IN]-(n) WHERE coalesce(n.status, 'published') = 'published'
+WITH c, labels(n)[0] AS label, count(n) AS k
+RETURN c.iso2 AS iso, collect([label, k]) AS counts`, map[string]any{"iso": iso2})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]graph.CountryStats{}
+	for _, r := range recs {
+		iso, _ := r.Get("iso")
+		counts, _ := r.Get("counts")
+		var st graph.CountryStats
+		for _, pair := range counts.([]any) {
+			p := pair.([]any)
+			label, _ := p[0].(string)
+			n := int(p[1].(int64))
+			switch graph.Kind(label) {
+			case graph.KindPractice:
+				st.Practices = n
+			case graph.KindOrganisation:
+				st.Organisations = n
+			case graph.KindLocalAuthority:
+				st.Authorities = n
+			case graph.KindDocument:
+				st.Documents = n
+			case graph.KindEvent:
+				st.Events = n
+			case graph.KindNews:
+				st.News = n
+			case graph.KindFunding:
+				st.Funding = n
+			}
+		}
+		out[iso.(string)] = st
+	}
+	return out, nil
+}
