@@ -20,7 +20,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return Date{}, Errorf(EINVALID, "", "%q is not a date of the form YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil
 }
@@ -50,7 +50,7 @@ func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 func (d *Date) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("a date must be a string of the form YYYY-MM-DD")
+		return Errorf(EINVALID, "", "a date must be a string of the form YYYY-MM-DD")
 	}
 	v, err := ParseDate(s)
 	if err != nil {
@@ -67,7 +67,7 @@ func (d Date) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d
 func (d *Date) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("a Date must be a string of the form YYYY-MM-DD")
+		return Errorf(EINVALID, "", "a Date must be a string of the form YYYY-MM-DD")
 	}
 	p, err := ParseDate(s)
 	if err != nil {

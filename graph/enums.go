@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -108,11 +107,11 @@ func writeEnum(w io.Writer, s string) { _, _ = io.WriteString(w, strconv.Quote(s
 func readEnum(v any, name string, valid []string, dst *string) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("%s must be an enum value", name)
+		return Errorf(EINVALID, "", "%s must be an enum value", name)
 	}
 	l := strings.ToLower(s)
 	if !slices.Contains(valid, l) {
-		return fmt.Errorf("%q is not a %s (one of %s)", s, name, strings.ToUpper(strings.Join(valid, ", ")))
+		return Errorf(EINVALID, "", "%q is not a %s (one of %s)", s, name, strings.ToUpper(strings.Join(valid, ", ")))
 	}
 	*dst = l
 	return nil

@@ -97,3 +97,13 @@ func (es Errors) As(target any) bool {
 	}
 	return false
 }
+
+// ErrorMessageFull returns err's message for a person at a terminal: every member
+// of Errors, or the plain text of any other error.
+func ErrorMessageFull(err error) string {
+	var es Errors
+	if errors.As(err, &es) {
+		return es.Error()
+	}
+	return err.Error()
+}

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -30,7 +29,7 @@ var euLangs = map[Lang]string{
 func ParseLang(s string) (Lang, error) {
 	l := Lang(strings.ToLower(strings.TrimSpace(s)))
 	if _, ok := euLangs[l]; !ok {
-		return "", fmt.Errorf("%q is not the ISO 639-1 code of an EU official language", s)
+		return "", Errorf(EINVALID, "", "%q is not the ISO 639-1 code of an EU official language", s)
 	}
 	return l, nil
 }
@@ -61,7 +60,7 @@ func (l Lang) MarshalGQL(w io.Writer) {
 func (l *Lang) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("a Lang must be an enum value such as FR")
+		return Errorf(EINVALID, "", "a Lang must be an enum value such as FR")
 	}
 	p, err := ParseLang(s)
 	if err != nil {

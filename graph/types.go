@@ -71,15 +71,15 @@ func (p *Principle) NodeKind() Kind { return KindPrinciple }
 // Country is a country on the map.
 type Country struct {
 	Meta
-	ISO2     string     `json:"iso2" prop:"iso2"`
-	ISO3     string     `json:"iso3" prop:"iso3"`
-	Eurostat string     `json:"eurostat" prop:"eurostat"`
-	NameEn   string     `json:"nameEn" prop:"nameEn"`
-	NameFr   string     `json:"nameFr" prop:"nameFr"`
-	NameDe   string     `json:"nameDe" prop:"nameDe"`
-	EU       bool       `json:"eu" prop:"eu"`
-	Langs    []string   `json:"languages" prop:"languages"`
-	Location *orb.Point `json:"-" prop:"location"`
+	ISO2      string     `json:"iso2" prop:"iso2"`
+	ISO3      string     `json:"iso3" prop:"iso3"`
+	Eurostat  string     `json:"eurostat" prop:"eurostat"`
+	NameEn    string     `json:"nameEn" prop:"nameEn"`
+	NameFr    string     `json:"nameFr" prop:"nameFr"`
+	NameDe    string     `json:"nameDe" prop:"nameDe"`
+	EU        bool       `json:"eu" prop:"eu"`
+	Languages []string   `json:"languages" prop:"languages"`
+	Location  *orb.Point `json:"-" prop:"location"`
 }
 
 // Name returns the country's name in lang, English when lang has none.

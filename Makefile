@@ -1,0 +1,48 @@
+# EWSI Graph. The two commands: `make run` and `make test`.
+SHELL := /bin/bash
+GO_SOURCES := $(shell find . -name '*.go' -not -path './node_modules/*') go.mod go.sum
+SCHEMA := $(wildcard schema/*.graphqls)
+JAR := neo4j/target/ewsi-neo4j.jar
+GOTEST_FLAGS ?= -timeout 20m
+
+.PHONY: all build run test test-go test-browser bench generate clean
+
+all: build
+
+build: $(JAR) build/reference/countries.json build/web/index.html bin/ewsi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(JAR): neo4j/pom.xml $(shell find neo4j/src -name '*.java')
+	mvn -B -q -f neo4j/pom.xml package -DskipTests
+
+build/reference/countries.json: node_modules/.installed ingest/refdata/build.mjs
+	node ingest/refdata/build.mjs
+
+build/web/index.html: node_modules/.installed webmap/build.mjs $(shell find webmap/app -type f)
+	node webmap/build.mjs
+
+bin/ewsi: $(GO_SOURCES)
+	go build -o bin/ewsi ./cmd/ewsi
+
+## run: build everything, start the server (and the embedded Neo4j); Ctrl-C stops both.
+run: build
+	./bin/ewsi serve
+
+## test: every test, against a real embedded Neo4j started by the tests themselves.
+test: build
+	go vet ./...
+	go test $(GOTEST_FLAGS) ./...
+
+## generate: regenerate the GraphQL executor after changing schema/*.graphqls.
+generate:
+	go tool gqlgen generate
+
+## bench: load scale 10 and measure; writes bench/results/*.json.
+bench: build
+	go run ./bench $(BENCH_FLAGS)
+
+clean:
+	rm -rf bin build neo4j/target

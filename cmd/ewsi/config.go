@@ -1,0 +1,71 @@
+package main
+
+import (
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"ewsi/graph"
+)
+
+// config is everything the commands read from the environment.
+type config struct {
+	Addr           string
+	DataDir        string
+	Neo4jURI       string
+	Neo4jUser      string
+	Neo4jPassword  string
+	Neo4jDatabase  string
+	Neo4jPort      int
+	Neo4jJar       string
+	Neo4jHeap      string
+	Neo4jPageCache string
+	WebDir         string
+	ReferenceDir   string
+	DemoScale      int
+	LogLevel       slog.Level
+	QueryTimeout   time.Duration
+	CORSOrigins    []string
+}
+
+// configFromEnv reads the configuration; a bad value is an error naming the variable.
+func configFromEnv(getenv func(string) string) (config, error) {
+	get := func(k, def string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := config{
+		Addr:           get("EWSI_ADDR", "127.0.0.1:8080"),
+		DataDir:        get("EWSI_DATA_DIR", "data"),
+		Neo4jURI:       get("NEO4J_URI", ""),
+		Neo4jUser:      get("NEO4J_USER", ""),
+		Neo4jPassword:  get("NEO4J_PASSWORD", ""),
+		Neo4jDatabase:  get("NEO4J_DATABASE", ""),
+		Neo4jJar:       get("EWSI_NEO4J_JAR", filepath.Join("neo4j", "target", "ewsi-neo4j.jar")),
+		Neo4jHeap:      get("EWSI_NEO4J_HEAP", "2g"),
+		Neo4jPageCache: get("EWSI_NEO4J_PAGECACHE", "1g"),
+		WebDir:         get("EWSI_WEB_DIR", filepath.Join("build", "web")),
+		ReferenceDir:   get("EWSI_REFERENCE_DIR", filepath.Join("build", "reference")),
+	}
+	var err error
+	if c.Neo4jPort, err = strconv.Atoi(get("EWSI_NEO4J_PORT", "7687")); err != nil || c.Neo4jPort < 1 || c.Neo4jPort > 65535 {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_NEO4J_PORT", "%q is not a port number", getenv("EWSI_NEO4J_PORT"))
+	}
+	if c.DemoScale, err = strconv.Atoi(get("EWSI_DEMO_SCALE", "1")); err != nil || c.DemoScale < 0 || c.DemoScale > 100 {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_DEMO_SCALE", "%q is not a scale from 0 (no demo content) to 100", getenv("EWSI_DEMO_SCALE"))
+	}
+	if c.QueryTimeout, err = time.ParseDuration(get("EWSI_QUERY_TIMEOUT", "15s")); err != nil || c.QueryTimeout <= 0 {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_QUERY_TIMEOUT", "%q is not a duration such as 15s", getenv("EWSI_QUERY_TIMEOUT"))
+	}
+	if o := get("EWSI_CORS_ORIGINS", ""); o != "" {
+		c.CORSOrigins = strings.Split(o, ",")
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(get("EWSI_LOG_LEVEL", "info"))); err != nil {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_LOG_LEVEL", "%q is not debug, info, warn or error", getenv("EWSI_LOG_LEVEL"))
+	}
+	return c, nil
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"ewsi/graph"
+	"ewsi/ingest"
+)
+
+func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	ref := fs.Bool("reference", false, "also load the reference data (themes, principles, countries, framework, indicators)")
+	batch := fs.Int("batch", 1000, "records per transaction")
+	maxErrors := fs.Int("max-errors", 100, "how many rejected records to print")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: ewsi ingest [--reference] [--batch N] FILE...\n\nFILE is JSON Lines (.jsonl) or CSV with a header (.csv); see README.md for the fields.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 && !*ref {
+		fs.Usage()
+		return errUsage
+	}
+	var srcs []ingest.Source
+	if *ref {
+		r, err := referenceSources(cfg)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, r...)
+	}
+	for _, f := range fs.Args() {
+		s, err := ingest.Open(f)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, s)
+	}
+	log := newLogger(cfg, stderr)
+	st, closeStore, err := openStore(ctx, cfg, log, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	start := time.Now()
+	pp := &ingest.ProgressPrinter{W: stderr, TTY: isTerminal(os.Stderr)}
+	sum, err := (&ingest.Loader{W: st, Batch: *batch, Progress: pp.Print}).Load(ctx, srcs...)
+	for i, e := range sum.Errors {
+		if i == *maxErrors {
+			fmt.Fprintf(stderr, "... and %d more rejected records\n", len(sum.Errors)-i)
+			break
+		}
+		fmt.Fprintln(stderr, graph.ErrorMessageFull(e))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s in %s\n", sum, time.Since(start).Round(time.Millisecond))
+	if sum.Rejected > 0 {
+		return graph.Errorf(graph.EINVALID, "", "%d records rejected", sum.Rejected)
+	}
+	return nil
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

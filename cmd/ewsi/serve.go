@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j"
+	"ewsi/ingest"
+	"ewsi/server"
+)
+
+func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (EWSI_ADDR)")
+	fs.IntVar(&cfg.DemoScale, "demo-scale", cfg.DemoScale, "demo content to load when the graph has none; 0 loads none (EWSI_DEMO_SCALE)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	log := newLogger(cfg, stderr)
+	st, closeStore, err := openStore(ctx, cfg, log, stdout)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	refs, err := referenceSources(cfg)
+	if err != nil {
+		return err
+	}
+	sum, err := (&ingest.Loader{W: st}).Load(ctx, refs...)
+	if err != nil {
+		return fmt.Errorf("loading reference data: %w", err)
+	}
+	if sum.Rejected > 0 {
+		return fmt.Errorf("reference data has %d bad records, first: %v", sum.Rejected, sum.Errors[0])
+	}
+	log.Info("reference data", "summary", sum.String())
+
+	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
+		AllowedOrigins: cfg.CORSOrigins}, st, log)
+	if err := srv.Listen(); err != nil {
+		return err
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve() }()
+	fmt.Fprintf(stdout, "EWSI Graph is up: http://%s/ (GraphiQL: http://%s/graphiql)\n", srv.Addr(), srv.Addr())
+	if cfg.DemoScale > 0 {
+		go loadDemoIfEmpty(ctx, cfg, st, log, stdout)
+	}
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(stdout, "shutting down...")
+	case err := <-errc:
+		return err
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+// loadDemoIfEmpty generates and loads demo content when the graph has no content.
+func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, log *slog.Logger, out io.Writer) {
+	_, total, err := st.List(ctx, graph.KindPractice, graph.Filter{}, graph.Order{}, graph.Window{})
+	if err != nil {
+		log.Error("demo content: cannot count practices", "err", err)
+		return
+	}
+	if total > 0 {
+		return
+	}
+	dir := filepath.Join(cfg.DataDir, "demo", fmt.Sprintf("scale-%d-seed-1", cfg.DemoScale))
+	fmt.Fprintf(out, "the graph has no content: generating demo content (scale %d) into %s...\n", cfg.DemoScale, dir)
+	if err := generate(ctx, cfg, cfg.DemoScale, 1, dir); err != nil {
+		log.Error("demo content: generate", "err", err)
+		return
+	}
+	srcs, err := demoSources(dir)
+	if err != nil {
+		log.Error("demo content", "err", err)
+		return
+	}
+	start := time.Now()
+	pp := &ingest.ProgressPrinter{W: out}
+	sum, err := (&ingest.Loader{W: st, Progress: pp.Print}).Load(ctx, srcs...)
+	if err != nil {
+		log.Error("demo content: load", "err", err)
+		return
+	}
+	fmt.Fprintf(out, "demo content loaded in %s: %s\n", time.Since(start).Round(time.Second), sum)
+}
+
+func demoSources(dir string) ([]ingest.Source, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no .jsonl files in %s", dir)
+	}
+	var srcs []ingest.Source
+	for _, f := range files {
+		s, err := ingest.Open(f)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, s)
+	}
+	return srcs, nil
+}

@@ -1,0 +1,193 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"ewsi/graph"
+)
+
+// Summary is what a load did.
+type Summary struct {
+	graph.WriteStats
+	Rejected int
+	Errors   []error // one per rejected record, "file:line: field: reason"
+}
+
+// String formats the summary on one line.
+func (s Summary) String() string {
+	return fmt.Sprintf("created %d, updated %d, unchanged %d, rejected %d", s.Created, s.Updated, s.Unchanged, s.Rejected)
+}
+
+// Progress is reported as a load goes: the pass (1 check, 2 nodes, 3 links), records done and in all.
+type Progress struct {
+	Pass  int
+	Done  int
+	Total int
+}
+
+// Loader loads sources into a graph.Writer.
+type Loader struct {
+	W        graph.Writer
+	Batch    int            // records per transaction, default 1000
+	Progress func(Progress) // called after each batch; may be nil
+}
+
+// rejection marks a record that will not load.
+type rejection struct {
+	source string
+	line   int
+}
+
+// Load checks every record of every source, then writes the good ones in two
+// passes (nodes, then the links they own) in batches of one transaction each.
+// Records referring to ids that neither the sources nor the graph hold are
+// rejected, as are records that refer to rejected ones. The error is for faults
+// that stop the load (a file that cannot be read, the database); bad records are
+// in the summary.
+func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
+	if l.Batch <= 0 {
+		l.Batch = 1000
+	}
+	var sum Summary
+	rejected := map[rejection]error{}
+	defined := map[string]rejection{} // id -> where it is defined
+	referenced := map[string]bool{}
+	total := 0
+	// pass 1: parse and validate, collect ids
+	for _, src := range sources {
+		err := src.Scan(func(line int, rec *graph.Record, perr error) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			total++
+			at := rejection{src.Name(), line}
+			if perr != nil {
+				rejected[at] = perr
+				return nil
+			}
+			id := rec.Node.NodeID()
+			if prev, dup := defined[id]; dup {
+				rejected[at] = graph.Errorf(graph.EINVALID, rec.Source+": id", "%q is already defined at %s:%d", id, prev.source, prev.line)
+				return nil
+			}
+			defined[id] = at
+			for _, lk := range rec.Links {
+				referenced[lk.To] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return sum, err
+		}
+	}
+	// which references are neither in the sources nor in the graph
+	var outside []string
+	for id := range referenced {
+		if _, ok := defined[id]; !ok {
+			outside = append(outside, id)
+		}
+	}
+	unknown := map[string]bool{}
+	for i := 0; i < len(outside); i += 5000 {
+		part := outside[i:min(i+5000, len(outside))]
+		have, err := l.W.Existing(ctx, part)
+		if err != nil {
+			return sum, err
+		}
+		for _, id := range part {
+			if _, ok := have[id]; !ok {
+				unknown[id] = true
+			}
+		}
+	}
+	// reject records whose links point at unknown or rejected ids, until stable
+	for {
+		changed := false
+		for _, src := range sources {
+			err := src.Scan(func(line int, rec *graph.Record, perr error) error {
+				at := rejection{src.Name(), line}
+				if perr != nil || rejected[at] != nil {
+					return nil
+				}
+				for _, lk := range rec.Links {
+					if unknown[lk.To] {
+						kind, _ := graph.KindOfID(lk.To)
+						rejected[at] = graph.Errorf(graph.EINVALID, rec.Source+": "+fieldOfLink(lk),
+							"unknown %s %q", strings.ToLower(string(kind)), localPart(lk.To))
+						unknown[rec.Node.NodeID()] = true // records linking to this one go too
+						changed = true
+						return nil
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return sum, err
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	sum.Rejected = len(rejected)
+	for _, src := range sources {
+		_ = src.Scan(func(line int, _ *graph.Record, _ error) error {
+			if err := rejected[rejection{src.Name(), line}]; err != nil {
+				sum.Errors = append(sum.Errors, err)
+			}
+			return nil
+		})
+	}
+	good := total - len(rejected)
+	// pass 2: nodes; pass 3: links
+	for pass := 2; pass <= 3; pass++ {
+		done := 0
+		batch := make([]graph.Record, 0, l.Batch)
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if pass == 2 {
+				st, err := l.W.WriteNodes(ctx, batch)
+				if err != nil {
+					return err
+				}
+				sum.WriteStats.Add(st)
+			} else if err := l.W.WriteLinks(ctx, batch); err != nil {
+				return err
+			}
+			done += len(batch)
+			batch = batch[:0]
+			if l.Progress != nil {
+				l.Progress(Progress{Pass: pass, Done: done, Total: good})
+			}
+			return nil
+		}
+		for _, src := range sources {
+			err := src.Scan(func(line int, rec *graph.Record, perr error) error {
+				if perr != nil || rejected[rejection{src.Name(), line}] != nil {
+					return nil
+				}
+				batch = append(batch, *rec)
+				if len(batch) >= l.Batch {
+					return flush()
+				}
+				return ctx.Err()
+			})
+			if err != nil {
+				return sum, err
+			}
+		}
+		if err := flush(); err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+func localPart(id string) string {
+	_, local, _ := strings.Cut(id, ":")
+	return local
+}

@@ -1,0 +1,171 @@
+package resolvers
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"ewsi/graph"
+)
+
+// batchWait is how long a loader waits for more keys before it queries.
+const batchWait = 2 * time.Millisecond
+
+// maxBatch is the largest batch a loader sends in one query.
+const maxBatch = 1000
+
+// entry is one key's result, ready when done is closed.
+type entry[V any] struct {
+	done chan struct{}
+	val  V
+	err  error
+}
+
+// batcher gathers the keys asked for by concurrent resolvers within batchWait
+// and fetches them in one call; results are cached for the request.
+type batcher[V any] struct {
+	ctx     context.Context
+	fetch   func(ctx context.Context, keys []string) (map[string]V, error)
+	mu      sync.Mutex
+	cache   map[string]*entry[V]
+	pending []string
+	timer   *time.Timer
+}
+
+func newBatcher[V any](ctx context.Context, fetch func(context.Context, []string) (map[string]V, error)) *batcher[V] {
+	return &batcher[V]{ctx: ctx, fetch: fetch, cache: map[string]*entry[V]{}}
+}
+
+// load returns the value for key, batching it with other keys asked for meanwhile.
+func (b *batcher[V]) load(ctx context.Context, key string) (V, error) {
+	b.mu.Lock()
+	e, ok := b.cache[key]
+	if !ok {
+		e = &entry[V]{done: make(chan struct{})}
+		b.cache[key] = e
+		b.pending = append(b.pending, key)
+		switch {
+		case len(b.pending) >= maxBatch:
+			keys := b.take()
+			go b.run(keys)
+		case len(b.pending) == 1:
+			b.timer = time.AfterFunc(batchWait, func() {
+				b.mu.Lock()
+				keys := b.take()
+				b.mu.Unlock()
+				b.run(keys)
+			})
+		}
+	}
+	b.mu.Unlock()
+	select {
+	case <-e.done:
+		return e.val, e.err
+	case <-ctx.Done():
+		var zero V
+		return zero, ctx.Err()
+	}
+}
+
+// take empties the pending keys; b.mu is held.
+func (b *batcher[V]) take() []string {
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
+	}
+	keys := b.pending
+	b.pending = nil
+	return keys
+}
+
+func (b *batcher[V]) run(keys []string) {
+	if len(keys) == 0 {
+		return
+	}
+	vals, err := b.fetch(b.ctx, keys)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, k := range keys {
+		e := b.cache[k]
+		e.val, e.err = vals[k], err
+		close(e.done)
+	}
+}
+
+// loaders are the batchers of one request.
+type loaders struct {
+	store graph.Reader
+	ctx   context.Context
+	mu    sync.Mutex
+	hops  map[graph.Hop]*batcher[[]graph.Node]
+	nodes *batcher[graph.Node]
+	stats *batcher[graph.CountryStats]
+}
+
+type loadersKey struct{}
+
+// WithLoaders returns a context carrying fresh loaders over store, for one request.
+func WithLoaders(ctx context.Context, store graph.Reader) context.Context {
+	l := &loaders{store: store, ctx: ctx, hops: map[graph.Hop]*batcher[[]graph.Node]{}}
+	l.nodes = newBatcher(ctx, store.Nodes)
+	l.stats = newBatcher(ctx, store.CountryStats)
+	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+// loadersFor returns the request's loaders, or loaders of their own for a context
+// without them (one per call: correct, but without batching across calls).
+func (r *Resolver) loadersFor(ctx context.Context) *loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+		return l
+	}
+	return WithLoaders(ctx, r.Store).Value(loadersKey{}).(*loaders)
+}
+
+func (l *loaders) hop(h graph.Hop) *batcher[[]graph.Node] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.hops[h]
+	if !ok {
+		b = newBatcher(l.ctx, func(ctx context.Context, ids []string) (map[string][]graph.Node, error) {
+			return l.store.Neighbours(ctx, h, ids)
+		})
+		l.hops[h] = b
+	}
+	return b
+}
+
+// many returns the neighbours of id one hop h away, as T.
+func many[T graph.Node](ctx context.Context, r *Resolver, h graph.Hop, id string) ([]T, error) {
+	nodes, err := r.loadersFor(ctx).hop(h).load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(nodes))
+	for _, n := range nodes {
+		if t, ok := n.(T); ok && visible(n) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// one returns the first neighbour of id one hop h away, or nil.
+func one[T graph.Node](ctx context.Context, r *Resolver, h graph.Hop, id string) (T, error) {
+	list, err := many[T](ctx, r, h, id)
+	var zero T
+	if err != nil || len(list) == 0 {
+		return zero, err
+	}
+	return list[0], nil
+}
+
+// visible hides people who have not chosen to share their details.
+func visible(n graph.Node) bool {
+	if p, ok := n.(*graph.Person); ok {
+		return p.ShareDetails
+	}
+	return true
+}
+
+func out(rel string, to graph.Kind) graph.Hop { return graph.Hop{Rel: rel, To: to} }
+func in(rel string, to graph.Kind) graph.Hop  { return graph.Hop{Rel: rel, Incoming: true, To: to} }

@@ -1,0 +1,197 @@
+// Package server is the HTTP edge of EWSI Graph: the GraphQL endpoint with its
+// limits and error translation, GraphiQL, health and readiness, Prometheus
+// metrics, and the static browser app. It holds no state of its own, so several
+// servers can run behind a load balancer against one Neo4j.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/rs/cors"
+
+	"ewsi/graph"
+)
+
+// Config is what the server needs besides its store.
+type Config struct {
+	Addr           string        // listen address, default 127.0.0.1:8080
+	WebDir         string        // built browser files (index.html, vendor/), default build/web
+	QueryTimeout   time.Duration // per GraphQL request, default 15s
+	MaxBodyBytes   int64         // default 1 MiB
+	MaxDepth       int           // default 12
+	MaxAliases     int           // default 30
+	MaxComplexity  int           // default 5000
+	MaxTokens      int           // default 5000
+	AllowedOrigins []string      // CORS; default any origin (the API is public and read-only)
+}
+
+func (c *Config) defaults() {
+	if c.Addr == "" {
+		c.Addr = "127.0.0.1:8080"
+	}
+	if c.WebDir == "" {
+		c.WebDir = filepath.Join("build", "web")
+	}
+	if c.QueryTimeout == 0 {
+		c.QueryTimeout = 15 * time.Second
+	}
+	if c.MaxBodyBytes == 0 {
+		c.MaxBodyBytes = 1 << 20
+	}
+	if c.MaxDepth == 0 {
+		c.MaxDepth = 12
+	}
+	if c.MaxAliases == 0 {
+		c.MaxAliases = 30
+	}
+	if c.MaxComplexity == 0 {
+		c.MaxComplexity = 5000
+	}
+	if c.MaxTokens == 0 {
+		c.MaxTokens = 5000
+	}
+	if len(c.AllowedOrigins) == 0 {
+		c.AllowedOrigins = []string{"*"}
+	}
+}
+
+// Pinger is what readiness asks: Neo4j answers and migrations are done.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// RoundTripper counts queries sent to Neo4j, for the metrics.
+type RoundTripper interface {
+	RoundTrips() int64
+}
+
+// Server serves HTTP.
+type Server struct {
+	cfg     Config
+	store   graph.Reader
+	log     *slog.Logger
+	handler http.Handler
+	http    *http.Server
+	ln      net.Listener
+	metrics *metrics
+}
+
+// New builds the server over store (which should also be a Pinger and RoundTripper).
+func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
+	cfg.defaults()
+	s := &Server{cfg: cfg, store: store, log: log}
+	reg := prometheus.NewRegistry()
+	s.metrics = newMetrics(reg, store)
+	mux := http.NewServeMux()
+	gql := s.graphqlHandler()
+	mux.Handle("/graphql", s.limitBody(s.withTimeout(gql)))
+	mux.HandleFunc("/graphiql", s.graphiql)
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("/readyz", s.ready)
+	mux.Handle("/metrics", s.metrics.handler(reg))
+	mux.Handle("/", s.static())
+	c := cors.New(cors.Options{AllowedOrigins: cfg.AllowedOrigins, AllowedMethods: []string{"GET", "POST"},
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})
+	s.handler = s.logRequests(c.Handler(mux))
+	return s
+}
+
+// Handler returns the whole HTTP handler, for tests with httptest.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Listen binds the configured address; Addr then tells the real one (for ":0").
+func (s *Server) Listen() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return graph.Errorf(graph.EINVALID, "EWSI_ADDR", "cannot listen on %s: %v", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	return nil
+}
+
+// Addr returns the address the server listens on.
+func (s *Server) Addr() string {
+	if s.ln == nil {
+		return s.cfg.Addr
+	}
+	return s.ln.Addr().String()
+}
+
+// Serve serves until Shutdown; it returns nil after a clean shutdown.
+func (s *Server) Serve() error {
+	s.http = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 30 * time.Second, WriteTimeout: s.cfg.QueryTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
+	if err := s.http.Serve(s.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Shutdown stops accepting requests and waits for those under way.
+func (s *Server) Shutdown(ctx context.Context) error {
+	if s.http == nil {
+		return nil
+	}
+	return s.http.Shutdown(ctx)
+}
+
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	p, ok := s.store.(Pinger)
+	if !ok {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("no store\n"))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	if err := p.Ping(ctx); err != nil {
+		s.log.Warn("not ready", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("not ready: " + graph.ErrorMessage(err) + "\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ready\n"))
+}
+
+// static serves the built browser app; without a build it says how to make one.
+func (s *Server) static() http.Handler {
+	fs := http.FileServer(http.Dir(s.cfg.WebDir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := os.Stat(filepath.Join(s.cfg.WebDir, "index.html")); err != nil {
+			http.Error(w, "the browser app is not built: run `make` (it runs the npm build into "+s.cfg.WebDir+")", http.StatusNotFound)
+			return
+		}
+		fs.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > s.cfg.MaxBodyBytes {
+			writeRequestError(w, http.StatusRequestEntityTooLarge, "request body larger than the limit of "+itoa(s.cfg.MaxBodyBytes)+" bytes")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) withTimeout(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
