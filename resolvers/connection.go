@@ -68,6 +68,7 @@ func (r *Resolver) list(ctx context.Context, k graph.Kind, a listArgs, extra fun
 	if err != nil {
 		return nil, err
 	}
+	r.loadersFor(ctx).prime(nodes)
 	_, hasPrev, hasNext := a.page.Window(total)
 	pi := &model.PageInfo{HasPreviousPage: hasPrev, HasNextPage: hasNext && w.Offset+len(nodes) < total}
 	if len(nodes) > 0 {

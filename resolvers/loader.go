@@ -24,12 +24,16 @@ type entry[V any] struct {
 // batcher gathers the keys asked for by concurrent resolvers within batchWait
 // and fetches them in one call; results are cached for the request.
 type batcher[V any] struct {
-	ctx     context.Context
-	fetch   func(ctx context.Context, keys []string) (map[string]V, error)
-	mu      sync.Mutex
-	cache   map[string]*entry[V]
-	pending []string
-	timer   *time.Timer
+	ctx   context.Context
+	fetch func(ctx context.Context, keys []string) (map[string]V, error)
+	// siblings returns keys that will be asked for soon when key is (the rest of
+	// a page); they are fetched with key at once, so a page costs one query per
+	// relationship whatever its size or the scheduling of its resolvers.
+	siblings func(key string) []string
+	mu       sync.Mutex
+	cache    map[string]*entry[V]
+	pending  []string
+	timer    *time.Timer
 }
 
 func newBatcher[V any](ctx context.Context, fetch func(context.Context, []string) (map[string]V, error)) *batcher[V] {
@@ -40,6 +44,22 @@ func newBatcher[V any](ctx context.Context, fetch func(context.Context, []string
 func (b *batcher[V]) load(ctx context.Context, key string) (V, error) {
 	b.mu.Lock()
 	e, ok := b.cache[key]
+	if !ok && b.siblings != nil {
+		if sib := b.siblings(key); len(sib) > 0 {
+			keys := []string{key}
+			e = &entry[V]{done: make(chan struct{})}
+			b.cache[key] = e
+			for _, k := range sib {
+				if _, ok := b.cache[k]; !ok && len(keys) < maxBatch {
+					b.cache[k] = &entry[V]{done: make(chan struct{})}
+					keys = append(keys, k)
+				}
+			}
+			b.mu.Unlock()
+			b.run(keys)
+			return e.val, e.err
+		}
+	}
 	if !ok {
 		e = &entry[V]{done: make(chan struct{})}
 		b.cache[key] = e
@@ -94,19 +114,21 @@ func (b *batcher[V]) run(keys []string) {
 
 // loaders are the batchers of one request.
 type loaders struct {
-	store graph.Reader
-	ctx   context.Context
-	mu    sync.Mutex
-	hops  map[graph.Hop]*batcher[[]graph.Node]
-	nodes *batcher[graph.Node]
-	stats *batcher[graph.CountryStats]
+	store  graph.Reader
+	ctx    context.Context
+	mu     sync.Mutex
+	primed map[graph.Kind]map[string][]string // kind -> id -> the ids listed with it
+	hops   map[graph.Hop]*batcher[[]graph.Node]
+	nodes  *batcher[graph.Node]
+	stats  *batcher[graph.CountryStats]
 }
 
 type loadersKey struct{}
 
 // WithLoaders returns a context carrying fresh loaders over store, for one request.
 func WithLoaders(ctx context.Context, store graph.Reader) context.Context {
-	l := &loaders{store: store, ctx: ctx, hops: map[graph.Hop]*batcher[[]graph.Node]{}}
+	l := &loaders{store: store, ctx: ctx, hops: map[graph.Hop]*batcher[[]graph.Node]{},
+		primed: map[graph.Kind]map[string][]string{}}
 	l.nodes = newBatcher(ctx, store.Nodes)
 	l.stats = newBatcher(ctx, store.CountryStats)
 	return context.WithValue(ctx, loadersKey{}, l)
@@ -127,11 +149,54 @@ func (l *loaders) hop(h graph.Hop) *batcher[[]graph.Node] {
 	b, ok := l.hops[h]
 	if !ok {
 		b = newBatcher(l.ctx, func(ctx context.Context, ids []string) (map[string][]graph.Node, error) {
-			return l.store.Neighbours(ctx, h, ids)
+			res, err := l.store.Neighbours(ctx, h, ids)
+			if err == nil {
+				var found []graph.Node
+				for _, nodes := range res {
+					found = append(found, nodes...)
+				}
+				l.prime(found)
+			}
+			return res, err
 		})
+		b.siblings = l.siblings
 		l.hops[h] = b
 	}
 	return b
+}
+
+// prime records nodes that were read together (a page, or the neighbours found
+// for a page), so that their own relations are then read together too.
+func (l *loaders) prime(nodes []graph.Node) {
+	byKind := map[graph.Kind][]string{}
+	for _, n := range nodes {
+		byKind[n.NodeKind()] = append(byKind[n.NodeKind()], n.NodeID())
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for k, ids := range byKind {
+		m := l.primed[k]
+		if m == nil {
+			m = map[string][]string{}
+			l.primed[k] = m
+		}
+		for _, id := range ids {
+			if _, ok := m[id]; !ok {
+				m[id] = ids
+			}
+		}
+	}
+}
+
+// siblings returns the ids primed together with id.
+func (l *loaders) siblings(id string) []string {
+	k, ok := graph.KindOfID(id)
+	if !ok {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.primed[k][id]
 }
 
 // many returns the neighbours of id one hop h away, as T.

@@ -94,14 +94,22 @@ func (d *DB) Reset(t testing.TB) {
 	}
 }
 
-// Main runs a package's tests with a started Neo4j in *db, for TestMain.
-func Main(m *testing.M, db **DB) {
+// Main runs a package's tests with a started Neo4j in *db, for TestMain; each
+// setup function runs first, in order, and a failing one stops the tests.
+func Main(m *testing.M, db **DB, setup ...func(*DB) error) {
 	d, err := Start()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "neo4jtest:", err)
 		os.Exit(2)
 	}
 	*db = d
+	for _, s := range setup {
+		if err := s(d); err != nil {
+			fmt.Fprintln(os.Stderr, "neo4jtest: setup:", err)
+			d.Close()
+			os.Exit(2)
+		}
+	}
 	code := m.Run()
 	d.Close()
 	os.Exit(code)
