@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -61,17 +60,19 @@ var linkRules = map[graph.Kind]linkRule{
 	graph.KindFunding:        {[]string{"country", "themes", "subthemes", "principles"}, nil},
 }
 
-// jsonFields returns the json names of a node type's fields (embedded structs included).
-func jsonFields(t reflect.Type, into map[string]bool) {
+// jsonFields maps the json names of a node type's fields (embedded structs
+// included) to their field index.
+func jsonFields(t reflect.Type, index []int, into map[string][]int) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		idx := append(append([]int(nil), index...), i)
 		if f.Anonymous && f.Type.Kind() == reflect.Struct {
-			jsonFields(f.Type, into)
+			jsonFields(f.Type, idx, into)
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name != "" && name != "-" {
-			into[name] = true
+			into[name] = idx
 		}
 	}
 }
@@ -135,8 +136,12 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 		return nil, wrap(graph.Errorf(graph.EINVALID, "type", "%q is not one of %s", lf.Type, strings.Join(RecordTypes(), ", ")))
 	}
 	node := graph.New(kind).(graph.Validator)
+	fields := map[string][]int{}
+	jsonFields(reflect.TypeOf(node).Elem(), nil, fields)
 	known := map[string]bool{"type": true}
-	jsonFields(reflect.TypeOf(node).Elem(), known)
+	for f := range fields {
+		known[f] = true
+	}
 	rule := linkRules[kind]
 	for _, f := range rule.allowed {
 		known[f] = true
@@ -155,9 +160,18 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 	if len(errs) > 0 {
 		return nil, wrap(errs[0])
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(node); err != nil {
-		return nil, wrap(fieldError(err))
+	// decode field by field, so that every error names its field
+	v := reflect.ValueOf(node).Elem()
+	for _, name := range names {
+		idx, ok := fields[name]
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(raw[name], v.FieldByIndex(idx).Addr().Interface()); err != nil {
+			fe := fieldError(err)
+			fe.Where = name
+			errs = append(errs, fe)
+		}
 	}
 	meta := metaOf(node)
 	if meta.ID != "" {

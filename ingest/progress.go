@@ -13,9 +13,10 @@ var passNames = map[int]string{2: "nodes", 3: "links"}
 // ProgressPrinter renders progress: a bar redrawn in place on a terminal, plain
 // lines at most every two seconds otherwise.
 type ProgressPrinter struct {
-	W    io.Writer
-	TTY  bool
-	last time.Time
+	W     io.Writer
+	TTY   bool
+	Every bool // plain lines after every batch, not every two seconds
+	last  time.Time
 }
 
 // Print shows p.
@@ -34,7 +35,7 @@ func (pp *ProgressPrinter) Print(p Progress) {
 		}
 		return
 	}
-	if p.Done == p.Total || time.Since(pp.last) > 2*time.Second {
+	if pp.Every || p.Done == p.Total || time.Since(pp.last) > 2*time.Second {
 		pp.last = time.Now()
 		fmt.Fprintf(pp.W, "%s: %d/%d (%.0f%%)\n", passNames[p.Pass], p.Done, p.Total, pct)
 	}

@@ -1,0 +1,150 @@
+package ingest_test
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j/neo4jtest"
+	"ewsi/ingest"
+	"ewsi/ingest/reference"
+)
+
+var db *neo4jtest.DB
+
+func TestMain(m *testing.M) { neo4jtest.Main(m, &db) }
+
+// reset empties the graph and loads the embedded reference data and a few countries.
+func reset(t *testing.T) {
+	t.Helper()
+	db.Reset(t)
+	recs, err := reference.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := neo4jtest.RepoRoot()
+	countries, err := reference.Countries(filepath.Join(root, "build", "reference"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := (&ingest.Loader{W: db.Store}).Load(context.Background(),
+		ingest.Records{Label: "countries", Recs: countries}, ingest.Records{Label: "framework", Recs: recs})
+	if err != nil || sum.Rejected > 0 {
+		t.Fatalf("reference: %v %v", err, sum.Errors)
+	}
+}
+
+func load(t *testing.T, files ...string) ingest.Summary {
+	t.Helper()
+	var srcs []ingest.Source
+	for _, f := range files {
+		s, err := ingest.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, s)
+	}
+	sum, err := (&ingest.Loader{W: db.Store, Batch: 2}).Load(context.Background(), srcs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func TestLoadThenReloadChangesNothing(t *testing.T) {
+	reset(t)
+	first := load(t, "testdata/good.jsonl")
+	if first.Created != 3 || first.Rejected != 0 {
+		t.Fatalf("first: %s %v", first, first.Errors)
+	}
+	rows, err := db.Store.Query(context.Background(), `
+MATCH (p:Practice {id: 'practice:p-1'})
+RETURN [(o)-[:IMPLEMENTS]->(p) | o.id] AS impl, [(o)-[:PARTNER_IN]->(p) | o.id] AS partners,
+       [(p)-[:APPLIES]->(c) | c.number] AS cbp, [(p)-[:IN]->(c) | c.iso2] AS country`, nil)
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("practice not stored: %v %v", rows, err)
+	}
+	r := rows[0]
+	if !same(r["impl"], "organisation:org-a") || !same(r["partners"], "organisation:org-b") || !same(r["country"], "NL") {
+		t.Errorf("links: %v", r)
+	}
+	second := load(t, "testdata/good.jsonl")
+	if second.Unchanged != 3 || second.Created+second.Updated != 0 {
+		t.Errorf("second run changed something: %s", second)
+	}
+}
+
+func same(v any, want ...string) bool {
+	list, _ := v.([]any)
+	var got []string
+	for _, x := range list {
+		got = append(got, x.(string))
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	return strings.Join(got, ",") == strings.Join(want, ",")
+}
+
+func TestBadRecordsAreRejectedWithPlace(t *testing.T) {
+	reset(t)
+	before, _ := db.Store.Query(context.Background(), "MATCH (n) RETURN count(n) AS c", nil)
+	sum := load(t, "testdata/bad.jsonl")
+	want := []string{
+		"testdata/bad.jsonl:2: malformed JSON",
+		"testdata/bad.jsonl:3: title: is required",
+		"testdata/bad.jsonl:4: themes: unknown theme \"astrology\"",
+		"testdata/bad.jsonl:5: startDate: \"2021-02-30\" is not a date",
+		"testdata/bad.jsonl:6: lat: 123.4 is out of range",
+		"testdata/bad.jsonl:7: implementers: unknown organisation \"bad-lat\"",
+		"testdata/bad.jsonl:8: type: \"spaceship\" is not one of",
+		"testdata/bad.jsonl:9: id: \"organisation:ok-1\" is already defined at testdata/bad.jsonl:1",
+		"testdata/bad.jsonl:10: colour: is not a field of a news record",
+	}
+	var got []string
+	for _, e := range sum.Errors {
+		got = append(got, graph.ErrorMessageFull(e))
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			if strings.HasPrefix(g, w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error starting %q in:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	if sum.Rejected != len(want) || sum.Created != 1 {
+		t.Errorf("summary %s, want %d rejected and the one good record created", sum, len(want))
+	}
+	after, _ := db.Store.Query(context.Background(), "MATCH (n) RETURN count(n) AS c", nil)
+	if after[0]["c"].(int64) != before[0]["c"].(int64)+1 {
+		t.Errorf("nodes %v -> %v: a rejected record left something behind", before[0]["c"], after[0]["c"])
+	}
+}
+
+func TestCSV(t *testing.T) {
+	reset(t)
+	load(t, "testdata/bad.jsonl") // defines organisation:ok-1
+	sum := load(t, "testdata/good.csv")
+	if sum.Created != 1 || sum.Rejected != 1 {
+		t.Fatalf("csv: %s %v", sum, sum.Errors)
+	}
+	if msg := graph.ErrorMessageFull(sum.Errors[0]); !strings.HasPrefix(msg, "testdata/good.csv:3: budget: \"not-a-number\" is not a number") {
+		t.Errorf("csv error: %s", msg)
+	}
+	rows, _ := db.Store.Query(context.Background(), "MATCH (p:Practice {id: 'practice:csv-1'})-[:ABOUT]->(t:Theme) RETURN count(t) AS c, p.budget AS b", nil)
+	if rows[0]["c"].(int64) != 2 || rows[0]["b"].(float64) != 12000 {
+		t.Errorf("csv row: %v", rows[0])
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := ingest.Open("testdata/nothing.xml"); err == nil || !strings.Contains(err.Error(), "testdata/nothing.xml") {
+		t.Errorf("want an error naming the file, got %v", err)
+	}
+}
