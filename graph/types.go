@@ -97,6 +97,7 @@ type LocalAuthority struct {
 	Population int        `json:"population,omitempty" prop:"population"`
 	Lang       Lang       `json:"lang,omitempty" prop:"lang"`
 	Summary    string     `json:"summary,omitempty" prop:"summary"`
+	SummaryEn  string     `json:"summaryEn,omitempty" prop:"summaryEn"`
 	Location   *orb.Point `json:"-" prop:"location"`
 }
 

@@ -110,11 +110,17 @@ func (o *Organisation) Validate() error {
 	c.lang("lang", o.Lang, false)
 	c.url("website", o.Website)
 	for _, l := range o.Languages {
-		if !Lang(l).Valid() {
-			c.fail("languages", "%q is not the ISO 639-1 code of an EU official language", l)
+		if !isISO639(l) {
+			c.fail("languages", "%q is not an ISO 639-1 language code (two lower-case letters)", l)
 		}
 	}
 	return c.errs.Err()
+}
+
+// isISO639 reports whether s has the form of an ISO 639-1 code. Organisations and
+// people work in any language (Tigrinya, Farsi, Ukrainian), not only EU ones.
+func isISO639(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }
 
 // Validate checks a local or regional authority.
@@ -140,6 +146,11 @@ func (p *Person) Validate() error {
 	c.required("name", p.Name)
 	if _, err := mail.ParseAddress(p.Email); err != nil {
 		c.fail("email", "%q is not an email address", p.Email)
+	}
+	for _, l := range p.Languages {
+		if !isISO639(l) {
+			c.fail("languages", "%q is not an ISO 639-1 language code (two lower-case letters)", l)
+		}
 	}
 	return c.errs.Err()
 }

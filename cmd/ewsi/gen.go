@@ -44,8 +44,22 @@ func generate(ctx context.Context, cfg config, scale int, seed int64, dir string
 	if err := readJSON(filepath.Join(cfg.ReferenceDir, "countries.json"), &countries); err != nil {
 		return err
 	}
-	_, err := demo.Generate(ctx, demo.Options{Scale: scale, Seed: seed, Out: dir, Cities: cities, Countries: countries})
+	_, err := demo.Generate(ctx, demo.Options{Scale: scale, Seed: seed, Out: dir, Cities: cities, Countries: demoCountries(countries)})
 	return err
+}
+
+// demoCountries keeps the countries whose integration work the site covers: the
+// EU, the EEA and Switzerland, the United Kingdom, and the candidate countries.
+func demoCountries(all []demo.Country) []demo.Country {
+	keep := map[string]bool{"IS": true, "LI": true, "NO": true, "CH": true, "GB": true,
+		"AL": true, "BA": true, "GE": true, "MD": true, "ME": true, "MK": true, "RS": true, "TR": true, "UA": true, "XK": true}
+	var out []demo.Country
+	for _, c := range all {
+		if c.EU || keep[c.ISO2] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func readJSON(path string, v any) error {

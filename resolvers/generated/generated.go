@@ -181,6 +181,7 @@ type ComplexityRoot struct {
 		Population func(childComplexity int) int
 		Practices  func(childComplexity int) int
 		Summary    func(childComplexity int) int
+		SummaryEn  func(childComplexity int) int
 		Website    func(childComplexity int) int
 	}
 
@@ -1038,6 +1039,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocalAuthority.Summary(childComplexity), true
+	case "LocalAuthority.summaryEn":
+		if e.ComplexityRoot.LocalAuthority.SummaryEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalAuthority.SummaryEn(childComplexity), true
 	case "LocalAuthority.website":
 		if e.ComplexityRoot.LocalAuthority.Website == nil {
 			break
@@ -2045,6 +2052,7 @@ type Organisation implements Node {
   name: String!
   type: OrgType!
   website: String
+  "Languages it works in (ISO 639-1), EU official or not."
   languages: [String!]!
   lookingForPartners: Boolean!
   city: String
@@ -2073,6 +2081,7 @@ type LocalAuthority implements Node {
   population: Int
   lang: Lang
   summary: String
+  summaryEn: String
   location: GeoPoint
   demo: Boolean!
   country: Country
@@ -2629,6 +2638,8 @@ func (ec *executionContext) childFields_LocalAuthority(ctx context.Context, fiel
 		return ec.fieldContext_LocalAuthority_lang(ctx, field)
 	case "summary":
 		return ec.fieldContext_LocalAuthority_summary(ctx, field)
+	case "summaryEn":
+		return ec.fieldContext_LocalAuthority_summaryEn(ctx, field)
 	case "location":
 		return ec.fieldContext_LocalAuthority_location(ctx, field)
 	case "demo":
@@ -5977,6 +5988,29 @@ func (ec *executionContext) _LocalAuthority_summary(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_LocalAuthority_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalAuthority", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocalAuthority_summaryEn(ctx context.Context, field graphql.CollectedField, obj *graph.LocalAuthority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalAuthority_summaryEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LocalAuthority_summaryEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LocalAuthority", field, false, false, "String")
 }
 
@@ -12007,6 +12041,11 @@ func (ec *executionContext) _LocalAuthority(ctx context.Context, sel ast.Selecti
 			}
 		case "summary":
 			out.Values[i] = ec._LocalAuthority_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryEn":
+			out.Values[i] = ec._LocalAuthority_summaryEn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
