@@ -86,8 +86,12 @@ type Writer interface {
 	// WriteLinks replaces each record's owned links (OwnedOutgoing, and OwnedIncoming for practices) with rec.Links
 	// and marks the record complete. Every target must exist.
 	WriteLinks(ctx context.Context, recs []Record) error
+	// Write does WriteNodes(nodes) and then WriteLinks(links) in one transaction.
+	Write(ctx context.Context, nodes, links []Record) (WriteStats, error)
 	// Existing returns which of ids exist in the graph, with their kind.
 	Existing(ctx context.Context, ids []string) (map[string]Kind, error)
+	// Settle waits until every index, full-text ones included, shows all writes.
+	Settle(ctx context.Context) error
 }
 
 // Store is the whole store the server needs.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"ewsi/graph"
 )
@@ -13,6 +14,8 @@ type Summary struct {
 	graph.WriteStats
 	Rejected int
 	Errors   []error // one per rejected record, "file:line: field: reason"
+	// How long each pass took: checking, writing nodes, writing links.
+	Check, Nodes, Links time.Duration
 }
 
 // String formats the summary on one line.
@@ -51,8 +54,10 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		l.Batch = 1000
 	}
 	var sum Summary
+	start := time.Now()
 	rejected := map[rejection]error{}
 	defined := map[string]rejection{} // id -> where it is defined
+	order := map[string]int{}          // id -> its position among the records defined
 	referenced := map[string]bool{}
 	total := 0
 	// pass 1: parse and validate, collect ids
@@ -73,6 +78,7 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 				return nil
 			}
 			defined[id] = at
+			order[id] = len(order) + 1
 			for _, lk := range rec.Links {
 				referenced[lk.To] = true
 			}
@@ -141,53 +147,84 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		})
 	}
 	good := total - len(rejected)
-	// pass 2: nodes; pass 3: links
-	for pass := 2; pass <= 3; pass++ {
-		done := 0
-		batch := make([]graph.Record, 0, l.Batch)
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			if pass == 2 {
-				st, err := l.W.WriteNodes(ctx, batch)
-				if err != nil {
-					return err
-				}
-				sum.WriteStats.Add(st)
-			} else if err := l.W.WriteLinks(ctx, batch); err != nil {
-				return err
-			}
-			done += len(batch)
-			batch = batch[:0]
-			if l.Progress != nil {
-				l.Progress(Progress{Pass: pass, Done: done, Total: good})
-			}
+	sum.Check = time.Since(start)
+	// pass 2: each batch's nodes and their links in one transaction; links to
+	// nodes that later batches define wait for the end
+	passStart := time.Now()
+	var deferred []graph.Record
+	done, seq := 0, 0
+	batch := make([]graph.Record, 0, l.Batch)
+	flush := func() error {
+		if len(batch) == 0 {
 			return nil
 		}
-		for _, src := range sources {
-			err := src.Scan(func(line int, rec *graph.Record, perr error) error {
-				if perr != nil || rejected[rejection{src.Name(), line}] != nil {
-					return nil
-				}
-				batch = append(batch, *rec)
-				if len(batch) >= l.Batch {
-					return flush()
-				}
-				return ctx.Err()
-			})
-			if err != nil {
-				return sum, err
+		linkable := make([]graph.Record, 0, len(batch))
+		for _, r := range batch {
+			if laterTarget(r, order, seq) {
+				deferred = append(deferred, r)
+			} else {
+				linkable = append(linkable, r)
 			}
 		}
-		if err := flush(); err != nil {
+		st, err := l.W.Write(ctx, batch, linkable)
+		if err != nil {
+			return err
+		}
+		sum.WriteStats.Add(st)
+		done += len(batch)
+		batch = batch[:0]
+		if l.Progress != nil {
+			l.Progress(Progress{Pass: 2, Done: done, Total: good})
+		}
+		return nil
+	}
+	for _, src := range sources {
+		err := src.Scan(func(line int, rec *graph.Record, perr error) error {
+			if perr != nil || rejected[rejection{src.Name(), line}] != nil {
+				return nil
+			}
+			seq++
+			batch = append(batch, *rec)
+			if len(batch) >= l.Batch {
+				return flush()
+			}
+			return ctx.Err()
+		})
+		if err != nil {
 			return sum, err
 		}
 	}
-	return sum, nil
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	sum.Nodes = time.Since(passStart)
+	// pass 3: the deferred links
+	passStart = time.Now()
+	for i := 0; i < len(deferred); i += l.Batch {
+		part := deferred[i:min(i+l.Batch, len(deferred))]
+		if err := l.W.WriteLinks(ctx, part); err != nil {
+			return sum, err
+		}
+		if l.Progress != nil {
+			l.Progress(Progress{Pass: 3, Done: i + len(part), Total: len(deferred)})
+		}
+	}
+	sum.Links = time.Since(passStart)
+	return sum, l.W.Settle(ctx)
 }
 
 func localPart(id string) string {
 	_, local, _ := strings.Cut(id, ":")
 	return local
+}
+
+// laterTarget reports whether a link of r points at a node that a record after
+// position upto defines (so it does not exist yet when r's batch is written).
+func laterTarget(r graph.Record, order map[string]int, upto int) bool {
+	for _, l := range r.Links {
+		if n, ok := order[l.To]; ok && n > upto {
+			return true
+		}
+	}
+	return false
 }

@@ -137,7 +137,7 @@ func TestKilledIngestConvergesToACleanRun(t *testing.T) {
 	for _, kill := range []struct {
 		pass  string
 		after int
-	}{{"nodes", 20}, {"links", 20}} {
+	}{{"nodes", 5}, {"nodes", 40}} {
 		db.Reset(t)
 		loadReference(t)
 		killDuring(t, files, kill.pass, kill.after)

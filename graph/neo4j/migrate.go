@@ -37,6 +37,8 @@ type ftIndex struct {
 	props          []string
 }
 
+// Full-text indexes over content, eventually consistent: a write does not wait for
+// Lucene (that made loading four times slower); Settle waits for them after a load.
 // Full-text indexes over content: one folding accents (Kraków = Krakow) and one per
 // interface language with stemming (Integrationskurse = Integrationskurs). Neo4j
 // keeps one index per labels-and-properties schema whatever the analyzer, so each
@@ -76,7 +78,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 			on = append(on, "n."+p)
 		}
 		stmts = append(stmts, fmt.Sprintf(
-			"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s] OPTIONS {indexConfig: {`fulltext.analyzer`: '%s', `fulltext.eventually_consistent`: false}}",
+			"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s] OPTIONS {indexConfig: {`fulltext.analyzer`: '%s', `fulltext.eventually_consistent`: true}}",
 			ix.name, strings.Join(labels, "|"), strings.Join(on, ", "), ix.analyzer))
 	}
 	for _, q := range stmts {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"ewsi/graph"
@@ -60,6 +61,26 @@ func Hash(r graph.Record) string {
 // WriteNodes merges the records' nodes on id in one transaction. A node whose hash
 // is unchanged is not touched; its properties are replaced otherwise.
 func (s *Store) WriteNodes(ctx context.Context, recs []graph.Record) (graph.WriteStats, error) {
+	out, err := s.write(ctx, nodeStmts(recs)...)
+	if err != nil {
+		return graph.WriteStats{}, err
+	}
+	return outcomes(out), nil
+}
+
+// Write writes nodes and the links of links in one transaction: what WriteNodes
+// and then WriteLinks do, at once.
+func (s *Store) Write(ctx context.Context, nodes, links []graph.Record) (graph.WriteStats, error) {
+	ns := nodeStmts(nodes)
+	out, err := s.write(ctx, append(ns, linkStmts(links)...)...)
+	if err != nil {
+		return graph.WriteStats{}, err
+	}
+	return outcomes(out[:len(ns)]), nil
+}
+
+// nodeStmts are the statements that merge the records' nodes, one per label.
+func nodeStmts(recs []graph.Record) []stmt {
 	kinds, groups := byKind(recs)
 	now := time.Now().UTC()
 	stmts := make([]stmt, 0, len(kinds))
@@ -78,10 +99,11 @@ FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
   SET n += row.props, n.updatedAt = $now, n.hash = null)
 RETURN outcome, count(*) AS c`, k), params: map[string]any{"rows": rows, "now": now}})
 	}
-	out, err := s.write(ctx, stmts...)
-	if err != nil {
-		return graph.WriteStats{}, err
-	}
+	return stmts
+}
+
+// outcomes counts the outcomes returned by nodeStmts.
+func outcomes(out [][]*neo4j.Record) graph.WriteStats {
 	var st graph.WriteStats
 	for _, recs := range out {
 		for _, rec := range recs {
@@ -98,7 +120,7 @@ RETURN outcome, count(*) AS c`, k), params: map[string]any{"rows": rows, "now": 
 			}
 		}
 	}
-	return st, nil
+	return st
 }
 
 // linkGroup is the links of one shape: source label, type, direction, target label.
@@ -112,6 +134,12 @@ type linkGroup struct {
 // WriteLinks replaces the owned links of each record with its Links and stores its
 // hash, marking it complete, all in one transaction.
 func (s *Store) WriteLinks(ctx context.Context, recs []graph.Record) error {
+	_, err := s.write(ctx, linkStmts(recs)...)
+	return err
+}
+
+// linkStmts are the statements that replace the records' owned links and mark them complete.
+func linkStmts(recs []graph.Record) []stmt {
 	kinds, groups := byKind(recs)
 	var stmts []stmt
 	for _, k := range kinds {
@@ -160,8 +188,7 @@ UNWIND $rows AS row
 MATCH (n:%s {id: row.id})
 SET n.hash = row.hash`, k), params: map[string]any{"rows": owners}})
 	}
-	_, err := s.write(ctx, stmts...)
-	return err
+	return stmts
 }
 
 // Existing returns which of ids exist, with their kind.
