@@ -57,7 +57,7 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	start := time.Now()
 	rejected := map[rejection]error{}
 	defined := map[string]rejection{} // id -> where it is defined
-	order := map[string]int{}          // id -> its position among the records defined
+	order := map[string]int{}         // id -> its position among the records defined
 	referenced := map[string]bool{}
 	total := 0
 	// pass 1: parse and validate, collect ids
