@@ -58,6 +58,8 @@ type Reader interface {
 	Nodes(ctx context.Context, ids []string) (map[string]Node, error)
 	// Neighbours returns, for each id, the nodes one hop away, sorted by name or title.
 	Neighbours(ctx context.Context, h Hop, ids []string) (map[string][]Node, error)
+	// NeighboursMulti does Neighbours for several hops in one round trip.
+	NeighboursMulti(ctx context.Context, hops []Hop, ids []string) (map[Hop]map[string][]Node, error)
 	// CountryStats returns the counts for the given ISO codes.
 	CountryStats(ctx context.Context, iso2 []string) (map[string]CountryStats, error)
 	// Search runs a full-text query over content in every language.

@@ -69,6 +69,9 @@ func (r *Resolver) list(ctx context.Context, k graph.Kind, a listArgs, extra fun
 		return nil, err
 	}
 	r.loadersFor(ctx).prime(nodes)
+	if err := r.prefetch(ctx, nodes, nodeSelection(ctx)); err != nil {
+		return nil, err
+	}
 	_, hasPrev, hasNext := a.page.Window(total)
 	pi := &model.PageInfo{HasPreviousPage: hasPrev, HasNextPage: hasNext && w.Offset+len(nodes) < total}
 	if len(nodes) > 0 {

@@ -17,21 +17,31 @@ func country(ctx context.Context, r *Resolver, id string) (*graph.Country, error
 	return one[*graph.Country](ctx, r, out(graph.RelIn, graph.KindCountry), id)
 }
 
-// Nodes returns the visible nodes for ids, nil where unknown, in the order asked.
+// Nodes returns the visible nodes for ids, nil where unknown, in the order asked,
+// with the relations the query asks of them read at once.
 func (r *Resolver) Nodes(ctx context.Context, ids []string) ([]graph.Node, error) {
-	l := r.loadersFor(ctx)
-	out := make([]graph.Node, len(ids))
-	for i, id := range ids {
+	for _, id := range ids {
 		if _, ok := graph.KindOfID(id); !ok {
 			return nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id of the form kind:local", id)
 		}
-		n, err := l.nodes.load(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if n != nil && visible(n) {
+	}
+	l := r.loadersFor(ctx)
+	found, err := r.Store.Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	l.nodes.fill(ids, found)
+	out := make([]graph.Node, len(ids))
+	var nodes []graph.Node
+	for i, id := range ids {
+		if n := found[id]; n != nil && visible(n) {
 			out[i] = n
+			nodes = append(nodes, n)
 		}
+	}
+	l.prime(nodes)
+	if err := r.prefetch(ctx, nodes, fieldSelection(ctx)); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

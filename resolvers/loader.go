@@ -9,7 +9,7 @@ import (
 )
 
 // batchWait is how long a loader waits for more keys before it queries.
-const batchWait = 2 * time.Millisecond
+const batchWait = 250 * time.Microsecond
 
 // maxBatch is the largest batch a loader sends in one query.
 const maxBatch = 1000

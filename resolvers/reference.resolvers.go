@@ -63,7 +63,15 @@ func (r *queryResolver) Principles(ctx context.Context) ([]*graph.Principle, err
 
 // Countries is the resolver for the countries field.
 func (r *queryResolver) Countries(ctx context.Context, eu *bool) ([]*graph.Country, error) {
-	return r.Store.Countries(ctx, eu)
+	cs, err := r.Store.Countries(ctx, eu)
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]graph.Node, len(cs))
+	for i, c := range cs {
+		nodes[i] = c
+	}
+	return cs, r.prefetch(ctx, nodes, fieldSelection(ctx))
 }
 
 // Country is the resolver for the country field.

@@ -243,33 +243,49 @@ func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]graph.Node,
 
 // Neighbours returns, for each id, the published nodes one hop h away, sorted by name.
 func (s *Store) Neighbours(ctx context.Context, h graph.Hop, ids []string) (map[string][]graph.Node, error) {
-	if !h.To.Valid() {
-		return nil, graph.Errorf(graph.EINVALID, "hop", "%q is not a kind", h.To)
+	res, err := s.NeighboursMulti(ctx, []graph.Hop{h}, ids)
+	return res[h], err
+}
+
+// NeighboursMulti returns the neighbours along several hops at once, in one query
+// per label of the ids: for each hop, for each id, the published nodes sorted by name.
+func (s *Store) NeighboursMulti(ctx context.Context, hops []graph.Hop, ids []string) (map[graph.Hop]map[string][]graph.Node, error) {
+	out := make(map[graph.Hop]map[string][]graph.Node, len(hops))
+	var branches []string
+	for i, h := range hops {
+		if !h.To.Valid() || h.Rel == "" {
+			return nil, graph.Errorf(graph.EINVALID, "hop", "%q to %q is not a hop", h.Rel, h.To)
+		}
+		out[h] = map[string][]graph.Node{}
+		pattern := "(a)-[:%s]->(n:%s)"
+		if h.Incoming {
+			pattern = "(a)<-[:%s]-(n:%s)"
+		}
+		branches = append(branches, fmt.Sprintf("WITH a MATCH "+pattern+" WHERE %s RETURN %d AS h, n, n.%s AS k, '%s' AS l",
+			h.Rel, h.To, published, i, nameProp(h.To), h.To))
 	}
-	pattern := "(a)-[:%s]->(n:%s)"
-	if h.Incoming {
-		pattern = "(a)<-[:%s]-(n:%s)"
+	if len(hops) == 0 {
+		return out, nil
 	}
-	pattern = fmt.Sprintf(pattern, h.Rel, h.To)
-	out := map[string][]graph.Node{}
 	for k, group := range groupIDs(ids) {
 		recs, err := s.read(ctx, fmt.Sprintf(`
 MATCH (a:%s) WHERE a.id IN $ids
-MATCH %s WHERE %s
-WITH a, n ORDER BY n.%s, n.id
-RETURN a.id AS id, collect({p: properties(n), l: '%s'}) AS items`, k, pattern, published, nameProp(h.To), h.To),
+CALL { %s }
+WITH a, h, n, k, l ORDER BY k, n.id
+RETURN a.id AS id, h, collect({p: properties(n), l: l}) AS items`, k, strings.Join(branches, " UNION ALL ")),
 			map[string]any{"ids": group})
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range recs {
 			id, _ := r.Get("id")
+			h, _ := r.Get("h")
 			items, _ := r.Get("items")
 			nodes, err := decodeList(items)
 			if err != nil {
 				return nil, err
 			}
-			out[id.(string)] = nodes
+			out[hops[h.(int64)]][id.(string)] = nodes
 		}
 	}
 	return out, nil

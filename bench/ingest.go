@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j"
+	"ewsi/ingest"
+	"ewsi/ingest/demo"
+	"ewsi/ingest/reference"
+)
+
+// sampleSize is how many records the per-record loader and the batch loader each
+// write for their comparison.
+const sampleSize = 3000
+
+// benchIngest loads the reference data and the demo dataset at scale, timing the
+// whole load, then compares the batch loader with one transaction per record on
+// a sample of practices under fresh ids.
+func benchIngest(ctx context.Context, st *neo4j.Store, scale int, dir string, rep *Report) error {
+	refDir := filepath.Join("build", "reference")
+	recs, err := reference.Records()
+	if err != nil {
+		return err
+	}
+	countries, err := reference.Countries(refDir)
+	if err != nil {
+		return err
+	}
+	var cities []demo.City
+	var cs []demo.Country
+	if err := readJSON(filepath.Join(refDir, "cities.json"), &cities); err != nil {
+		return err
+	}
+	if err := readJSON(filepath.Join(refDir, "countries.json"), &cs); err != nil {
+		return err
+	}
+	genDir := filepath.Join(dir, "demo")
+	gstart := time.Now()
+	if _, err := demo.Generate(ctx, demo.Options{Scale: scale, Seed: 1, Out: genDir, Cities: cities, Countries: cs}); err != nil {
+		return err
+	}
+	fmt.Printf("bench: generated scale %d in %s\n", scale, time.Since(gstart).Round(time.Millisecond))
+	files, _ := filepath.Glob(filepath.Join(genDir, "*.jsonl"))
+	srcs := []ingest.Source{ingest.Records{Label: "countries", Recs: countries}, ingest.Records{Label: "framework", Recs: recs}}
+	for _, f := range files {
+		s, err := ingest.Open(f)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, s)
+	}
+	start := time.Now()
+	pp := &ingest.ProgressPrinter{W: os.Stdout}
+	sum, err := (&ingest.Loader{W: st, Progress: pp.Print}).Load(ctx, srcs...)
+	if err != nil {
+		return err
+	}
+	if sum.Rejected > 0 {
+		return fmt.Errorf("%d demo records rejected, first: %v", sum.Rejected, sum.Errors[0])
+	}
+	loadTime := time.Since(start)
+	n := sum.Created + sum.Updated + sum.Unchanged
+	fmt.Printf("bench: loaded %d records in %s (%s)\n", n, loadTime.Round(time.Millisecond), sum)
+	if sum.Created > 0 {
+		rep.add(Result{Name: fmt.Sprintf("load scale %d, %d records", scale, n), Unit: "s", Value: loadTime.Seconds(),
+			Target: "<= 180 s", Met: met(loadTime <= 3*time.Minute)})
+	}
+	// the sample: practices of the dataset under fresh ids, twice
+	practices, err := ingest.Open(filepath.Join(genDir, "05-practices.jsonl"))
+	if err != nil {
+		return err
+	}
+	sample := func(tag string) ([]graph.Record, error) {
+		var out []graph.Record
+		err := practices.Scan(func(_ int, rec *graph.Record, perr error) error {
+			if perr != nil || len(out) == sampleSize {
+				return perr
+			}
+			p := *rec.Node.(*graph.Practice)
+			p.ID = p.ID + "-" + tag
+			out = append(out, graph.Record{Node: &p, Links: rec.Links, Source: rec.Source})
+			return nil
+		})
+		return out, err
+	}
+	batchSample, err := sample(fmt.Sprintf("b%d", time.Now().UnixNano()))
+	if err != nil {
+		return err
+	}
+	oneSample, err := sample(fmt.Sprintf("o%d", time.Now().UnixNano()))
+	if err != nil {
+		return err
+	}
+	start = time.Now()
+	if _, err := (&ingest.Loader{W: st}).Load(ctx, ingest.Records{Label: "sample", Recs: batchSample}); err != nil {
+		return err
+	}
+	batchRate := float64(len(batchSample)) / time.Since(start).Seconds()
+	start = time.Now()
+	for _, r := range oneSample {
+		if err := st.WriteOne(ctx, r); err != nil {
+			return err
+		}
+	}
+	oneRate := float64(len(oneSample)) / time.Since(start).Seconds()
+	rep.add(Result{Name: fmt.Sprintf("ingest, %d practices", sampleSize), Unit: "records/s", Value: batchRate,
+		Baseline: oneRate, BaseName: "one transaction per record", Target: ">= 20x", Met: met(batchRate >= 20*oneRate)})
+	return nil
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w (run make first)", path, err)
+	}
+	return json.Unmarshal(b, v)
+}

@@ -1,0 +1,131 @@
+// Command bench measures EWSI Graph in one run against the baselines its issues
+// name, and writes bench/results/<name>-<time>.json with a table on stdout. It
+// starts its own embedded Neo4j in a temporary folder on a free port, generates
+// the demo dataset at the chosen scale and loads it; it is run by `make bench`,
+// never by `make test`.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"ewsi/graph/neo4j"
+	"ewsi/graph/neo4j/embedded"
+)
+
+// Result is one measured figure against its baseline.
+type Result struct {
+	Name     string  `json:"name"`
+	Unit     string  `json:"unit"`
+	Value    float64 `json:"value"`
+	Baseline float64 `json:"baseline,omitempty"`
+	BaseName string  `json:"baselineName,omitempty"`
+	Ratio    float64 `json:"ratio,omitempty"`
+	Target   string  `json:"target,omitempty"`
+	Met      *bool   `json:"met,omitempty"`
+}
+
+// Report is what a run writes.
+type Report struct {
+	Started time.Time         `json:"started"`
+	Scale   int               `json:"scale"`
+	Machine map[string]string `json:"machine"`
+	Results []Result          `json:"results"`
+}
+
+func main() {
+	scale := flag.Int("scale", 10, "demo scale to load")
+	iters := flag.Int("iters", 300, "timed iterations per query")
+	out := flag.String("out", filepath.Join("bench", "results"), "where to write the results")
+	keep := flag.String("data", "", "keep the Neo4j store here (reused when it already holds the scale); default a temporary folder")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, *scale, *iters, *out, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, scale, iters int, outDir, keep string) error {
+	rep := &Report{Started: time.Now().UTC(), Scale: scale, Machine: machine()}
+	dir := keep
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "ewsi-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	fmt.Printf("bench: scale %d, store %s\n", scale, dir)
+	srv, err := embedded.Start(ctx, embedded.Options{Jar: filepath.Join("neo4j", "target", "ewsi-neo4j.jar"),
+		DataDir: filepath.Join(dir, "neo4j"), Heap: "4g", PageCache: "4g", TxMemory: "3g"})
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, QueryTimeout: 5 * time.Minute})
+	if err != nil {
+		return err
+	}
+	defer st.Close(context.Background())
+	if err := st.Migrate(ctx); err != nil {
+		return err
+	}
+	if err := benchIngest(ctx, st, scale, dir, rep); err != nil {
+		return err
+	}
+	if err := benchQueries(ctx, st, iters, rep); err != nil {
+		return err
+	}
+	for _, extra := range extraBenches {
+		if err := extra(ctx, st, rep); err != nil {
+			return err
+		}
+	}
+	printTable(rep)
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	path := filepath.Join(outDir, fmt.Sprintf("bench-scale%d-%s.json", scale, rep.Started.Format("20060102T150405Z")))
+	b, _ := json.MarshalIndent(rep, "", "  ")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Println("bench: results written to", path)
+	return nil
+}
+
+// extraBenches are the benchmarks of other areas (map, partners), run after the core ones.
+var extraBenches []func(ctx context.Context, st *neo4j.Store, rep *Report) error
+
+func (r *Report) add(res Result) {
+	if res.Baseline != 0 {
+		res.Ratio = res.Value / res.Baseline
+	}
+	r.Results = append(r.Results, res)
+}
+
+func met(ok bool) *bool { return &ok }
+
+func printTable(r *Report) {
+	fmt.Printf("\n%-46s %12s %12s %-26s %8s %-16s %s\n", "measure", "value", "baseline", "baseline is", "ratio", "target", "met")
+	for _, x := range r.Results {
+		base, ratio, ok := "", "", ""
+		if x.Baseline != 0 {
+			base = fmt.Sprintf("%.2f", x.Baseline)
+			ratio = fmt.Sprintf("%.2fx", x.Ratio)
+		}
+		if x.Met != nil {
+			ok = map[bool]string{true: "yes", false: "NO"}[*x.Met]
+		}
+		fmt.Printf("%-46s %12.2f %12s %-26s %8s %-16s %s\n", x.Name+" ("+x.Unit+")", x.Value, base, x.BaseName, ratio, x.Target, ok)
+	}
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"time"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j"
+	"ewsi/server"
+)
+
+// A query measured through GraphQL over HTTP and as raw Cypher over the driver.
+type pair struct {
+	name    string
+	graphql func(i int) (string, map[string]any)
+	cypher  func(ctx context.Context, i int) error
+}
+
+// benchQueries measures three GraphQL queries against the same reads as single
+// Cypher queries: latency p50 and p99 one at a time, and requests per second
+// from four clients.
+func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) error {
+	api := httptest.NewServer(server.New(server.Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	defer api.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
+	orgs, _, err := st.List(ctx, graph.KindOrganisation, graph.Filter{}, graph.Order{}, graph.Window{Limit: 200})
+	if err != nil {
+		return err
+	}
+	countries, err := st.Countries(ctx, ptr(true))
+	if err != nil {
+		return err
+	}
+	themes := []string{"theme:social-cohesion", "theme:economic-participation", "theme:education-culture"}
+	big := []string{"DE", "FR", "IT", "ES", "PL", "NL"}
+	pairs := []pair{
+		{"filtered page of practices, nested", func(i int) (string, map[string]any) {
+			return `query($c: [String!], $t: [ID!]) { practices(first: 20, filter: {countries: $c, themes: $t}) { totalCount edges { node { title
+			  implementers { ... on Organisation { name } ... on LocalAuthority { name } } themes { name } country { iso2 } } } } }`,
+				map[string]any{"c": []string{big[i%len(big)]}, "t": []string{themes[i%len(themes)]}}
+		}, func(ctx context.Context, i int) error {
+			_, err := st.RawPracticePage(ctx, big[i%len(big)], themes[i%len(themes)], 20)
+			return err
+		}},
+		{"organisation with neighbours", func(i int) (string, map[string]any) {
+			return `query($id: ID!) { node(id: $id) { ... on Organisation { name country { name } practices { title } partnerIn { title } themes { name } } } }`,
+				map[string]any{"id": orgs[i%len(orgs)].NodeID()}
+		}, func(ctx context.Context, i int) error {
+			_, err := st.RawOrganisation(ctx, orgs[i%len(orgs)].NodeID())
+			return err
+		}},
+		{"country with counts", func(i int) (string, map[string]any) {
+			return `query($c: String!) { country(code: $c) { name stats { practices organisations authorities documents events news funding } } }`,
+				map[string]any{"c": countries[i%len(countries)].ISO2}
+		}, func(ctx context.Context, i int) error {
+			_, err := st.RawCountryCounts(ctx, countries[i%len(countries)].ISO2)
+			return err
+		}},
+	}
+	for _, p := range pairs {
+		gql := func(i int) error {
+			q, v := p.graphql(i)
+			return postGraphQL(client, api.URL, q, v)
+		}
+		cy := func(i int) error { return p.cypher(ctx, i) }
+		gl, err := timeIt(ctx, iters, gql)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		cl, err := timeIt(ctx, iters, cy)
+		if err != nil {
+			return fmt.Errorf("%s (cypher): %w", p.name, err)
+		}
+		gqps, err := throughput(ctx, 4, 5*time.Second, gql)
+		if err != nil {
+			return err
+		}
+		cqps, err := throughput(ctx, 4, 5*time.Second, cy)
+		if err != nil {
+			return err
+		}
+		p50 := gl.quantile(.5)
+		rep.add(Result{Name: p.name + " p50", Unit: "ms", Value: p50, Baseline: cl.quantile(.5), BaseName: "raw Cypher p50",
+			Target: "<= 1.3x", Met: met(p50 <= 1.3*cl.quantile(.5))})
+		rep.add(Result{Name: p.name + " p99", Unit: "ms", Value: gl.quantile(.99), Baseline: cl.quantile(.99), BaseName: "raw Cypher p99"})
+		rep.add(Result{Name: p.name + " throughput", Unit: "req/s", Value: gqps, Baseline: cqps, BaseName: "raw Cypher, 4 clients"})
+	}
+	return nil
+}
+
+func postGraphQL(c *http.Client, url, q string, vars map[string]any) error {
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	resp, err := c.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Errors []struct{ Message string } `json:"errors"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		return err
+	}
+	if len(out.Errors) > 0 {
+		return fmt.Errorf("graphql: %s", out.Errors[0].Message)
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
