@@ -32,7 +32,10 @@ type Progress struct {
 
 // Loader loads sources into a graph.Writer.
 type Loader struct {
-	W        graph.Writer
+	W graph.Writer
+	// Keep is how many parsed records the loader keeps in memory between its
+	// passes instead of reading and parsing the sources again; default 2,000,000.
+	Keep     int
 	Batch    int            // records per transaction, default 1000
 	Progress func(Progress) // called after each batch; may be nil
 }
@@ -53,6 +56,11 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	if l.Batch <= 0 {
 		l.Batch = 1000
 	}
+	if l.Keep == 0 {
+		l.Keep = 2_000_000
+	}
+	kept := make([][]keptRecord, len(sources)) // per source, when all of it fits
+	keeping := true
 	var sum Summary
 	start := time.Now()
 	rejected := map[rejection]error{}
@@ -61,12 +69,17 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	referenced := map[string]bool{}
 	total := 0
 	// pass 1: parse and validate, collect ids
-	for _, src := range sources {
+	for si, src := range sources {
 		err := src.Scan(func(line int, rec *graph.Record, perr error) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			total++
+			if keeping = keeping && total <= l.Keep; keeping {
+				kept[si] = append(kept[si], keptRecord{line, rec, perr})
+			} else {
+				kept = nil
+			}
 			at := rejection{src.Name(), line}
 			if perr != nil {
 				rejected[at] = perr
@@ -111,8 +124,8 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	// reject records whose links point at unknown or rejected ids, until stable
 	for {
 		changed := false
-		for _, src := range sources {
-			err := src.Scan(func(line int, rec *graph.Record, perr error) error {
+		for si, src := range sources {
+			err := scan(kept, si, src, func(line int, rec *graph.Record, perr error) error {
 				at := rejection{src.Name(), line}
 				if perr != nil || rejected[at] != nil {
 					return nil
@@ -138,8 +151,8 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		}
 	}
 	sum.Rejected = len(rejected)
-	for _, src := range sources {
-		_ = src.Scan(func(line int, _ *graph.Record, _ error) error {
+	for si, src := range sources {
+		_ = scan(kept, si, src, func(line int, _ *graph.Record, _ error) error {
 			if err := rejected[rejection{src.Name(), line}]; err != nil {
 				sum.Errors = append(sum.Errors, err)
 			}
@@ -178,8 +191,8 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		}
 		return nil
 	}
-	for _, src := range sources {
-		err := src.Scan(func(line int, rec *graph.Record, perr error) error {
+	for si, src := range sources {
+		err := scan(kept, si, src, func(line int, rec *graph.Record, perr error) error {
 			if perr != nil || rejected[rejection{src.Name(), line}] != nil {
 				return nil
 			}
@@ -227,4 +240,24 @@ func laterTarget(r graph.Record, order map[string]int, upto int) bool {
 		}
 	}
 	return false
+}
+
+// keptRecord is a parsed record kept between passes.
+type keptRecord struct {
+	line int
+	rec  *graph.Record
+	err  error
+}
+
+// scan goes over source i again: from memory when its records were kept.
+func scan(kept [][]keptRecord, i int, src Source, fn func(int, *graph.Record, error) error) error {
+	if kept == nil {
+		return src.Scan(fn)
+	}
+	for _, k := range kept[i] {
+		if err := fn(k.line, k.rec, k.err); err != nil {
+			return err
+		}
+	}
+	return nil
 }

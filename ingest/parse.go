@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -77,6 +78,19 @@ func jsonFields(t reflect.Type, index []int, into map[string][]int) {
 	}
 }
 
+var fieldIndexes sync.Map // reflect.Type -> map[string][]int
+
+// fieldIndex returns the json field names of t with their indexes, computed once per type.
+func fieldIndex(t reflect.Type) map[string][]int {
+	if m, ok := fieldIndexes.Load(t); ok {
+		return m.(map[string][]int)
+	}
+	m := map[string][]int{}
+	jsonFields(t, nil, m)
+	fieldIndexes.Store(t, m)
+	return m
+}
+
 // fieldError turns a JSON decoding error into a field and a reason.
 func fieldError(err error) *graph.Error {
 	var te *json.UnmarshalTypeError
@@ -125,8 +139,15 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 		return nil, wrap(fieldError(err))
 	}
 	var lf linkFields
-	if err := json.Unmarshal(line, &lf); err != nil {
-		return nil, wrap(fieldError(err))
+	lv := reflect.ValueOf(&lf).Elem()
+	for name, idx := range fieldIndex(reflect.TypeOf(lf)) {
+		if v, ok := raw[name]; ok {
+			if err := json.Unmarshal(v, lv.FieldByIndex(idx).Addr().Interface()); err != nil {
+				fe := fieldError(err)
+				fe.Where = name
+				return nil, wrap(fe)
+			}
+		}
 	}
 	kind, ok := recordTypes[strings.ToLower(lf.Type)]
 	if !ok {
@@ -136,8 +157,7 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 		return nil, wrap(graph.Errorf(graph.EINVALID, "type", "%q is not one of %s", lf.Type, strings.Join(RecordTypes(), ", ")))
 	}
 	node := graph.New(kind).(graph.Validator)
-	fields := map[string][]int{}
-	jsonFields(reflect.TypeOf(node).Elem(), nil, fields)
+	fields := fieldIndex(reflect.TypeOf(node).Elem())
 	known := map[string]bool{"type": true}
 	for f := range fields {
 		known[f] = true

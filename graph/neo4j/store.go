@@ -18,8 +18,10 @@ type Config struct {
 	User     string // empty for a server with authentication off (the embedded one)
 	Password string
 	Database string // empty for the server's default database
-	// QueryTimeout bounds every transaction; zero means 30s.
+	// QueryTimeout bounds every read transaction; zero means 30s.
 	QueryTimeout time.Duration
+	// WriteTimeout bounds every write transaction (a batch of a load); zero means 10 minutes.
+	WriteTimeout time.Duration
 }
 
 // Store implements graph.Store on Neo4j. It is safe for concurrent use.
@@ -36,6 +38,9 @@ var _ graph.Store = (*Store)(nil)
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.QueryTimeout == 0 {
 		cfg.QueryTimeout = 30 * time.Second
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = 10 * time.Minute
 	}
 	auth := neo4j.NoAuth()
 	if cfg.User != "" {
@@ -127,7 +132,7 @@ func (s *Store) write(ctx context.Context, stmts ...stmt) ([][]*neo4j.Record, er
 			all = append(all, recs)
 		}
 		return all, nil
-	}, neo4j.WithTxTimeout(s.cfg.QueryTimeout))
+	}, neo4j.WithTxTimeout(s.cfg.WriteTimeout))
 	if err != nil {
 		return nil, translate(ctx, err)
 	}
