@@ -1,0 +1,71 @@
+package embedded_test
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"ewsi/graph/neo4j/embedded"
+	"ewsi/graph/neo4j/neo4jtest"
+)
+
+func jar(t *testing.T) string {
+	root, err := neo4jtest.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(root, "neo4j", "target", "ewsi-neo4j.jar")
+}
+
+func TestStartExplainsWhatStopsIt(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	srv, err := embedded.Start(ctx, embedded.Options{Jar: jar(t), DataDir: filepath.Join(dir, "a"), Heap: "512m", PageCache: "64m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URI, "bolt://"))
+	if err != nil {
+		t.Fatalf("Bolt does not accept connections at %s: %v", srv.URI, err)
+	}
+	conn.Close()
+	port := srv.URI[strings.LastIndex(srv.URI, ":")+1:]
+
+	// the same port, another store
+	var p int
+	for _, c := range port {
+		p = p*10 + int(c-'0')
+	}
+	_, err = embedded.Start(ctx, embedded.Options{Jar: jar(t), DataDir: filepath.Join(dir, "b"), Port: p, Heap: "512m", PageCache: "64m"})
+	if err == nil || !strings.Contains(err.Error(), "already in use") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("taken port: want one line saying it is in use, got %v", err)
+	}
+	// the same store, another port
+	_, err = embedded.Start(ctx, embedded.Options{Jar: jar(t), DataDir: filepath.Join(dir, "a"), Heap: "512m", PageCache: "64m"})
+	if err == nil || !strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("locked store: want one line saying it is locked, got %v", err)
+	}
+	// a missing launcher says how to build it
+	_, err = embedded.Start(ctx, embedded.Options{Jar: filepath.Join(dir, "none.jar"), DataDir: dir})
+	if err == nil || !strings.Contains(err.Error(), "make") {
+		t.Errorf("missing jar: %v", err)
+	}
+	// a clean stop ends the process
+	if err := srv.Stop(); err != nil {
+		t.Errorf("stop: %v", err)
+	}
+	select {
+	case <-srv.Done():
+	case <-time.After(time.Minute):
+		t.Error("the launcher did not exit after Stop")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a", "data")); err != nil {
+		t.Errorf("no store written: %v", err)
+	}
+}
