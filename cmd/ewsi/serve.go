@@ -13,6 +13,7 @@ import (
 	"ewsi/graph/neo4j"
 	"ewsi/ingest"
 	"ewsi/server"
+	"ewsi/webmap"
 )
 
 func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
@@ -43,7 +44,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	log.Info("reference data", "summary", sum.String())
 
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
-		AllowedOrigins: cfg.CORSOrigins}, st, log)
+		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st)}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}

@@ -78,6 +78,7 @@ FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
   SET n += row.props, n.updatedAt = $now, n.hash = null)
 RETURN outcome, count(*) AS c`, k), params: map[string]any{"rows": rows, "now": now}})
 	}
+	stmts = append(stmts, bumpVersion)
 	out, err := s.write(ctx, stmts...)
 	if err != nil {
 		return graph.WriteStats{}, err
@@ -160,6 +161,7 @@ UNWIND $rows AS row
 MATCH (n:%s {id: row.id})
 SET n.hash = row.hash`, k), params: map[string]any{"rows": owners}})
 	}
+	stmts = append(stmts, bumpVersion)
 	_, err := s.write(ctx, stmts...)
 	return err
 }
