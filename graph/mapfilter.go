@@ -113,3 +113,9 @@ type MapReader interface {
 	// caches compare it to know when to drop what they hold.
 	GraphVersion(ctx context.Context) (string, error)
 }
+
+// ThemeCount is how many points of a cluster are about a theme.
+type ThemeCount struct {
+	ThemeID string
+	Count   int
+}

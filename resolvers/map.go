@@ -47,29 +47,18 @@ func mapFilter(in *model.MapLayerFilter) graph.MapFilter {
 	return f
 }
 
-// mapLayer turns a viewport into the GraphQL answer, loading the themes that
-// clusters count through the request's loader.
-func (r *Resolver) mapLayer(ctx context.Context, vp *webmap.Viewport, z int) (*model.MapLayer, error) {
+// mapLayer turns a viewport into the GraphQL answer; the themes that clusters
+// count load only when asked for, through the request's loader (ThemeCount.theme).
+func (r *Resolver) mapLayer(_ context.Context, vp *webmap.Viewport, z int) (*model.MapLayer, error) {
 	out := &model.MapLayer{Zoom: z, Total: vp.Total, Clusters: []*model.MapCluster{}, Markers: []*model.MapMarker{}}
-	var themes []*graph.Theme
 	for _, it := range vp.Items {
 		if c := it.Cluster; c != nil {
-			if themes == nil {
-				nodes, err := r.Nodes(ctx, vp.Themes)
-				if err != nil {
-					return nil, err
-				}
-				themes = make([]*graph.Theme, len(nodes))
-				for i, n := range nodes {
-					themes[i], _ = n.(*graph.Theme)
-				}
-			}
 			mc := &model.MapCluster{ID: "cluster:" + strconv.Itoa(c.ID), Count: c.Count, Center: c.Center,
-				ExpansionZoom: c.ExpansionZoom, Themes: []*model.ThemeCount{},
+				ExpansionZoom: c.ExpansionZoom, Themes: []*graph.ThemeCount{},
 				Bounds: &model.MapBounds{West: c.Bounds.Min[0], South: c.Bounds.Min[1], East: c.Bounds.Max[0], North: c.Bounds.Max[1]}}
 			for i, k := range c.ThemeCounts {
-				if k > 0 && themes[i] != nil {
-					mc.Themes = append(mc.Themes, &model.ThemeCount{Theme: themes[i], Count: int(k)})
+				if k > 0 {
+					mc.Themes = append(mc.Themes, &graph.ThemeCount{ThemeID: vp.Themes[i], Count: int(k)})
 				}
 			}
 			out.Clusters = append(out.Clusters, mc)

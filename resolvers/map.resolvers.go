@@ -8,6 +8,7 @@ package resolvers
 import (
 	"context"
 	"ewsi/graph"
+	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
 	"ewsi/webmap"
 )
@@ -40,3 +41,21 @@ func (r *queryResolver) MapLayer(ctx context.Context, bbox model.BBoxInput, zoom
 	}
 	return r.mapLayer(ctx, vp, z)
 }
+
+// Theme is the resolver for the theme field.
+func (r *themeCountResolver) Theme(ctx context.Context, obj *graph.ThemeCount) (*graph.Theme, error) {
+	n, err := r.loadersFor(ctx).nodes.load(ctx, obj.ThemeID)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := n.(*graph.Theme)
+	if !ok {
+		return nil, graph.Errorf(graph.EINTERNAL, "theme", "theme %q is missing", obj.ThemeID)
+	}
+	return t, nil
+}
+
+// ThemeCount returns generated.ThemeCountResolver implementation.
+func (r *Resolver) ThemeCount() generated.ThemeCountResolver { return &themeCountResolver{r} }
+
+type themeCountResolver struct{ *Resolver }

@@ -191,3 +191,10 @@ func (l *Layers) Layer(ctx context.Context, box BBox, z int, f graph.MapFilter) 
 	}
 	return vp, nil
 }
+
+// Warm builds the hierarchy of the unfiltered map, so that the first visitor
+// does not wait for it; serve calls it in the background at start.
+func (l *Layers) Warm(ctx context.Context) error {
+	_, err := l.Index(ctx, graph.MapFilter{})
+	return err
+}

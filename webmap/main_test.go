@@ -65,6 +65,9 @@ func TestMain(m *testing.M) {
 			return err
 		}
 		go func() { _ = srv.Serve() }()
+		if err := webmap.LayersFor(d.Store).Warm(context.Background()); err != nil {
+			return err
+		}
 		baseURL = "http://" + srv.Addr()
 		return nil
 	})

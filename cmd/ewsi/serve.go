@@ -50,6 +50,11 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
+	go func() {
+		if err := webmap.LayersFor(st).Warm(ctx); err != nil {
+			log.Warn("map: warming the cluster cache", "err", err)
+		}
+	}()
 	fmt.Fprintf(stdout, "EWSI Graph is up: http://%s/ (GraphiQL: http://%s/graphiql)\n", srv.Addr(), srv.Addr())
 	if cfg.DemoScale > 0 {
 		go loadDemoIfEmpty(ctx, cfg, st, log, stdout)

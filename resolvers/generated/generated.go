@@ -45,6 +45,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Subtheme() SubthemeResolver
 	Theme() ThemeResolver
+	ThemeCount() ThemeCountResolver
 }
 
 type DirectiveRoot struct {
@@ -496,6 +497,9 @@ type SubthemeResolver interface {
 }
 type ThemeResolver interface {
 	Subthemes(ctx context.Context, obj *graph.Theme) ([]*graph.Subtheme, error)
+}
+type ThemeCountResolver interface {
+	Theme(ctx context.Context, obj *graph.ThemeCount) (*graph.Theme, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -6888,8 +6892,8 @@ func (ec *executionContext) _MapCluster_themes(ctx context.Context, field graphq
 			return obj.Themes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ThemeCount) graphql.Marshaler {
-			return ec.marshalNThemeCount2ᚕᚖewsiᚋresolversᚋmodelᚐThemeCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ThemeCount) graphql.Marshaler {
+			return ec.marshalNThemeCount2ᚕᚖewsiᚋgraphᚐThemeCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10856,7 +10860,7 @@ func (ec *executionContext) fieldContext_Theme_subthemes(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _ThemeCount_theme(ctx context.Context, field graphql.CollectedField, obj *model.ThemeCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _ThemeCount_theme(ctx context.Context, field graphql.CollectedField, obj *graph.ThemeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10865,7 +10869,7 @@ func (ec *executionContext) _ThemeCount_theme(ctx context.Context, field graphql
 			return ec.fieldContext_ThemeCount_theme(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Theme, nil
+			return ec.Resolvers.ThemeCount().Theme(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Theme) graphql.Marshaler {
@@ -10879,8 +10883,8 @@ func (ec *executionContext) fieldContext_ThemeCount_theme(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "ThemeCount",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Theme(ctx, field)
 		},
@@ -10888,7 +10892,7 @@ func (ec *executionContext) fieldContext_ThemeCount_theme(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _ThemeCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ThemeCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _ThemeCount_count(ctx context.Context, field graphql.CollectedField, obj *graph.ThemeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14789,7 +14793,7 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 
 var themeCountImplementors = []string{"ThemeCount"}
 
-func (ec *executionContext) _ThemeCount(ctx context.Context, sel ast.SelectionSet, obj *model.ThemeCount) graphql.Marshaler {
+func (ec *executionContext) _ThemeCount(ctx context.Context, sel ast.SelectionSet, obj *graph.ThemeCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, themeCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14799,14 +14803,15 @@ func (ec *executionContext) _ThemeCount(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ThemeCount")
 		case "theme":
-			out.Values[i] = ec._ThemeCount_theme(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ThemeCount_theme(ctx, field, obj)
+				})
 		case "count":
 			out.Values[i] = ec._ThemeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16068,11 +16073,11 @@ func (ec *executionContext) marshalNTheme2ᚖewsiᚋgraphᚐTheme(ctx context.Co
 	return ec._Theme(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNThemeCount2ᚕᚖewsiᚋresolversᚋmodelᚐThemeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ThemeCount) graphql.Marshaler {
+func (ec *executionContext) marshalNThemeCount2ᚕᚖewsiᚋgraphᚐThemeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ThemeCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNThemeCount2ᚖewsiᚋresolversᚋmodelᚐThemeCount(ctx, sel, v[i])
+		return ec.marshalNThemeCount2ᚖewsiᚋgraphᚐThemeCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -16084,7 +16089,7 @@ func (ec *executionContext) marshalNThemeCount2ᚕᚖewsiᚋresolversᚋmodelᚐ
 	return ret
 }
 
-func (ec *executionContext) marshalNThemeCount2ᚖewsiᚋresolversᚋmodelᚐThemeCount(ctx context.Context, sel ast.SelectionSet, v *model.ThemeCount) graphql.Marshaler {
+func (ec *executionContext) marshalNThemeCount2ᚖewsiᚋgraphᚐThemeCount(ctx context.Context, sel ast.SelectionSet, v *graph.ThemeCount) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ThemeCount!")
 		return graphql.Null

@@ -91,7 +91,7 @@ type MapCluster struct {
 	// The zoom at which the cluster splits into two or more markers: zoom there to open it.
 	ExpansionZoom int `json:"expansionZoom"`
 	// Points per theme (a point about two themes counts in both); themes with none are left out.
-	Themes []*ThemeCount `json:"themes"`
+	Themes []*graph.ThemeCount `json:"themes"`
 }
 
 // What a viewport shows at a zoom.
@@ -199,12 +199,6 @@ type SearchEdge struct {
 	Cursor string     `json:"cursor"`
 	Node   graph.Node `json:"node"`
 	Score  float64    `json:"score"`
-}
-
-// How many points of a cluster are about a theme.
-type ThemeCount struct {
-	Theme *graph.Theme `json:"theme"`
-	Count int          `json:"count"`
 }
 
 // Kinds of content that lists and search return.
