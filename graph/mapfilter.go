@@ -52,17 +52,23 @@ type MapFilter struct {
 // Normalize checks and canonicalises the filter; errors name the field under where.
 func (f *MapFilter) Normalize(where string) error {
 	var errs Errors
+	field := func(name string) string {
+		if where == "" {
+			return name
+		}
+		return where + "." + name
+	}
 	if err := f.Filter.Normalize(where); err != nil {
 		errs = append(errs, asErrorList(err)...)
 	}
 	if f.Query != "" {
-		errs = append(errs, Errorf(EINVALID, where+".query", "the map does not filter on words; use search"))
+		errs = append(errs, Errorf(EINVALID, field("query"), "the map does not filter on words; use search"))
 	}
 	seen := map[MapKind]bool{}
 	kinds := f.Kinds[:0]
 	for _, k := range f.Kinds {
 		if k.Label() == "" {
-			errs = append(errs, Errorf(EINVALID, where+".kinds", "%q is not a kind of map point", k))
+			errs = append(errs, Errorf(EINVALID, field("kinds"), "%q is not a kind of map point", k))
 			continue
 		}
 		if !seen[k] {

@@ -196,3 +196,13 @@ func (ix *Index) Query(box orb.Bound, z int) []Item {
 	}
 	return out
 }
+
+// Point returns the indexed point with the given id, or nil.
+func (ix *Index) Point(id string) *graph.MapPoint {
+	for i := range ix.points {
+		if ix.points[i].ID == id {
+			return &ix.points[i]
+		}
+	}
+	return nil
+}
