@@ -31,6 +31,9 @@ type Config struct {
 	MaxComplexity  int           // default 5000
 	MaxTokens      int           // default 5000
 	AllowedOrigins []string      // CORS; default any origin (the API is public and read-only)
+	// Extra are more routes, by ServeMux pattern, served beside the API (the map's
+	// GeoJSON and vector tiles); they bound their own work.
+	Extra map[string]http.Handler
 }
 
 func (c *Config) defaults() {
@@ -100,6 +103,9 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	})
 	mux.HandleFunc("/readyz", s.ready)
 	mux.Handle("/metrics", s.metrics.handler(reg))
+	for pattern, h := range cfg.Extra {
+		mux.Handle(pattern, h)
+	}
 	mux.Handle("/", s.static())
 	c := cors.New(cors.Options{AllowedOrigins: cfg.AllowedOrigins, AllowedMethods: []string{"GET", "POST"},
 		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})

@@ -1,7 +1,7 @@
 // Builds the browser files into build/web: the app's own files from webmap/app,
 // and the npm packages it uses copied into build/web/vendor, so that the Go
 // server serves everything from local files (no CDN, works offline).
-import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,4 +36,11 @@ for (const [from, to] of vendor) {
   cpSync(src, dst, { recursive: true });
 }
 cpSync(join(root, 'webmap', 'app'), out, { recursive: true });
+// world-atlas names countries by ISO 3166 numeric code; the map joins them to the
+// graph's alpha-2 codes with this table taken from world-countries.
+const codes = {};
+for (const c of JSON.parse(readFileSync(mod('world-countries/countries.json'), 'utf8'))) {
+  if (c.ccn3) codes[c.ccn3] = c.cca2;
+}
+writeFileSync(join(out, 'vendor', 'world-atlas', 'iso-numeric-to-alpha2.json'), JSON.stringify(codes));
 console.log(`webmap build: ${vendor.length} vendor files and the app into build/web`);

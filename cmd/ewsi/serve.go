@@ -13,6 +13,7 @@ import (
 	"ewsi/graph/neo4j"
 	"ewsi/ingest"
 	"ewsi/server"
+	"ewsi/webmap"
 )
 
 func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
@@ -43,12 +44,17 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	log.Info("reference data", "summary", sum.String())
 
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
-		AllowedOrigins: cfg.CORSOrigins}, st, log)
+		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st)}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
+	go func() {
+		if err := webmap.LayersFor(st).Warm(ctx); err != nil {
+			log.Warn("map: warming the cluster cache", "err", err)
+		}
+	}()
 	fmt.Fprintf(stdout, "EWSI Graph is up: http://%s/ (GraphiQL: http://%s/graphiql)\n", srv.Addr(), srv.Addr())
 	if cfg.DemoScale > 0 {
 		go loadDemoIfEmpty(ctx, cfg, st, log, stdout)

@@ -14,7 +14,7 @@ import (
 // the loader one would write first.
 func (s *Store) WriteOne(ctx context.Context, rec graph.Record) error {
 	recs := []graph.Record{rec}
-	_, err := s.write(ctx, append(nodeStmts(recs), linkStmts(recs)...)...)
+	_, err := s.write(ctx, append(append(nodeStmts(recs), linkStmts(recs)...), bumpVersion)...)
 	return err
 }
 

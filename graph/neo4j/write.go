@@ -61,18 +61,19 @@ func Hash(r graph.Record) string {
 // WriteNodes merges the records' nodes on id in one transaction. A node whose hash
 // is unchanged is not touched; its properties are replaced otherwise.
 func (s *Store) WriteNodes(ctx context.Context, recs []graph.Record) (graph.WriteStats, error) {
-	out, err := s.write(ctx, nodeStmts(recs)...)
+	ns := nodeStmts(recs)
+	out, err := s.write(ctx, append(ns, bumpVersion)...)
 	if err != nil {
 		return graph.WriteStats{}, err
 	}
-	return outcomes(out), nil
+	return outcomes(out[:len(ns)]), nil
 }
 
 // Write writes nodes and the links of links in one transaction: what WriteNodes
 // and then WriteLinks do, at once.
 func (s *Store) Write(ctx context.Context, nodes, links []graph.Record) (graph.WriteStats, error) {
 	ns := nodeStmts(nodes)
-	out, err := s.write(ctx, append(ns, linkStmts(links)...)...)
+	out, err := s.write(ctx, append(append(ns, linkStmts(links)...), bumpVersion)...)
 	if err != nil {
 		return graph.WriteStats{}, err
 	}
@@ -134,7 +135,7 @@ type linkGroup struct {
 // WriteLinks replaces the owned links of each record with its Links and stores its
 // hash, marking it complete, all in one transaction.
 func (s *Store) WriteLinks(ctx context.Context, recs []graph.Record) error {
-	_, err := s.write(ctx, linkStmts(recs)...)
+	_, err := s.write(ctx, append(linkStmts(recs), bumpVersion)...)
 	return err
 }
 

@@ -45,6 +45,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Subtheme() SubthemeResolver
 	Theme() ThemeResolver
+	ThemeCount() ThemeCountResolver
 }
 
 type DirectiveRoot struct {
@@ -196,6 +197,40 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MapBounds struct {
+		East  func(childComplexity int) int
+		North func(childComplexity int) int
+		South func(childComplexity int) int
+		West  func(childComplexity int) int
+	}
+
+	MapCluster struct {
+		Bounds        func(childComplexity int) int
+		Center        func(childComplexity int) int
+		Count         func(childComplexity int) int
+		ExpansionZoom func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Themes        func(childComplexity int) int
+	}
+
+	MapLayer struct {
+		Clusters func(childComplexity int) int
+		Markers  func(childComplexity int) int
+		Total    func(childComplexity int) int
+		Zoom     func(childComplexity int) int
+	}
+
+	MapMarker struct {
+		Country  func(childComplexity int) int
+		Demo     func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Lang     func(childComplexity int) int
+		Location func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Themes   func(childComplexity int) int
+	}
+
 	Milestone struct {
 		Date       func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -339,6 +374,7 @@ type ComplexityRoot struct {
 		Events        func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Funding       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Indicators    func(childComplexity int) int
+		MapLayer      func(childComplexity int, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) int
 		Milestones    func(childComplexity int) int
 		News          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Node          func(childComplexity int, id string) int
@@ -374,6 +410,11 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int, lang *graph.Lang) int
 		Slug      func(childComplexity int) int
 		Subthemes func(childComplexity int) int
+	}
+
+	ThemeCount struct {
+		Count func(childComplexity int) int
+		Theme func(childComplexity int) int
 	}
 }
 
@@ -444,6 +485,7 @@ type QueryResolver interface {
 	Events(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.EventConnection, error)
 	Funding(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.FundingConnection, error)
 	Search(ctx context.Context, query string, kinds []model.ContentKind, first *int, after *string) (*model.SearchConnection, error)
+	MapLayer(ctx context.Context, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) (*model.MapLayer, error)
 	Themes(ctx context.Context) ([]*graph.Theme, error)
 	Principles(ctx context.Context) ([]*graph.Principle, error)
 	Countries(ctx context.Context, eu *bool) ([]*graph.Country, error)
@@ -456,6 +498,9 @@ type SubthemeResolver interface {
 }
 type ThemeResolver interface {
 	Subthemes(ctx context.Context, obj *graph.Theme) ([]*graph.Subtheme, error)
+}
+type ThemeCountResolver interface {
+	Theme(ctx context.Context, obj *graph.ThemeCount) (*graph.Theme, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1083,6 +1128,142 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocalAuthorityEdge.Node(childComplexity), true
+
+	case "MapBounds.east":
+		if e.ComplexityRoot.MapBounds.East == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapBounds.East(childComplexity), true
+	case "MapBounds.north":
+		if e.ComplexityRoot.MapBounds.North == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapBounds.North(childComplexity), true
+	case "MapBounds.south":
+		if e.ComplexityRoot.MapBounds.South == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapBounds.South(childComplexity), true
+	case "MapBounds.west":
+		if e.ComplexityRoot.MapBounds.West == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapBounds.West(childComplexity), true
+
+	case "MapCluster.bounds":
+		if e.ComplexityRoot.MapCluster.Bounds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.Bounds(childComplexity), true
+	case "MapCluster.center":
+		if e.ComplexityRoot.MapCluster.Center == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.Center(childComplexity), true
+	case "MapCluster.count":
+		if e.ComplexityRoot.MapCluster.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.Count(childComplexity), true
+	case "MapCluster.expansionZoom":
+		if e.ComplexityRoot.MapCluster.ExpansionZoom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.ExpansionZoom(childComplexity), true
+	case "MapCluster.id":
+		if e.ComplexityRoot.MapCluster.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.ID(childComplexity), true
+	case "MapCluster.themes":
+		if e.ComplexityRoot.MapCluster.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.Themes(childComplexity), true
+
+	case "MapLayer.clusters":
+		if e.ComplexityRoot.MapLayer.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapLayer.Clusters(childComplexity), true
+	case "MapLayer.markers":
+		if e.ComplexityRoot.MapLayer.Markers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapLayer.Markers(childComplexity), true
+	case "MapLayer.total":
+		if e.ComplexityRoot.MapLayer.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapLayer.Total(childComplexity), true
+	case "MapLayer.zoom":
+		if e.ComplexityRoot.MapLayer.Zoom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapLayer.Zoom(childComplexity), true
+
+	case "MapMarker.country":
+		if e.ComplexityRoot.MapMarker.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Country(childComplexity), true
+	case "MapMarker.demo":
+		if e.ComplexityRoot.MapMarker.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Demo(childComplexity), true
+	case "MapMarker.id":
+		if e.ComplexityRoot.MapMarker.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.ID(childComplexity), true
+	case "MapMarker.kind":
+		if e.ComplexityRoot.MapMarker.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Kind(childComplexity), true
+	case "MapMarker.lang":
+		if e.ComplexityRoot.MapMarker.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Lang(childComplexity), true
+	case "MapMarker.location":
+		if e.ComplexityRoot.MapMarker.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Location(childComplexity), true
+	case "MapMarker.name":
+		if e.ComplexityRoot.MapMarker.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Name(childComplexity), true
+	case "MapMarker.themes":
+		if e.ComplexityRoot.MapMarker.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapMarker.Themes(childComplexity), true
 
 	case "Milestone.date":
 		if e.ComplexityRoot.Milestone.Date == nil {
@@ -1746,6 +1927,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Indicators(childComplexity), true
 
+	case "Query.mapLayer":
+		if e.ComplexityRoot.Query.MapLayer == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mapLayer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MapLayer(childComplexity, args["bbox"].(model.BBoxInput), args["zoom"].(float64), args["filter"].(*model.MapLayerFilter)), true
 	case "Query.milestones":
 		if e.ComplexityRoot.Query.Milestones == nil {
 			break
@@ -1929,6 +2121,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Theme.Subthemes(childComplexity), true
 
+	case "ThemeCount.count":
+		if e.ComplexityRoot.ThemeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCount.Count(childComplexity), true
+	case "ThemeCount.theme":
+		if e.ComplexityRoot.ThemeCount.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCount.Theme(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1938,8 +2143,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("BBoxInput", ec.unmarshalInputBBoxInput),
 			graphql.NewInputUnmarshaler("ContentFilter", ec.unmarshalInputContentFilter),
 			graphql.NewInputUnmarshaler("ContentOrder", ec.unmarshalInputContentOrder),
+			graphql.NewInputUnmarshaler("MapLayerFilter", ec.unmarshalInputMapLayerFilter),
 		)
 	}
 	first := true
@@ -2282,6 +2489,105 @@ type Query {
   node(id: ID!): Node
   "Several nodes by id, null where an id is unknown."
   nodes(ids: [ID!]!): [Node]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/map.graphqls", Input: `# The map: clusters and single markers of located content for a viewport.
+
+"A viewport in WGS 84 degrees. When west is greater than east the box crosses the antimeridian."
+input BBoxInput {
+  west: Float!
+  south: Float!
+  east: Float!
+  north: Float!
+}
+
+"A box in WGS 84 degrees."
+type MapBounds {
+  west: Float!
+  south: Float!
+  east: Float!
+  north: Float!
+}
+
+"What a marker on the map stands for."
+enum MarkerKind { LOCAL_AUTHORITY REGIONAL_AUTHORITY ORGANISATION PRACTICE EVENT }
+
+"Filters of the map. Empty fields do not filter; several values of one field match any of them. Themes, subthemes, principles and dates match an authority or organisation through its own links or through a practice it implements."
+input MapLayerFilter {
+  "Kinds of marker; all when absent."
+  kinds: [MarkerKind!]
+  "Theme ids or slugs."
+  themes: [ID!]
+  "Subtheme ids or slugs."
+  subthemes: [ID!]
+  "Common Basic Principle numbers, 1-11."
+  principles: [Int!]
+  "ISO 3166 alpha-2 codes; Eurostat's EL and UK are accepted."
+  countries: [String!]
+  "Organisation types. Only organisations have one: other kinds drop out when this is given."
+  orgTypes: [OrgType!]
+  "Practices starting on or after this day (for authorities and organisations: one of their practices; for events: the start)."
+  from: Date
+  "Practices starting on or before this day."
+  to: Date
+  "true: practices, and authorities and organisations that implement one; false: those that implement none, and events."
+  hasPractices: Boolean
+  "Only generated demo content (true) or only real content (false)."
+  demo: Boolean
+}
+
+"How many points of a cluster are about a theme."
+type ThemeCount {
+  theme: Theme!
+  count: Int!
+}
+
+"Several points shown as one marker."
+type MapCluster {
+  "Stable while the graph does not change."
+  id: ID!
+  "Points in the cluster."
+  count: Int!
+  "Weighted centroid of its points."
+  center: GeoPoint!
+  "Box of its points."
+  bounds: MapBounds!
+  "The zoom at which the cluster splits into two or more markers: zoom there to open it."
+  expansionZoom: Int!
+  "Points per theme (a point about two themes counts in both); themes with none are left out."
+  themes: [ThemeCount!]!
+}
+
+"One located node."
+type MapMarker {
+  id: ID!
+  kind: MarkerKind!
+  "Name of an authority or organisation, title of a practice or event."
+  name: String!
+  location: GeoPoint!
+  "ISO 3166 alpha-2."
+  country: String
+  "Language of the original."
+  lang: Lang
+  "Generated demo content."
+  demo: Boolean!
+  "Theme ids: its own, and for authorities and organisations those of their practices."
+  themes: [ID!]!
+}
+
+"What a viewport shows at a zoom."
+type MapLayer {
+  "The zoom the layer was computed for (the asked zoom rounded down)."
+  zoom: Int!
+  clusters: [MapCluster!]!
+  markers: [MapMarker!]!
+  "Points that the clusters and markers stand for."
+  total: Int!
+}
+
+extend type Query {
+  "Clusters and markers of located content inside a viewport at a zoom (0-22; markers only above 16)."
+  mapLayer(bbox: BBoxInput!, zoom: Float!, filter: MapLayerFilter): MapLayer!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/reference.graphqls", Input: `# Reference data: themes, principles, countries, the EU framework, indicators.
@@ -2674,6 +2980,74 @@ func (ec *executionContext) childFields_LocalAuthorityEdge(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type LocalAuthorityEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MapBounds(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "west":
+		return ec.fieldContext_MapBounds_west(ctx, field)
+	case "south":
+		return ec.fieldContext_MapBounds_south(ctx, field)
+	case "east":
+		return ec.fieldContext_MapBounds_east(ctx, field)
+	case "north":
+		return ec.fieldContext_MapBounds_north(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MapBounds", field.Name)
+}
+
+func (ec *executionContext) childFields_MapCluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MapCluster_id(ctx, field)
+	case "count":
+		return ec.fieldContext_MapCluster_count(ctx, field)
+	case "center":
+		return ec.fieldContext_MapCluster_center(ctx, field)
+	case "bounds":
+		return ec.fieldContext_MapCluster_bounds(ctx, field)
+	case "expansionZoom":
+		return ec.fieldContext_MapCluster_expansionZoom(ctx, field)
+	case "themes":
+		return ec.fieldContext_MapCluster_themes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MapCluster", field.Name)
+}
+
+func (ec *executionContext) childFields_MapLayer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "zoom":
+		return ec.fieldContext_MapLayer_zoom(ctx, field)
+	case "clusters":
+		return ec.fieldContext_MapLayer_clusters(ctx, field)
+	case "markers":
+		return ec.fieldContext_MapLayer_markers(ctx, field)
+	case "total":
+		return ec.fieldContext_MapLayer_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MapLayer", field.Name)
+}
+
+func (ec *executionContext) childFields_MapMarker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MapMarker_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_MapMarker_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_MapMarker_name(ctx, field)
+	case "location":
+		return ec.fieldContext_MapMarker_location(ctx, field)
+	case "country":
+		return ec.fieldContext_MapMarker_country(ctx, field)
+	case "lang":
+		return ec.fieldContext_MapMarker_lang(ctx, field)
+	case "demo":
+		return ec.fieldContext_MapMarker_demo(ctx, field)
+	case "themes":
+		return ec.fieldContext_MapMarker_themes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MapMarker", field.Name)
+}
+
 func (ec *executionContext) childFields_Milestone(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2994,6 +3368,16 @@ func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql
 		return ec.fieldContext_Theme_subthemes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Theme", field.Name)
+}
+
+func (ec *executionContext) childFields_ThemeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_ThemeCount_theme(ctx, field)
+	case "count":
+		return ec.fieldContext_ThemeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThemeCount", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3435,6 +3819,36 @@ func (ec *executionContext) field_Query_funding_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_mapLayer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "bbox",
+		func(ctx context.Context, v any) (model.BBoxInput, error) {
+			return ec.unmarshalNBBoxInput2ewsiᚋresolversᚋmodelᚐBBoxInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bbox"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "zoom",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["zoom"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.MapLayerFilter, error) {
+			return ec.unmarshalOMapLayerFilter2ᚖewsiᚋresolversᚋmodelᚐMapLayerFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
 	return args, nil
 }
 
@@ -6273,6 +6687,566 @@ func (ec *executionContext) fieldContext_LocalAuthorityEdge_node(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MapBounds_west(ctx context.Context, field graphql.CollectedField, obj *model.MapBounds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapBounds_west(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.West, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapBounds_west(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapBounds", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MapBounds_south(ctx context.Context, field graphql.CollectedField, obj *model.MapBounds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapBounds_south(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.South, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapBounds_south(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapBounds", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MapBounds_east(ctx context.Context, field graphql.CollectedField, obj *model.MapBounds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapBounds_east(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.East, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapBounds_east(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapBounds", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MapBounds_north(ctx context.Context, field graphql.CollectedField, obj *model.MapBounds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapBounds_north(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.North, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapBounds_north(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapBounds", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MapCluster_id(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapCluster", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MapCluster_count(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapCluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapCluster_center(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_center(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Center, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orb.Point) graphql.Marshaler {
+			return ec.marshalNGeoPoint2githubᚗcomᚋpaulmachᚋorbᚐPoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_center(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapCluster",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GeoPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapCluster_bounds(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_bounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bounds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MapBounds) graphql.Marshaler {
+			return ec.marshalNMapBounds2ᚖewsiᚋresolversᚋmodelᚐMapBounds(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_bounds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapCluster",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MapBounds(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapCluster_expansionZoom(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_expansionZoom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpansionZoom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_expansionZoom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapCluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapCluster_themes(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ThemeCount) graphql.Marshaler {
+			return ec.marshalNThemeCount2ᚕᚖewsiᚋgraphᚐThemeCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapCluster",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThemeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapLayer_zoom(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapLayer_zoom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zoom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapLayer_zoom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapLayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapLayer_clusters(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapLayer_clusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Clusters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MapCluster) graphql.Marshaler {
+			return ec.marshalNMapCluster2ᚕᚖewsiᚋresolversᚋmodelᚐMapClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapLayer_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapLayer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MapCluster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapLayer_markers(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapLayer_markers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Markers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MapMarker) graphql.Marshaler {
+			return ec.marshalNMapMarker2ᚕᚖewsiᚋresolversᚋmodelᚐMapMarkerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapLayer_markers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapLayer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MapMarker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapLayer_total(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapLayer_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapLayer_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapLayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapMarker_id(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MapMarker_kind(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MarkerKind) graphql.Marshaler {
+			return ec.marshalNMarkerKind2ewsiᚋresolversᚋmodelᚐMarkerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "MarkerKind")
+}
+
+func (ec *executionContext) _MapMarker_name(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "String")
+}
+
+func (ec *executionContext) _MapMarker_location(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orb.Point) graphql.Marshaler {
+			return ec.marshalNGeoPoint2githubᚗcomᚋpaulmachᚋorbᚐPoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapMarker",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GeoPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapMarker_country(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "String")
+}
+
+func (ec *executionContext) _MapMarker_lang(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Lang) graphql.Marshaler {
+			return ec.marshalOLang2ᚖewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _MapMarker_demo(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MapMarker_themes(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapMarker_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapMarker_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Milestone_id(ctx context.Context, field graphql.CollectedField, obj *graph.Milestone) (ret graphql.Marshaler) {
@@ -9175,6 +10149,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_mapLayer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mapLayer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MapLayer(ctx, fc.Args["bbox"].(model.BBoxInput), fc.Args["zoom"].(float64), fc.Args["filter"].(*model.MapLayerFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MapLayer) graphql.Marshaler {
+			return ec.marshalNMapLayer2ᚖewsiᚋresolversᚋmodelᚐMapLayer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mapLayer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MapLayer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mapLayer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_themes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9874,6 +10892,61 @@ func (ec *executionContext) fieldContext_Theme_subthemes(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ThemeCount_theme(ctx context.Context, field graphql.CollectedField, obj *graph.ThemeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThemeCount_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ThemeCount().Theme(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Theme) graphql.Marshaler {
+			return ec.marshalNTheme2ᚖewsiᚋgraphᚐTheme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThemeCount_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThemeCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThemeCount_count(ctx context.Context, field graphql.CollectedField, obj *graph.ThemeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThemeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThemeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThemeCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -10949,6 +12022,69 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputBBoxInput(ctx context.Context, obj any) (model.BBoxInput, error) {
+	var it model.BBoxInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"west", "south", "east", "north"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "west":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("west"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.West = data
+		case "south":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("south"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.South = data
+		case "east":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("east"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.East = data
+		case "north":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("north"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.North = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBBoxInput unmarshals raw into the BBoxInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBBoxInput(ctx context.Context, raw any) (model.BBoxInput, error) {
+	var out model.BBoxInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BBoxInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContentFilter(ctx context.Context, obj any) (graph.Filter, error) {
 	var it graph.Filter
 	if obj == nil {
@@ -11107,6 +12243,111 @@ func (ec *executionContext) unmarshalInputContentOrder(ctx context.Context, obj 
 func UnmarshalContentOrder(ctx context.Context, raw any) (model.ContentOrder, error) {
 	var out model.ContentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMapLayerFilter(ctx context.Context, obj any) (model.MapLayerFilter, error) {
+	var it model.MapLayerFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "themes", "subthemes", "principles", "countries", "orgTypes", "from", "to", "hasPractices", "demo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOMarkerKind2ᚕewsiᚋresolversᚋmodelᚐMarkerKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "subthemes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subthemes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subthemes = data
+		case "principles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("principles"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Principles = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "orgTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orgTypes"))
+			data, err := ec.unmarshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrgTypes = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "hasPractices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPractices"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPractices = data
+		case "demo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demo"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Demo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMapLayerFilter unmarshals raw into the MapLayerFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMapLayerFilter(ctx context.Context, raw any) (model.MapLayerFilter, error) {
+	var out model.MapLayerFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MapLayerFilter", raw, &out)
 	return out, err
 }
 
@@ -12169,6 +13410,228 @@ func (ec *executionContext) _LocalAuthorityEdge(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var mapBoundsImplementors = []string{"MapBounds"}
+
+func (ec *executionContext) _MapBounds(ctx context.Context, sel ast.SelectionSet, obj *model.MapBounds) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mapBoundsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MapBounds")
+		case "west":
+			out.Values[i] = ec._MapBounds_west(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "south":
+			out.Values[i] = ec._MapBounds_south(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "east":
+			out.Values[i] = ec._MapBounds_east(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "north":
+			out.Values[i] = ec._MapBounds_north(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mapClusterImplementors = []string{"MapCluster"}
+
+func (ec *executionContext) _MapCluster(ctx context.Context, sel ast.SelectionSet, obj *model.MapCluster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mapClusterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MapCluster")
+		case "id":
+			out.Values[i] = ec._MapCluster_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._MapCluster_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "center":
+			out.Values[i] = ec._MapCluster_center(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bounds":
+			out.Values[i] = ec._MapCluster_bounds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expansionZoom":
+			out.Values[i] = ec._MapCluster_expansionZoom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._MapCluster_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mapLayerImplementors = []string{"MapLayer"}
+
+func (ec *executionContext) _MapLayer(ctx context.Context, sel ast.SelectionSet, obj *model.MapLayer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mapLayerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MapLayer")
+		case "zoom":
+			out.Values[i] = ec._MapLayer_zoom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clusters":
+			out.Values[i] = ec._MapLayer_clusters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markers":
+			out.Values[i] = ec._MapLayer_markers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._MapLayer_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mapMarkerImplementors = []string{"MapMarker"}
+
+func (ec *executionContext) _MapMarker(ctx context.Context, sel ast.SelectionSet, obj *model.MapMarker) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mapMarkerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MapMarker")
+		case "id":
+			out.Values[i] = ec._MapMarker_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._MapMarker_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._MapMarker_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._MapMarker_location(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._MapMarker_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lang":
+			out.Values[i] = ec._MapMarker_lang(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "demo":
+			out.Values[i] = ec._MapMarker_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._MapMarker_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var milestoneImplementors = []string{"Milestone", "Node"}
 
 func (ec *executionContext) _Milestone(ctx context.Context, sel ast.SelectionSet, obj *graph.Milestone) graphql.Marshaler {
@@ -13110,6 +14573,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "mapLayer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mapLayer(ctx, field)
+				})
 		case "themes":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -13344,6 +14813,45 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Theme_subthemes(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var themeCountImplementors = []string{"ThemeCount"}
+
+func (ec *executionContext) _ThemeCount(ctx context.Context, sel ast.SelectionSet, obj *graph.ThemeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, themeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThemeCount")
+		case "theme":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ThemeCount_theme(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._ThemeCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13723,6 +15231,11 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNBBoxInput2ewsiᚋresolversᚋmodelᚐBBoxInput(ctx context.Context, v any) (model.BBoxInput, error) {
+	res, err := ec.unmarshalInputBBoxInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13973,6 +15486,10 @@ func (ec *executionContext) marshalNFundingEdge2ᚖewsiᚋresolversᚋmodelᚐFu
 	return ec._FundingEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNGeoPoint2githubᚗcomᚋpaulmachᚋorbᚐPoint(ctx context.Context, sel ast.SelectionSet, v orb.Point) graphql.Marshaler {
+	return ec._GeoPoint(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14126,6 +15643,80 @@ func (ec *executionContext) marshalNLocalAuthorityEdge2ᚖewsiᚋresolversᚋmod
 		return graphql.Null
 	}
 	return ec._LocalAuthorityEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMapBounds2ᚖewsiᚋresolversᚋmodelᚐMapBounds(ctx context.Context, sel ast.SelectionSet, v *model.MapBounds) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MapBounds!")
+		return graphql.Null
+	}
+	return ec._MapBounds(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMapCluster2ᚕᚖewsiᚋresolversᚋmodelᚐMapClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MapCluster) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMapCluster2ᚖewsiᚋresolversᚋmodelᚐMapCluster(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMapCluster2ᚖewsiᚋresolversᚋmodelᚐMapCluster(ctx context.Context, sel ast.SelectionSet, v *model.MapCluster) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MapCluster!")
+		return graphql.Null
+	}
+	return ec._MapCluster(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMapLayer2ᚖewsiᚋresolversᚋmodelᚐMapLayer(ctx context.Context, sel ast.SelectionSet, v *model.MapLayer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MapLayer!")
+		return graphql.Null
+	}
+	return ec._MapLayer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMapMarker2ᚕᚖewsiᚋresolversᚋmodelᚐMapMarkerᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MapMarker) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMapMarker2ᚖewsiᚋresolversᚋmodelᚐMapMarker(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMapMarker2ᚖewsiᚋresolversᚋmodelᚐMapMarker(ctx context.Context, sel ast.SelectionSet, v *model.MapMarker) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MapMarker!")
+		return graphql.Null
+	}
+	return ec._MapMarker(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMarkerKind2ewsiᚋresolversᚋmodelᚐMarkerKind(ctx context.Context, v any) (model.MarkerKind, error) {
+	var res model.MarkerKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMarkerKind2ewsiᚋresolversᚋmodelᚐMarkerKind(ctx context.Context, sel ast.SelectionSet, v model.MarkerKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNMilestone2ᚕᚖewsiᚋgraphᚐMilestoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Milestone) graphql.Marshaler {
@@ -14519,6 +16110,30 @@ func (ec *executionContext) marshalNTheme2ᚖewsiᚋgraphᚐTheme(ctx context.Co
 		return graphql.Null
 	}
 	return ec._Theme(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThemeCount2ᚕᚖewsiᚋgraphᚐThemeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ThemeCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThemeCount2ᚖewsiᚋgraphᚐThemeCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNThemeCount2ᚖewsiᚋgraphᚐThemeCount(ctx context.Context, sel ast.SelectionSet, v *graph.ThemeCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThemeCount!")
+		return graphql.Null
+	}
+	return ec._ThemeCount(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -14926,6 +16541,50 @@ func (ec *executionContext) marshalOLang2ᚖewsiᚋgraphᚐLang(ctx context.Cont
 	return v
 }
 
+func (ec *executionContext) unmarshalOMapLayerFilter2ᚖewsiᚋresolversᚋmodelᚐMapLayerFilter(ctx context.Context, v any) (*model.MapLayerFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMapLayerFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMarkerKind2ᚕewsiᚋresolversᚋmodelᚐMarkerKindᚄ(ctx context.Context, v any) ([]model.MarkerKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.MarkerKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMarkerKind2ewsiᚋresolversᚋmodelᚐMarkerKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMarkerKind2ᚕewsiᚋresolversᚋmodelᚐMarkerKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MarkerKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMarkerKind2ewsiᚋresolversᚋmodelᚐMarkerKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOMilestone2ᚖewsiᚋgraphᚐMilestone(ctx context.Context, sel ast.SelectionSet, v *graph.Milestone) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -14938,6 +16597,42 @@ func (ec *executionContext) marshalONode2ewsiᚋgraphᚐNode(ctx context.Context
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx context.Context, v any) ([]graph.OrgType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.OrgType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrgType2ewsiᚋgraphᚐOrgType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.OrgType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrgType2ewsiᚋgraphᚐOrgType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOOrganisation2ᚖewsiᚋgraphᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {

@@ -8,7 +8,17 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/paulmach/orb"
 )
+
+// A viewport in WGS 84 degrees. When west is greater than east the box crosses the antimeridian.
+type BBoxInput struct {
+	West  float64 `json:"west"`
+	South float64 `json:"south"`
+	East  float64 `json:"east"`
+	North float64 `json:"north"`
+}
 
 // Sort order of a list; ties break on id.
 type ContentOrder struct {
@@ -58,6 +68,81 @@ type LocalAuthorityConnection struct {
 type LocalAuthorityEdge struct {
 	Cursor string                `json:"cursor"`
 	Node   *graph.LocalAuthority `json:"node"`
+}
+
+// A box in WGS 84 degrees.
+type MapBounds struct {
+	West  float64 `json:"west"`
+	South float64 `json:"south"`
+	East  float64 `json:"east"`
+	North float64 `json:"north"`
+}
+
+// Several points shown as one marker.
+type MapCluster struct {
+	// Stable while the graph does not change.
+	ID string `json:"id"`
+	// Points in the cluster.
+	Count int `json:"count"`
+	// Weighted centroid of its points.
+	Center orb.Point `json:"center"`
+	// Box of its points.
+	Bounds *MapBounds `json:"bounds"`
+	// The zoom at which the cluster splits into two or more markers: zoom there to open it.
+	ExpansionZoom int `json:"expansionZoom"`
+	// Points per theme (a point about two themes counts in both); themes with none are left out.
+	Themes []*graph.ThemeCount `json:"themes"`
+}
+
+// What a viewport shows at a zoom.
+type MapLayer struct {
+	// The zoom the layer was computed for (the asked zoom rounded down).
+	Zoom     int           `json:"zoom"`
+	Clusters []*MapCluster `json:"clusters"`
+	Markers  []*MapMarker  `json:"markers"`
+	// Points that the clusters and markers stand for.
+	Total int `json:"total"`
+}
+
+// Filters of the map. Empty fields do not filter; several values of one field match any of them. Themes, subthemes, principles and dates match an authority or organisation through its own links or through a practice it implements.
+type MapLayerFilter struct {
+	// Kinds of marker; all when absent.
+	Kinds []MarkerKind `json:"kinds,omitempty"`
+	// Theme ids or slugs.
+	Themes []string `json:"themes,omitempty"`
+	// Subtheme ids or slugs.
+	Subthemes []string `json:"subthemes,omitempty"`
+	// Common Basic Principle numbers, 1-11.
+	Principles []int `json:"principles,omitempty"`
+	// ISO 3166 alpha-2 codes; Eurostat's EL and UK are accepted.
+	Countries []string `json:"countries,omitempty"`
+	// Organisation types. Only organisations have one: other kinds drop out when this is given.
+	OrgTypes []graph.OrgType `json:"orgTypes,omitempty"`
+	// Practices starting on or after this day (for authorities and organisations: one of their practices; for events: the start).
+	From *graph.Date `json:"from,omitempty"`
+	// Practices starting on or before this day.
+	To *graph.Date `json:"to,omitempty"`
+	// true: practices, and authorities and organisations that implement one; false: those that implement none, and events.
+	HasPractices *bool `json:"hasPractices,omitempty"`
+	// Only generated demo content (true) or only real content (false).
+	Demo *bool `json:"demo,omitempty"`
+}
+
+// One located node.
+type MapMarker struct {
+	ID   string     `json:"id"`
+	Kind MarkerKind `json:"kind"`
+	// Name of an authority or organisation, title of a practice or event.
+	Name     string    `json:"name"`
+	Location orb.Point `json:"location"`
+	// ISO 3166 alpha-2.
+	Country *string `json:"country,omitempty"`
+	// Language of the original.
+	Lang *graph.Lang `json:"lang,omitempty"`
+	// Generated demo content.
+	Demo bool `json:"demo"`
+	// Theme ids: its own, and for authorities and organisations those of their practices.
+	Themes []string `json:"themes"`
 }
 
 type NewsConnection struct {
@@ -232,6 +317,68 @@ func (e *Direction) UnmarshalJSON(b []byte) error {
 }
 
 func (e Direction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a marker on the map stands for.
+type MarkerKind string
+
+const (
+	MarkerKindLocalAuthority    MarkerKind = "LOCAL_AUTHORITY"
+	MarkerKindRegionalAuthority MarkerKind = "REGIONAL_AUTHORITY"
+	MarkerKindOrganisation      MarkerKind = "ORGANISATION"
+	MarkerKindPractice          MarkerKind = "PRACTICE"
+	MarkerKindEvent             MarkerKind = "EVENT"
+)
+
+var AllMarkerKind = []MarkerKind{
+	MarkerKindLocalAuthority,
+	MarkerKindRegionalAuthority,
+	MarkerKindOrganisation,
+	MarkerKindPractice,
+	MarkerKindEvent,
+}
+
+func (e MarkerKind) IsValid() bool {
+	switch e {
+	case MarkerKindLocalAuthority, MarkerKindRegionalAuthority, MarkerKindOrganisation, MarkerKindPractice, MarkerKindEvent:
+		return true
+	}
+	return false
+}
+
+func (e MarkerKind) String() string {
+	return string(e)
+}
+
+func (e *MarkerKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MarkerKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MarkerKind", str)
+	}
+	return nil
+}
+
+func (e MarkerKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MarkerKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MarkerKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,0 +1,176 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+	"github.com/paulmach/orb"
+
+	"ewsi/graph"
+)
+
+// bumpVersion gives the graph a new version token; every write transaction runs
+// it, so caches of derived data (the map's clusters) know when to rebuild.
+// DeleteAll removes the node, which also changes the version (to none).
+var bumpVersion = stmt{cypher: "MERGE (v:GraphVersion {id: 'graph'}) SET v.token = randomUUID()"}
+
+// GraphVersion returns the token the last write left, "" for a graph never written.
+func (s *Store) GraphVersion(ctx context.Context) (string, error) {
+	recs, err := s.read(ctx, "MATCH (v:GraphVersion) RETURN v.token AS t ORDER BY t", nil)
+	if err != nil {
+		return "", err
+	}
+	toks := make([]string, 0, len(recs))
+	for _, r := range recs {
+		t, _ := r.Get("t")
+		s, _ := t.(string)
+		toks = append(toks, s)
+	}
+	return strings.Join(toks, ","), nil
+}
+
+// mapClause returns the WHERE conditions and parameters of f for nodes n of map
+// kind m, and false when no node of that kind can match (types on a kind that has
+// none, hasPractices on events or practices).
+func mapClause(m graph.MapKind, f graph.MapFilter) (string, map[string]any, bool) {
+	label := m.Label()
+	conds := []string{published}
+	params := map[string]any{}
+	agent := label == graph.KindLocalAuthority || label == graph.KindOrganisation
+	// via matches n's own link, or for authorities and organisations a practice's.
+	via := func(path, cond string) string {
+		own := fmt.Sprintf("EXISTS { MATCH (n)%s WHERE %s }", path, cond)
+		if !agent {
+			return own
+		}
+		return fmt.Sprintf("(%s OR EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice)%s WHERE coalesce(p.status, 'published') = 'published' AND %s })",
+			own, path, cond)
+	}
+	switch m {
+	case graph.MapLocalAuthority:
+		conds = append(conds, "coalesce(n.level, 'local') = 'local'")
+	case graph.MapRegionalAuthority:
+		conds = append(conds, "n.level = 'regional'")
+	}
+	if f.Demo != nil {
+		conds = append(conds, "coalesce(n.demo, false) = $demo")
+		params["demo"] = *f.Demo
+	}
+	if len(f.Langs) > 0 {
+		conds = append(conds, "n.lang IN $langs")
+		params["langs"] = f.Langs
+	}
+	if len(f.Types) > 0 {
+		if label != graph.KindOrganisation {
+			return "", nil, false
+		}
+		conds = append(conds, "n.type IN $types")
+		params["types"] = f.Types
+	}
+	if len(f.Countries) > 0 {
+		conds = append(conds, "EXISTS { MATCH (n)-[:IN]->(c:Country) WHERE c.iso2 IN $countries }")
+		params["countries"] = f.Countries
+	}
+	if len(f.Themes) > 0 {
+		conds = append(conds, via("-[:ABOUT]->(t:Theme)", "t.id IN $themes"))
+		params["themes"] = f.Themes
+	}
+	if len(f.Subthemes) > 0 {
+		conds = append(conds, via("-[:ABOUT]->(t:Subtheme)", "t.id IN $subthemes"))
+		params["subthemes"] = f.Subthemes
+	}
+	if len(f.Principles) > 0 {
+		conds = append(conds, via("-[:APPLIES]->(pr:Principle)", "pr.number IN $principles"))
+		params["principles"] = f.Principles
+	}
+	if f.From != nil || f.To != nil {
+		var date []string
+		prop := "n.startDate"
+		if label == graph.KindEvent {
+			prop = "n.start"
+		} else if agent {
+			prop = "p.startDate"
+		}
+		if f.From != nil {
+			date = append(date, prop+" >= $from")
+			params["from"] = dbtype.Date(f.From.Time())
+		}
+		if f.To != nil {
+			date = append(date, prop+" <= $to")
+			params["to"] = dbtype.Date(f.To.Time())
+		}
+		if agent {
+			conds = append(conds, "EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE coalesce(p.status, 'published') = 'published' AND "+strings.Join(date, " AND ")+" }")
+		} else {
+			conds = append(conds, date...)
+		}
+	}
+	if f.HasPractices != nil {
+		switch {
+		case agent && *f.HasPractices:
+			conds = append(conds, "EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE coalesce(p.status, 'published') = 'published' }")
+		case agent:
+			conds = append(conds, "NOT EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE coalesce(p.status, 'published') = 'published' }")
+		case label == graph.KindPractice && !*f.HasPractices, label == graph.KindEvent && *f.HasPractices:
+			return "", nil, false
+		}
+	}
+	return strings.Join(conds, " AND "), params, true
+}
+
+// mapThemes lists the theme ids of n: its own, and for authorities and
+// organisations those of the practices they implement.
+func mapThemes(label graph.Kind) string {
+	if label == graph.KindLocalAuthority || label == graph.KindOrganisation {
+		return "reduce(acc = [], x IN [(n)-[:ABOUT]->(t:Theme) | t.id] + " +
+			"[(n)-[:IMPLEMENTS]->(p:Practice)-[:ABOUT]->(t:Theme) WHERE coalesce(p.status, 'published') = 'published' | t.id] | " +
+			"CASE WHEN x IN acc THEN acc ELSE acc + x END)"
+	}
+	return "[(n)-[:ABOUT]->(t:Theme) | t.id]"
+}
+
+// MapPoints returns the published points matching f inside box, one query per
+// label through its point index (point.withinBBox).
+func (s *Store) MapPoints(ctx context.Context, box orb.Bound, f graph.MapFilter) ([]graph.MapPoint, error) {
+	if box.Min[0] > box.Max[0] || box.Min[1] > box.Max[1] {
+		return nil, graph.Errorf(graph.EINVALID, "bbox", "west must not exceed east nor south north (split a box across the antimeridian)")
+	}
+	var out []graph.MapPoint
+	for _, m := range f.KindsOrAll() {
+		label := m.Label()
+		if label == "" {
+			return nil, graph.Errorf(graph.EINVALID, "kinds", "%q is not a kind of map point", m)
+		}
+		where, params, ok := mapClause(m, f)
+		if !ok {
+			continue
+		}
+		params["sw"] = dbtype.Point2D{X: box.Min[0], Y: box.Min[1], SpatialRefId: 4326}
+		params["ne"] = dbtype.Point2D{X: box.Max[0], Y: box.Max[1], SpatialRefId: 4326}
+		recs, err := s.read(ctx, fmt.Sprintf(`
+MATCH (n:%s) WHERE point.withinBBox(n.location, $sw, $ne) AND %s
+RETURN n.id AS id, n.%s AS name, n.location AS loc, n.lang AS lang, coalesce(n.demo, false) AS demo,
+       [(n)-[:IN]->(c:Country) | c.iso2][0] AS country, %s AS themes`, label, where, nameProp(label), mapThemes(label)), params)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			v := r.Values
+			loc := v[2].(dbtype.Point2D)
+			p := graph.MapPoint{ID: v[0].(string), Kind: m, Location: orb.Point{loc.X, loc.Y}}
+			p.Name, _ = v[1].(string)
+			p.Lang, _ = v[3].(string)
+			p.Demo, _ = v[4].(bool)
+			p.Country, _ = v[5].(string)
+			for _, t := range v[6].([]any) {
+				p.Themes = append(p.Themes, t.(string))
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+var _ graph.MapReader = (*Store)(nil)

@@ -1,0 +1,95 @@
+package resolvers
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"ewsi/graph"
+	"ewsi/resolvers/model"
+	"ewsi/webmap"
+)
+
+// markerKinds maps the GraphQL enum to map kinds and back.
+var markerKinds = map[model.MarkerKind]graph.MapKind{
+	model.MarkerKindLocalAuthority: graph.MapLocalAuthority, model.MarkerKindRegionalAuthority: graph.MapRegionalAuthority,
+	model.MarkerKindOrganisation: graph.MapOrganisation, model.MarkerKindPractice: graph.MapPractice,
+	model.MarkerKindEvent: graph.MapEvent,
+}
+
+func markerKind(k graph.MapKind) model.MarkerKind {
+	for m, g := range markerKinds {
+		if g == k {
+			return m
+		}
+	}
+	return model.MarkerKind(strings.ToUpper(string(k)))
+}
+
+// mapFilter turns the GraphQL filter into the store's (not yet normalised).
+func mapFilter(in *model.MapLayerFilter) graph.MapFilter {
+	var f graph.MapFilter
+	if in == nil {
+		return f
+	}
+	for _, k := range in.Kinds {
+		f.Kinds = append(f.Kinds, markerKinds[k])
+	}
+	f.Themes = append(f.Themes, in.Themes...)
+	f.Subthemes = append(f.Subthemes, in.Subthemes...)
+	f.Principles = append(f.Principles, in.Principles...)
+	f.Countries = append(f.Countries, in.Countries...)
+	for _, t := range in.OrgTypes {
+		f.Types = append(f.Types, string(t))
+	}
+	f.From, f.To, f.Demo, f.HasPractices = in.From, in.To, in.Demo, in.HasPractices
+	return f
+}
+
+// mapLayer turns a viewport into the GraphQL answer; the themes that clusters
+// count load only when asked for, through the request's loader (ThemeCount.theme).
+func (r *Resolver) mapLayer(_ context.Context, vp *webmap.Viewport, z int) (*model.MapLayer, error) {
+	out := &model.MapLayer{Zoom: z, Total: vp.Total, Clusters: []*model.MapCluster{}, Markers: []*model.MapMarker{}}
+	for _, it := range vp.Items {
+		if c := it.Cluster; c != nil {
+			mc := &model.MapCluster{ID: "cluster:" + strconv.Itoa(c.ID), Count: c.Count, Center: c.Center,
+				ExpansionZoom: c.ExpansionZoom, Themes: []*graph.ThemeCount{},
+				Bounds: &model.MapBounds{West: c.Bounds.Min[0], South: c.Bounds.Min[1], East: c.Bounds.Max[0], North: c.Bounds.Max[1]}}
+			for i, k := range c.ThemeCounts {
+				if k > 0 {
+					mc.Themes = append(mc.Themes, &graph.ThemeCount{ThemeID: vp.Themes[i], Count: int(k)})
+				}
+			}
+			out.Clusters = append(out.Clusters, mc)
+			continue
+		}
+		p := it.Point
+		m := &model.MapMarker{ID: p.ID, Kind: markerKind(p.Kind), Name: p.Name, Location: p.Location, Demo: p.Demo, Themes: p.Themes}
+		if m.Themes == nil {
+			m.Themes = []string{}
+		}
+		if p.Country != "" {
+			c := p.Country
+			m.Country = &c
+		}
+		if l := graph.Lang(p.Lang); l.Valid() {
+			m.Lang = &l
+		}
+		out.Markers = append(out.Markers, m)
+	}
+	return out, nil
+}
+
+// asErrorList spreads an error into its members.
+func asErrorList(err error) graph.Errors {
+	var es graph.Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *graph.Error
+	if errors.As(err, &e) {
+		return graph.Errors{e}
+	}
+	return graph.Errors{graph.Errorf(graph.EINTERNAL, "", "%v", err)}
+}

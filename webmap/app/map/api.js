@@ -1,0 +1,48 @@
+// GraphQL calls of the map.
+
+/** gql posts a query to /graphql and returns its data, throwing on errors. */
+export async function gql(query, variables = {}, signal) {
+  const r = await fetch('/graphql', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ query, variables }), signal,
+  });
+  const body = await r.json();
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data;
+}
+
+export const REFERENCE = `query($lang: Lang) {
+  themes { id slug name(lang: $lang) subthemes { id slug name(lang: $lang) } }
+  principles { number short }
+  countries { iso2 name(lang: $lang) eu stats { practices organisations authorities events } }
+}`;
+
+export const LAYER = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {
+  mapLayer(bbox: $bbox, zoom: $zoom, filter: $filter) {
+    zoom total
+    clusters { id count center { lat lon } bounds { west south east north } expansionZoom }
+    markers { id kind name location { lat lon } country lang demo }
+  }
+}`;
+
+const PRACTICE_FIELDS = `id title lang summary summaryEn challenge howItWorks results evaluation beneficiaries
+  startDate endDate stage budget fundingSource contact website demo
+  themes { slug name(lang: $lang) } principles { number short }`;
+
+export const DETAIL = `query($id: ID!, $lang: Lang) {
+  node(id: $id) {
+    id
+    ... on LocalAuthority { name level website olang: lang osummary: summary demo country { iso2 name(lang: $lang) } practices { ${PRACTICE_FIELDS} } }
+    ... on Organisation { name type website olang: lang osummary: summary demo country { iso2 name(lang: $lang) } themes { slug name(lang: $lang) } practices { ${PRACTICE_FIELDS} } }
+    ... on Practice { ${PRACTICE_FIELDS} country { iso2 name(lang: $lang) }
+      implementers { ... on LocalAuthority { id name website } ... on Organisation { id name website } } partners { id name website } }
+    ... on Event { title elang: lang esummary: summary start end place url demo country { iso2 name(lang: $lang) } themes { slug name(lang: $lang) } }
+  }
+}`;
+
+/** normalise undoes the aliases DETAIL needs (GraphQL requires fields of one
+name to have one type across fragments: Practice.lang is Lang!, the others Lang). */
+export function normalise(n) {
+  if (!n) return n;
+  return { ...n, lang: n.lang ?? n.olang ?? n.elang, summary: n.summary ?? n.osummary ?? n.esummary };
+}

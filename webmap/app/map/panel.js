@@ -1,0 +1,77 @@
+// The side panel: an authority, organisation, practice or event with its
+// practices in the common template, or a country with its counts.
+import { h, safeURL } from './dom.js';
+import { t } from './i18n.js';
+
+const langBadge = (ui, l) => l && h('span', { class: 'badge lang', title: t(ui, 'langBadge', l.toUpperCase()) }, l.toUpperCase());
+const demoBadge = (ui, demo) => demo && h('span', { class: 'badge demo', title: t(ui, 'demoNote') }, t(ui, 'demo'));
+const website = (ui, url) => safeURL(url) && h('p', {}, h('a', { href: safeURL(url), target: '_blank', rel: 'noopener noreferrer' }, t(ui, 'website')));
+const field = (ui, key, value, lang) => value && h('div', { class: 'field' }, h('dt', {}, t(ui, key)), h('dd', { lang }, value));
+
+/** practiceCard renders a practice in the common template. */
+export function practiceCard(ui, p, level = 'h3') {
+  const lang = p.lang?.toLowerCase();
+  const dates = [p.startDate, p.endDate].filter(Boolean).join(' – ');
+  return h('article', { class: 'practice', lang },
+    h(level, { class: 'practice-title' }, p.title, ' ', langBadge(ui, lang), ' ', demoBadge(ui, p.demo)),
+    h('p', {}, p.summary),
+    p.summaryEn && lang !== 'en' && h('p', { lang: 'en', class: 'summary-en' }, h('span', { class: 'badge lang' }, 'EN'), ' ', p.summaryEn),
+    h('dl', { lang: ui },
+      field(ui, 'challenge', p.challenge, lang), field(ui, 'howItWorks', p.howItWorks, lang),
+      field(ui, 'results', p.results, lang), field(ui, 'evaluation', p.evaluation, lang),
+      field(ui, 'beneficiaries', (p.beneficiaries || []).join(', '), lang), field(ui, 'dates', dates),
+      field(ui, 'stage', p.stage), field(ui, 'budget', p.budget && `${p.budget.toLocaleString(ui)} €`),
+      field(ui, 'fundingSource', p.fundingSource, lang), field(ui, 'contact', p.contact, lang),
+      field(ui, 'themes', (p.themes || []).map((x) => x.name).join(', ')),
+      field(ui, 'principles', (p.principles || []).map((x) => `${x.number}. ${x.short}`).join('; '))),
+    website(ui, p.website));
+}
+
+/** nodeDetail renders a node of the map. */
+export function nodeDetail(ui, n) {
+  if (!n) return h('p', {}, '—');
+  const lang = n.lang?.toLowerCase();
+  const head = h('h2', { id: 'panel-title', lang }, n.name || n.title, ' ', langBadge(ui, lang), ' ', demoBadge(ui, n.demo));
+  const out = [head];
+  if (n.country) out.push(h('p', { class: 'muted' }, n.country.name));
+  if (n.level) out.push(h('p', {}, `${t(ui, 'level')}: ${n.level}`));
+  if (n.type) out.push(h('p', {}, `${t(ui, 'type')}: ${n.type.toLowerCase().replaceAll('_', ' ')}`));
+  if (n.summary && !n.title) out.push(h('p', { lang }, n.summary));
+  out.push(website(ui, n.website));
+  if (n.themes && !n.title) out.push(h('p', {}, `${t(ui, 'themes')}: `, n.themes.map((x) => x.name).join(', ')));
+  if (n.title && n.start !== undefined) {
+    out.push(h('p', { lang }, n.summary), h('p', {}, [n.start, n.end].filter(Boolean).join(' – '), n.place ? ` · ${n.place}` : ''), website(ui, n.url));
+  } else if (n.title) {
+    head.replaceWith(h('h2', { id: 'panel-title', lang }, h('span', { class: 'kind' }, t(ui, 'one_PRACTICE') + ': '), n.title, ' ', langBadge(ui, lang), ' ', demoBadge(ui, n.demo)));
+    const card = practiceCard(ui, n);
+    card.querySelector('.practice-title').remove();
+    out.push(card);
+    const who = [...(n.implementers || [])];
+    if (who.length) out.push(h('h3', {}, t(ui, 'implementers')), h('ul', {}, who.map((w) => h('li', {}, w.name, ' ', website(ui, w.website) || ''))));
+    if (n.partners?.length) out.push(h('h3', {}, t(ui, 'partners')), h('ul', {}, n.partners.map((w) => h('li', {}, w.name))));
+  }
+  if (n.practices) {
+    out.push(h('h3', {}, t(ui, 'practices'), ` (${n.practices.length})`));
+    out.push(n.practices.length ? n.practices.map((p) => practiceCard(ui, p, 'h4')) : h('p', {}, t(ui, 'noPractices')));
+  }
+  out.push(related(ui, n.id));
+  return out;
+}
+
+/** related is the hook where the related-content feature will show what else matters. */
+export function related(ui, id) {
+  return h('section', { class: 'related', 'data-hook': 'related-content', 'data-node': id, 'aria-labelledby': 'related-title' },
+    h('h3', { id: 'related-title' }, t(ui, 'related')), h('p', { class: 'muted' }, t(ui, 'relatedHook')));
+}
+
+/** countryDetail renders a country's counts and the way to its data. */
+export function countryDetail(ui, c) {
+  const q = `{ country(code: "${c.iso2}") { name(lang: ${ui.toUpperCase()}) stats { practices organisations authorities events } practices(first: 20) { edges { node { title } } } } }`;
+  return [
+    h('h2', { id: 'panel-title' }, c.name),
+    h('h3', {}, t(ui, 'countryStats')),
+    h('ul', { class: 'stats' }, ['practices', 'organisations', 'authorities', 'events'].map((k) => h('li', {}, h('strong', {}, String(c.stats[k])), ' ', t(ui, 'st_' + k)))),
+    h('p', {}, h('a', { href: '/graphiql?query=' + encodeURIComponent(q) }, t(ui, 'countryData'))),
+    h('p', { class: 'muted', 'data-hook': 'country-page' }, t(ui, 'countryPageHook')),
+  ];
+}

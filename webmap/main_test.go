@@ -1,0 +1,143 @@
+package webmap_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j/neo4jtest"
+	"ewsi/ingest"
+	"ewsi/ingest/reference"
+	"ewsi/server"
+	"ewsi/webmap"
+)
+
+var (
+	db      *neo4jtest.DB
+	baseURL string // the real server, http://127.0.0.1:port
+)
+
+// TestMain starts a real Neo4j, loads the reference data, the map fixture and a
+// few hundred generated practices, and serves the whole server on a free port.
+func TestMain(m *testing.M) {
+	neo4jtest.Main(m, &db, func(d *neo4jtest.DB) error {
+		root, _ := neo4jtest.RepoRoot()
+		recs, err := reference.Records()
+		if err != nil {
+			return err
+		}
+		countries, err := reference.Countries(filepath.Join(root, "build", "reference"))
+		if err != nil {
+			return fmt.Errorf("%w (run `make` first: it builds the reference data)", err)
+		}
+		fixture, err := ingest.Open(filepath.Join("testdata", "map.jsonl"))
+		if err != nil {
+			return err
+		}
+		sum, err := (&ingest.Loader{W: d.Store}).Load(context.Background(),
+			ingest.Records{Label: "countries", Recs: countries}, ingest.Records{Label: "framework", Recs: recs},
+			fixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)})
+		if err != nil {
+			return err
+		}
+		if sum.Rejected > 0 {
+			return fmt.Errorf("fixture rejected: %v", sum.Errors)
+		}
+		var logw io.Writer = io.Discard
+		if os.Getenv("EWSI_TEST_LOG") != "" {
+			logw = os.Stderr
+		}
+		log := slog.New(slog.NewTextHandler(logw, nil))
+		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
+			Extra: webmap.Routes(d.Store)}, d.Store, log)
+		if err := srv.Listen(); err != nil {
+			return err
+		}
+		go func() { _ = srv.Serve() }()
+		if err := webmap.LayersFor(d.Store).Warm(context.Background()); err != nil {
+			return err
+		}
+		baseURL = "http://" + srv.Addr()
+		return nil
+	})
+}
+
+// scattered makes n demo practices around European cities, with varied themes,
+// principles, countries and start dates, each implemented by a generated authority
+// every tenth one.
+var cities = []struct {
+	iso  string
+	p    orb.Point
+	lang string
+}{
+	{"FR", orb.Point{2.3522, 48.8566}, "fr"}, {"DE", orb.Point{11.582, 48.1351}, "de"}, {"IT", orb.Point{12.4964, 41.9028}, "it"},
+	{"ES", orb.Point{-3.7038, 40.4168}, "es"}, {"PL", orb.Point{21.0122, 52.2297}, "pl"}, {"NL", orb.Point{4.9041, 52.3676}, "nl"},
+	{"PT", orb.Point{-9.1393, 38.7223}, "pt"}, {"GR", orb.Point{23.7275, 37.9838}, "el"}, {"SE", orb.Point{18.0686, 59.3293}, "sv"},
+}
+
+var themeSlugs = []string{"active-citizenship", "economic-participation", "social-cohesion", "education-culture", "anti-discrimination-equality", "tools-techniques"}
+
+func scattered(n int, seed uint64) []graph.Record {
+	r := rand.New(rand.NewPCG(seed, 2))
+	var out []graph.Record
+	for i := 0; i < n; i++ {
+		c := cities[r.IntN(len(cities))]
+		loc := orb.Point{c.p[0] + r.NormFloat64()*0.8, c.p[1] + r.NormFloat64()*0.5}
+		start, _ := graph.ParseDate(fmt.Sprintf("%d-%02d-01", 2010+r.IntN(15), 1+r.IntN(12)))
+		p := &graph.Practice{Meta: graph.Meta{ID: fmt.Sprintf("practice:gen-%04d", i), Status: graph.StatusPublished, Demo: true},
+			Title: fmt.Sprintf("Generated practice %d", i), Lang: graph.Lang(c.lang), Summary: "Generated for the map tests.",
+			StartDate: &start, Location: &loc}
+		links := []graph.Link{{Type: graph.RelIn, To: "country:" + c.iso},
+			{Type: graph.RelAbout, To: "theme:" + themeSlugs[r.IntN(len(themeSlugs))]},
+			{Type: graph.RelApplies, To: graph.PrincipleID(1 + r.IntN(11))}}
+		if i%10 == 0 {
+			aloc := orb.Point{loc[0] + 0.01, loc[1]}
+			a := &graph.LocalAuthority{Meta: graph.Meta{ID: fmt.Sprintf("authority:gen-%04d", i), Status: graph.StatusPublished, Demo: true},
+				Name: fmt.Sprintf("Generated town %d", i), Level: "local", Location: &aloc, Lang: graph.Lang(c.lang)}
+			out = append(out, graph.Record{Node: a, Links: []graph.Link{{Type: graph.RelIn, To: "country:" + c.iso}}, Source: "gen"})
+			links = append(links, graph.Link{Type: graph.RelImplements, To: a.ID, Incoming: true})
+		}
+		out = append(out, graph.Record{Node: p, Links: links, Source: fmt.Sprintf("gen:%d", i)})
+	}
+	return out
+}
+
+// gql posts a GraphQL query to the real server.
+func gql(t *testing.T, query string, vars map[string]any) (map[string]any, []map[string]any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(baseURL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   map[string]any   `json:"data"`
+		Errors []map[string]any `json:"errors"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("decoding (status %d): %v", resp.StatusCode, err)
+	}
+	return out.Data, out.Errors
+}
+
+// count runs a Cypher count through the store's test hook.
+func count(t *testing.T, cypher string, params map[string]any) int {
+	t.Helper()
+	rows, err := db.Store.Query(context.Background(), cypher, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(rows[0]["c"].(int64))
+}

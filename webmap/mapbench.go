@@ -1,0 +1,145 @@
+package webmap
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"ewsi/graph"
+)
+
+// BenchZooms are the zooms the map benchmark measures.
+var BenchZooms = []int{3, 6, 10, 14}
+
+// Timing is a latency distribution in milliseconds.
+type Timing struct {
+	P50 float64 `json:"p50Ms"`
+	P95 float64 `json:"p95Ms"`
+	N   int     `json:"n"`
+}
+
+func timing(d []time.Duration) Timing {
+	if len(d) == 0 {
+		return Timing{}
+	}
+	slices.Sort(d)
+	ms := func(q float64) float64 {
+		return float64(d[min(len(d)-1, int(q*float64(len(d))))].Microseconds()) / 1000
+	}
+	return Timing{P50: ms(0.50), P95: ms(0.95), N: len(d)}
+}
+
+// ZoomResult is what one zoom measured: the whole viewport through the cache
+// (what mapLayer does), the query of the built hierarchy alone, and the raw
+// point.withinBBox Cypher for the same viewports.
+type ZoomResult struct {
+	Zoom      int    `json:"zoom"`
+	EndToEnd  Timing `json:"endToEnd"`
+	Cluster   Timing `json:"clusterQuery"`
+	RawCypher Timing `json:"rawCypher"`
+	Items     int    `json:"itemsMedian"`
+}
+
+// Results are the map benchmark's figures.
+type Results struct {
+	Points      int          `json:"points"`
+	BuildMs     float64      `json:"clusterBuildMs"` // the hierarchy over all points, in Go
+	FetchMs     float64      `json:"fetchMs"`        // reading every point from Neo4j (a cold cache)
+	ColdFirstMs float64      `json:"coldFirstMs"`    // the first viewport after the graph changed
+	Zooms       []ZoomResult `json:"zooms"`
+}
+
+// ScreenBox returns a 1280×800-pixel viewport centred on c at zoom z.
+func ScreenBox(c orb.Point, z int) BBox {
+	world := 256 * math.Exp2(float64(z))
+	w := 1280 / world * 360
+	y := latY(c[1])
+	dy := 400 / world
+	return BBox{West: max(-180, c[0]-w/2), East: min(180, c[0]+w/2), North: yLat(max(0, y-dy)), South: yLat(min(1, y+dy))}
+}
+
+// MapBench measures the map over store, whose graph holds points (the same
+// points, given here to centre viewports on them and to time the hierarchy's
+// build without Neo4j). rounds viewports are asked per zoom (default 200).
+func MapBench(ctx context.Context, store graph.MapReader, points []graph.MapPoint, rounds int) (Results, error) {
+	if rounds <= 0 {
+		rounds = 200
+	}
+	res := Results{Points: len(points)}
+	t0 := time.Now()
+	ix := NewIndex(points, Options{})
+	res.BuildMs = float64(time.Since(t0).Microseconds()) / 1000
+
+	t0 = time.Now()
+	if _, err := store.MapPoints(ctx, World, graph.MapFilter{}); err != nil {
+		return res, err
+	}
+	res.FetchMs = float64(time.Since(t0).Microseconds()) / 1000
+
+	layers := &Layers{Store: store}
+	r := rand.New(rand.NewPCG(1, 1))
+	centre := func() orb.Point { return points[r.IntN(len(points))].Location }
+	t0 = time.Now()
+	if _, err := layers.Layer(ctx, ScreenBox(centre(), 6), 6, graph.MapFilter{}); err != nil {
+		return res, err
+	}
+	res.ColdFirstMs = float64(time.Since(t0).Microseconds()) / 1000
+	for _, z := range BenchZooms {
+		zr := ZoomResult{Zoom: z}
+		var e2e, cl, raw []time.Duration
+		var items []int
+		for i := 0; i < rounds; i++ {
+			vp := ScreenBox(centre(), z)
+			t := time.Now()
+			v, err := layers.Layer(ctx, vp, z, graph.MapFilter{})
+			if err != nil {
+				return res, err
+			}
+			e2e = append(e2e, time.Since(t))
+			items = append(items, len(v.Items))
+			t = time.Now()
+			for _, b := range vp.Bounds() {
+				ix.Query(b, z)
+			}
+			cl = append(cl, time.Since(t))
+			if i < rounds/4+1 { // the raw Cypher is slow at low zooms: fewer rounds
+				t = time.Now()
+				for _, b := range vp.Bounds() {
+					if _, err := store.MapPoints(ctx, b, graph.MapFilter{}); err != nil {
+						return res, err
+					}
+				}
+				raw = append(raw, time.Since(t))
+			}
+		}
+		slices.Sort(items)
+		zr.EndToEnd, zr.Cluster, zr.RawCypher, zr.Items = timing(e2e), timing(cl), timing(raw), items[len(items)/2]
+		res.Zooms = append(res.Zooms, zr)
+	}
+	return res, nil
+}
+
+// BenchPoints generates n points around European cities, the same for a seed.
+func BenchPoints(n int, seed uint64) []graph.MapPoint {
+	r := rand.New(rand.NewPCG(seed, 9))
+	centres := []orb.Point{{2.35, 48.86}, {13.4, 52.52}, {12.5, 41.9}, {-3.7, 40.4}, {21.0, 52.2}, {4.9, 52.4},
+		{-9.1, 38.7}, {23.7, 38.0}, {18.1, 59.3}, {16.4, 48.2}, {4.84, 45.76}, {19.9, 50.1}, {-6.26, 53.35}}
+	themes := []string{"theme:active-citizenship", "theme:economic-participation", "theme:social-cohesion",
+		"theme:education-culture", "theme:anti-discrimination-equality", "theme:tools-techniques"}
+	out := make([]graph.MapPoint, n)
+	for i := range out {
+		c := centres[r.IntN(len(centres))]
+		s := 0.3 + 2*r.Float64()
+		out[i] = graph.MapPoint{ID: "practice:bench-" + itoa(i), Kind: graph.MapPractice, Name: "Bench practice",
+			Location: orb.Point{min(180, max(-180, c[0]+r.NormFloat64()*s)), min(85, max(-85, c[1]+r.NormFloat64()*s*0.6))},
+			Themes:   []string{themes[r.IntN(len(themes))]}, Demo: true}
+	}
+	return out
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

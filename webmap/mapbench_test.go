@@ -1,0 +1,75 @@
+package webmap_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j/neo4jtest"
+	"ewsi/webmap"
+)
+
+// TestMapBench runs MapBench over the test graph so that it keeps working; with
+// EWSI_MAPBENCH_POINTS=100000 it loads that many generated points first (slow)
+// and writes the figures to test-artifacts/mapbench.json, plus the points for
+// webmap/bench/supercluster.mjs.
+func TestMapBench(t *testing.T) {
+	ctx := context.Background()
+	n, _ := strconv.Atoi(os.Getenv("EWSI_MAPBENCH_POINTS"))
+	var pts []graph.MapPoint
+	if n > 0 {
+		pts = webmap.BenchPoints(n, 1)
+		recs := make([]graph.Record, 0, len(pts))
+		for _, p := range pts {
+			loc := p.Location
+			recs = append(recs, graph.Record{Node: &graph.Practice{Meta: graph.Meta{ID: p.ID, Status: graph.StatusPublished, Demo: true},
+				Title: p.Name, Lang: "en", Summary: "bench", Location: &loc},
+				Links: []graph.Link{{Type: graph.RelAbout, To: p.Themes[0]}}, Source: "bench"})
+		}
+		t0 := time.Now()
+		for i := 0; i < len(recs); i += 5000 {
+			batch := recs[i:min(len(recs), i+5000)]
+			if _, err := db.Store.WriteNodes(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Store.WriteLinks(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Logf("loaded %d points in %s", n, time.Since(t0).Round(time.Second))
+	}
+	all, err := db.Store.MapPoints(ctx, webmap.World, graph.MapFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds := 20
+	if n > 0 {
+		rounds = 200
+	}
+	res, err := webmap.MapBench(ctx, db.Store, all, rounds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Points != len(all) || len(res.Zooms) != len(webmap.BenchZooms) || res.Zooms[0].EndToEnd.N != rounds {
+		t.Errorf("results: %+v", res)
+	}
+	out, _ := json.MarshalIndent(res, "", "  ")
+	t.Logf("%s", out)
+	if n > 0 {
+		root, _ := neo4jtest.RepoRoot()
+		dir := filepath.Join(root, "test-artifacts")
+		_ = os.MkdirAll(dir, 0o755)
+		_ = os.WriteFile(filepath.Join(dir, "mapbench.json"), out, 0o644)
+		coords := make([][2]float64, len(all))
+		for i, p := range all {
+			coords[i] = [2]float64{p.Location[0], p.Location[1]}
+		}
+		b, _ := json.Marshal(coords)
+		_ = os.WriteFile(filepath.Join(dir, "mapbench-points.json"), b, 0o644)
+	}
+}

@@ -1,0 +1,163 @@
+// Browser tests of the map: playwright-core drives Debian's Chromium headless
+// against the real server that webmap/browser_test.go started (EWSI_URL).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const base = process.env.EWSI_URL;
+const artifacts = process.env.EWSI_ARTIFACTS || 'test-artifacts';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+  '--no-first-run', '--disable-component-update', '--disable-sync'];
+let ctx;
+let profile;
+const measures = {};
+
+before(async () => {
+  assert.ok(base, 'EWSI_URL is not set: run these tests through `go test ./webmap`');
+  assert.ok(process.env.CHROMIUM, 'CHROMIUM is not set: it names the chromium binary');
+  mkdirSync(artifacts, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), 'ewsi-chromium-'));
+  ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 },
+  });
+  // offline: anything not from our server fails, so a CDN dependency would show
+  await ctx.route((url) => !url.href.startsWith(base), (route) => route.abort());
+});
+
+after(async () => {
+  await ctx?.close();
+  writeFileSync(join(artifacts, 'map-measures.json'), JSON.stringify(measures, null, 2));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(query) {
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = Date.now();
+  await page.goto(`${base}/map.html${query}`);
+  await page.waitForSelector('.leaflet-marker-icon', { timeout: 15000 });
+  const firstMarkers = Date.now() - t0;
+  const timing = await page.evaluate(() => ({ nav: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
+    graphql: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/graphql')).map((r) => [Math.round(r.startTime), Math.round(r.duration)]) }));
+  return { page, errors, firstMarkers, timing };
+}
+
+const urlParam = (page, k) => new URL(page.url()).searchParams.get(k);
+const total = async (page) => Number(await page.getAttribute('#list-count', 'data-total'));
+const loads = async (page) => Number((await page.getAttribute('body', 'data-layer-loads')) || 0);
+async function nextLoad(page, n) {
+  await page.waitForFunction((k) => Number(document.body.dataset.layerLoads || 0) > k, n, { timeout: 10000 });
+}
+
+test('the map loads with clusters and countries, offline, quickly', async () => {
+  const { page, errors, firstMarkers, timing } = await open('?lat=50&lng=10&z=4&lang=en');
+  measures.firstMarkersMs = firstMarkers;
+  measures.firstTiming = timing;
+  assert.ok(await page.locator('.m.cluster').count() > 0, 'no cluster on the map of Europe');
+  await page.waitForSelector('path.leaflet-interactive', { state: 'attached' });
+  assert.ok(await page.locator('path.leaflet-interactive').count() > 100, 'the country shapes are not drawn');
+  assert.ok(firstMarkers <= 2000, `first markers after ${firstMarkers} ms, want at most 2000 (${JSON.stringify(timing)})`);
+  assert.deepEqual(errors, []);
+  await page.waitForFunction(() => document.getElementById('f-theme').options.length > 1);
+  await page.screenshot({ path: join(artifacts, 'map.png') });
+  await page.close();
+  const again = await open('?lat=48&lng=4&z=5&lang=en');
+  measures.warmFirstMarkersMs = again.firstMarkers;
+  await again.page.close();
+});
+
+test('a cluster click zooms to where it splits', async () => {
+  const { page } = await open('?lat=50&lng=10&z=4&lang=en');
+  const z = Number(urlParam(page, 'z'));
+  const n = await loads(page);
+  await page.locator('.leaflet-marker-icon:has(.m.cluster)').first().click();
+  await nextLoad(page, n);
+  assert.ok(Number(urlParam(page, 'z')) > z, `zoom stayed at ${urlParam(page, 'z')}`);
+  await page.close();
+});
+
+test('a point click opens the panel with a practice title', async () => {
+  const { page, errors } = await open('?lat=45.764&lng=4.8357&z=17&lang=en');
+  await page.locator('.leaflet-marker-icon[title="Local authority: Lyon"]').click();
+  await page.waitForSelector('#panel:not([hidden]) .practice-title', { timeout: 5000 }).catch(async (e) => {
+    throw new Error(`${e.message}; panel: ${await page.locator('#panel').textContent()}; errors: ${errors}`);
+  });
+  const titles = await page.locator('#panel .practice-title').allTextContents();
+  assert.ok(titles.some((x) => x.includes('Cafés de langue pour parents')), `panel practices: ${titles}`);
+  const site = page.locator('#panel a[href="https://www.lyon.fr/"]').first();
+  assert.equal(await site.getAttribute('target'), '_blank');
+  assert.equal(await page.locator('#panel [data-hook="related-content"]').count(), 1);
+  assert.equal(urlParam(page, 'sel'), 'authority:lyon');
+  await page.close();
+});
+
+test('a filter changes the count, and the list follows', async () => {
+  const { page } = await open('?lat=50&lng=10&z=4&lang=en');
+  const before = await total(page);
+  const n = await loads(page);
+  await page.locator('input[name=kinds][value=PRACTICE]').uncheck();
+  await nextLoad(page, n);
+  const afterCount = await total(page);
+  assert.ok(afterCount > 0 && afterCount < before, `count ${before} -> ${afterCount}`);
+  assert.equal(urlParam(page, 'kinds'), 'LOCAL_AUTHORITY,REGIONAL_AUTHORITY,ORGANISATION,EVENT');
+  assert.ok(await page.locator('#list-items button').count() > 0);
+  await page.close();
+});
+
+test('a keyboard user reaches a point through the list', async () => {
+  const { page } = await open('?lat=45.764&lng=4.8357&z=16&lang=en');
+  const button = page.locator('#list-items button', { hasText: 'Lyon' }).first();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#panel:not([hidden]) #panel-title');
+  assert.match(await page.locator('#panel-title').textContent(), /Lyon/);
+  await page.close();
+});
+
+test('a permalink restores view, filters, selection and language', async () => {
+  const q = '?lat=52.5200&lng=13.4050&z=6&theme=social-cohesion&kinds=PRACTICE&sel=practice:berlin-welcome&lang=de';
+  const { page } = await open(q);
+  await page.waitForSelector('#panel:not([hidden]) #panel-title');
+  assert.match(await page.locator('#panel-title').textContent(), /Willkommenszentrum Berlin/);
+  await page.waitForFunction(() => document.getElementById('f-theme').options.length > 1);
+  assert.equal(await page.inputValue('#f-theme'), 'social-cohesion');
+  assert.equal(await page.locator('input[name=kinds][value=PRACTICE]').isChecked(), true);
+  assert.equal(await page.locator('input[name=kinds][value=EVENT]').isChecked(), false);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.equal(urlParam(page, 'z'), '6');
+  await page.close();
+});
+
+test('the language switch shows French and is remembered', async () => {
+  const { page } = await open('?lat=50&lng=10&z=4');
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.locator('h1').textContent(), 'Carte des bonnes pratiques locales et régionales');
+  assert.equal(urlParam(page, 'lang'), 'fr');
+  await page.goto(`${base}/map.html`);
+  await page.waitForSelector('.leaflet-marker-icon');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.selectOption('#lang', 'en');
+  await page.close();
+});
+
+test('axe reports no serious or critical violation, and a phone-sized screen works', async () => {
+  const { page } = await open('?lat=50&lng=10&z=4&lang=en');
+  await page.waitForSelector('path.leaflet-interactive', { state: 'attached' });
+  const res = await new AxeBuilder({ page }).analyze();
+  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  writeFileSync(join(artifacts, 'map-axe.json'), JSON.stringify(res.violations, null, 2));
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.waitForTimeout(300);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
+  assert.ok(await page.locator('#map').isVisible());
+  await page.screenshot({ path: join(artifacts, 'map-phone.png'), fullPage: true });
+  await page.close();
+});
