@@ -228,3 +228,19 @@ type Editing interface {
 	// suggested again (either way).
 	Dismiss(ctx context.Context, from, to, note, by string) error
 }
+
+var reasonKinds = []string{"THEME", "SUBTHEME", "PRINCIPLE", "TYPE", "LANGUAGE", "DISTANCE", "PRACTICE",
+	"COLLABORATOR", "LOOKING", "PLACE", "ORGANISATION", "FUNDING", "EDITOR_LINK", "DIRECT"}
+
+// MarshalGQL writes the GraphQL enum value.
+func (k ReasonKind) MarshalGQL(w io.Writer) { writeEnum(w, string(k)) }
+
+// UnmarshalGQL reads the GraphQL enum value.
+func (k *ReasonKind) UnmarshalGQL(v any) error {
+	s, ok := v.(string)
+	if !ok || !slices.Contains(reasonKinds, s) {
+		return Errorf(EINVALID, "", "%v is not a ReasonKind", v)
+	}
+	*k = ReasonKind(s)
+	return nil
+}

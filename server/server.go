@@ -31,6 +31,7 @@ type Config struct {
 	MaxComplexity  int           // default 5000
 	MaxTokens      int           // default 5000
 	AllowedOrigins []string      // CORS; default any origin (the API is public and read-only)
+	EditorToken    string        // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
 }
 
 func (c *Config) defaults() {
