@@ -79,7 +79,8 @@ WHERE o.id <> $self AND coalesce(o.status, 'published') = 'published'
 WITH me, o, [(o)-[:ABOUT|APPLIES]->(t) WHERE t.id IN $topics | t.id] AS shared
 WITH me, o, shared, COUNT { MATCH (o)-[:`+practiceRels+`]->(pr:Practice)-[:ABOUT]->(t) WHERE t.id IN $practiceTopics AND coalesce(pr.status, 'published') = 'published' RETURN DISTINCT pr } AS np
 WITH me, o, shared, np, CASE WHEN me IS NULL THEN [] ELSE COLLECT {
-  MATCH (me)-[:`+practiceRels+`]->(:Practice)<-[:`+practiceRels+`]-(x)-[:`+practiceRels+`]->(:Practice)<-[:`+practiceRels+`]-(o)
+  MATCH (me)-[:`+practiceRels+`]->(:Practice)<-[:`+practiceRels+`]-(x)
+  MATCH (x)-[:`+practiceRels+`]->(:Practice)<-[:`+practiceRels+`]-(o)
   WHERE x <> me AND x <> o AND (x:Organisation OR x:LocalAuthority)
   WITH DISTINCT x, COUNT { (x)-[:`+practiceRels+`]->(:Practice) } AS degree WHERE degree <= $maxDegree
   RETURN degree } END AS cols
