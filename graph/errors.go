@@ -107,3 +107,17 @@ func ErrorMessageFull(err error) string {
 	}
 	return err.Error()
 }
+
+// ErrorList returns err as a list of *Error: the members of Errors, a single
+// *Error, or any other error as one EINVALID error.
+func ErrorList(err error) Errors {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}
+	}
+	return Errors{Errorf(EINVALID, "", "%v", err)}
+}

@@ -59,7 +59,7 @@ func (f *MapFilter) Normalize(where string) error {
 		return where + "." + name
 	}
 	if err := f.Filter.Normalize(where); err != nil {
-		errs = append(errs, asErrorList(err)...)
+		errs = append(errs, ErrorList(err)...)
 	}
 	if f.Query != "" {
 		errs = append(errs, Errorf(EINVALID, field("query"), "the map does not filter on words; use search"))
@@ -86,16 +86,6 @@ func (f MapFilter) KindsOrAll() []MapKind {
 		return MapKinds()
 	}
 	return f.Kinds
-}
-
-func asErrorList(err error) Errors {
-	if es, ok := err.(Errors); ok {
-		return es
-	}
-	if e, ok := err.(*Error); ok {
-		return Errors{e}
-	}
-	return Errors{Errorf(EINVALID, "", "%v", err)}
 }
 
 // MapPoint is a located node with what the map shows and counts.

@@ -209,13 +209,13 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 		if lf.Lat == nil || lf.Lon == nil {
 			errs = append(errs, graph.Errorf(graph.EINVALID, "lat", "lat and lon go together"))
 		} else if err := graph.ValidPoint(*lf.Lat, *lf.Lon); err != nil {
-			errs = append(errs, asErrors(err)...)
+			errs = append(errs, graph.ErrorList(err)...)
 		} else {
 			setLocation(node, orb.Point{*lf.Lon, *lf.Lat})
 		}
 	}
 	if err := node.Validate(); err != nil {
-		errs = append(errs, asErrors(err)...)
+		errs = append(errs, graph.ErrorList(err)...)
 	}
 	rec := &graph.Record{Node: node, Source: src}
 	links, lerrs := lf.links(kind)
@@ -228,18 +228,6 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 		return nil, errs.Err()
 	}
 	return rec, nil
-}
-
-func asErrors(err error) graph.Errors {
-	var es graph.Errors
-	if errors.As(err, &es) {
-		return es
-	}
-	var e *graph.Error
-	if errors.As(err, &e) {
-		return graph.Errors{e}
-	}
-	return graph.Errors{graph.Errorf(graph.EINVALID, "", "%v", err)}
 }
 
 // metaOf returns the node's Meta.

@@ -82,7 +82,7 @@ func (r *Resolver) mapLayer(_ context.Context, vp *webmap.Viewport, z int) (*mod
 }
 
 // asErrorList spreads an error into its members.
-func asErrorList(err error) graph.Errors {
+func ErrorList(err error) graph.Errors {
 	var es graph.Errors
 	if errors.As(err, &es) {
 		return es

@@ -18,15 +18,15 @@ func (r *queryResolver) MapLayer(ctx context.Context, bbox model.BBoxInput, zoom
 	box := webmap.BBox{West: bbox.West, South: bbox.South, East: bbox.East, North: bbox.North}
 	var errs graph.Errors
 	if err := box.Check("bbox"); err != nil {
-		errs = append(errs, asErrorList(err)...)
+		errs = append(errs, ErrorList(err)...)
 	}
 	z, err := webmap.CheckZoom("zoom", zoom)
 	if err != nil {
-		errs = append(errs, asErrorList(err)...)
+		errs = append(errs, ErrorList(err)...)
 	}
 	f := mapFilter(filter)
 	if err := f.Normalize("filter"); err != nil {
-		errs = append(errs, asErrorList(err)...)
+		errs = append(errs, ErrorList(err)...)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -11,4 +11,10 @@ import (
 // Resolver is the root resolver: the dependencies of every resolver enter here.
 type Resolver struct {
 	Store graph.Reader
+	// Partners ranks partners and related content; nil where the store cannot.
+	Partners graph.Partners
+	// Editing writes editors' links; nil where the store cannot.
+	Editing graph.Editing
+	// EditorToken is the bearer token editors send; empty switches editing off.
+	EditorToken string
 }

@@ -25,8 +25,12 @@ import (
 // HTTP spec, limits on tokens, depth, aliases and complexity, and errors that carry
 // extensions.code with internal ones masked and logged.
 func (s *Server) graphqlHandler() http.Handler {
-	cfg := generated.Config{Resolvers: &resolvers.Resolver{Store: s.store}}
+	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken}
+	root.Partners, _ = s.store.(graph.Partners)
+	root.Editing, _ = s.store.(graph.Editing)
+	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
+	setPartnerComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})
@@ -44,7 +48,8 @@ func (s *Server) graphqlHandler() http.Handler {
 		return errors.New("internal error")
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(w, r.WithContext(resolvers.WithLoaders(r.Context(), s.store)))
+		ctx := resolvers.WithBearer(resolvers.WithLoaders(r.Context(), s.store), bearer(r))
+		h.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

@@ -33,7 +33,8 @@ type Config struct {
 	AllowedOrigins []string      // CORS; default any origin (the API is public and read-only)
 	// Extra are more routes, by ServeMux pattern, served beside the API (the map's
 	// GeoJSON and vector tiles); they bound their own work.
-	Extra map[string]http.Handler
+	Extra       map[string]http.Handler
+	EditorToken string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
 }
 
 func (c *Config) defaults() {

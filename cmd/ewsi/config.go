@@ -28,6 +28,7 @@ type config struct {
 	LogLevel       slog.Level
 	QueryTimeout   time.Duration
 	CORSOrigins    []string
+	EditorToken    string // bearer token of editors; empty switches editing off
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -60,6 +61,10 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if c.QueryTimeout, err = time.ParseDuration(get("EWSI_QUERY_TIMEOUT", "15s")); err != nil || c.QueryTimeout <= 0 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_QUERY_TIMEOUT", "%q is not a duration such as 15s", getenv("EWSI_QUERY_TIMEOUT"))
+	}
+	c.EditorToken = get("EWSI_EDITOR_TOKEN", "")
+	if c.EditorToken != "" && len(c.EditorToken) < 16 {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_EDITOR_TOKEN", "must be at least 16 characters long")
 	}
 	if o := get("EWSI_CORS_ORIGINS", ""); o != "" {
 		c.CORSOrigins = strings.Split(o, ",")

@@ -44,7 +44,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	log.Info("reference data", "summary", sum.String())
 
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
-		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st)}, st, log)
+		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}

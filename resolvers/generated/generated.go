@@ -38,11 +38,14 @@ type ResolverRoot interface {
 	Indicator() IndicatorResolver
 	LocalAuthority() LocalAuthorityResolver
 	Milestone() MilestoneResolver
+	Mutation() MutationResolver
 	News() NewsResolver
 	Organisation() OrganisationResolver
+	PartnerMatch() PartnerMatchResolver
 	Person() PersonResolver
 	Practice() PracticeResolver
 	Query() QueryResolver
+	RelatedItem() RelatedItemResolver
 	Subtheme() SubthemeResolver
 	Theme() ThemeResolver
 	ThemeCount() ThemeCountResolver
@@ -101,6 +104,19 @@ type ComplexityRoot struct {
 	DocumentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	EditorLink struct {
+		Active     func(childComplexity int) int
+		At         func(childComplexity int) int
+		By         func(childComplexity int) int
+		From       func(childComplexity int) int
+		Note       func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
+		UnlinkNote func(childComplexity int) int
+		UnlinkedAt func(childComplexity int) int
+		UnlinkedBy func(childComplexity int) int
 	}
 
 	Event struct {
@@ -169,6 +185,11 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Theme       func(childComplexity int) int
 		Unit        func(childComplexity int) int
+	}
+
+	LinkResult struct {
+		Created func(childComplexity int) int
+		Link    func(childComplexity int) int
 	}
 
 	LocalAuthority struct {
@@ -243,6 +264,13 @@ type ComplexityRoot struct {
 		URL        func(childComplexity int) int
 	}
 
+	Mutation struct {
+		ConfirmSuggestion func(childComplexity int, from string, to string, note *string, by *string) int
+		DismissSuggestion func(childComplexity int, from string, to string, note *string, by *string) int
+		Link              func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
+		Unlink            func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
+	}
+
 	News struct {
 		Country   func(childComplexity int) int
 		Date      func(childComplexity int) int
@@ -306,6 +334,24 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PartnerConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PartnerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PartnerMatch struct {
+		DistanceKm   func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Reasons      func(childComplexity int) int
+		Score        func(childComplexity int) int
+	}
+
 	Person struct {
 		Demo          func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -367,23 +413,40 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Authorities   func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Countries     func(childComplexity int, eu *bool) int
-		Country       func(childComplexity int, code string) int
-		Documents     func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Events        func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Funding       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Indicators    func(childComplexity int) int
-		MapLayer      func(childComplexity int, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) int
-		Milestones    func(childComplexity int) int
-		News          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Node          func(childComplexity int, id string) int
-		Nodes         func(childComplexity int, ids []string) int
-		Organisations func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Practices     func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Principles    func(childComplexity int) int
-		Search        func(childComplexity int, query string, kinds []model.ContentKind, first *int, after *string) int
-		Themes        func(childComplexity int) int
+		Authorities     func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Countries       func(childComplexity int, eu *bool) int
+		Country         func(childComplexity int, code string) int
+		Documents       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Events          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		FindPartners    func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
+		Funding         func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Indicators      func(childComplexity int) int
+		LinkHistory     func(childComplexity int, id string) int
+		LinkSuggestions func(childComplexity int, id string, first *int) int
+		MapLayer        func(childComplexity int, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) int
+		Milestones      func(childComplexity int) int
+		News            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
+		Organisations   func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Practices       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Principles      func(childComplexity int) int
+		Related         func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
+		Search          func(childComplexity int, query string, kinds []model.ContentKind, first *int, after *string) int
+		Themes          func(childComplexity int) int
+	}
+
+	Reason struct {
+		Kind   func(childComplexity int) int
+		Text   func(childComplexity int) int
+		Via    func(childComplexity int) int
+		Weight func(childComplexity int) int
+	}
+
+	RelatedItem struct {
+		Node    func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
 	}
 
 	SearchConnection struct {
@@ -451,6 +514,12 @@ type MilestoneResolver interface {
 	Principles(ctx context.Context, obj *graph.Milestone) ([]*graph.Principle, error)
 	Next(ctx context.Context, obj *graph.Milestone) (*graph.Milestone, error)
 }
+type MutationResolver interface {
+	Link(ctx context.Context, from string, to string, typeArg *graph.LinkType, note *string, by *string) (*model.LinkResult, error)
+	Unlink(ctx context.Context, from string, to string, typeArg *graph.LinkType, note *string, by *string) (bool, error)
+	ConfirmSuggestion(ctx context.Context, from string, to string, note *string, by *string) (*model.LinkResult, error)
+	DismissSuggestion(ctx context.Context, from string, to string, note *string, by *string) (bool, error)
+}
 type NewsResolver interface {
 	Themes(ctx context.Context, obj *graph.News) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.News) (*graph.Country, error)
@@ -461,6 +530,9 @@ type OrganisationResolver interface {
 	Practices(ctx context.Context, obj *graph.Organisation) ([]*graph.Practice, error)
 	PartnerIn(ctx context.Context, obj *graph.Organisation) ([]*graph.Practice, error)
 	People(ctx context.Context, obj *graph.Organisation) ([]*graph.Person, error)
+}
+type PartnerMatchResolver interface {
+	Organisation(ctx context.Context, obj *graph.PartnerMatch) (*graph.Organisation, error)
 }
 type PersonResolver interface {
 	Organisations(ctx context.Context, obj *graph.Person) ([]*graph.Organisation, error)
@@ -486,12 +558,19 @@ type QueryResolver interface {
 	Funding(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.FundingConnection, error)
 	Search(ctx context.Context, query string, kinds []model.ContentKind, first *int, after *string) (*model.SearchConnection, error)
 	MapLayer(ctx context.Context, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) (*model.MapLayer, error)
+	FindPartners(ctx context.Context, input model.PartnerSearchInput, first *int, after *string) (*model.PartnerConnection, error)
+	Related(ctx context.Context, id string, kinds []model.ContentKind, first *int) ([]*graph.RelatedItem, error)
+	LinkSuggestions(ctx context.Context, id string, first *int) ([]*graph.RelatedItem, error)
+	LinkHistory(ctx context.Context, id string) ([]*graph.EditorLink, error)
 	Themes(ctx context.Context) ([]*graph.Theme, error)
 	Principles(ctx context.Context) ([]*graph.Principle, error)
 	Countries(ctx context.Context, eu *bool) ([]*graph.Country, error)
 	Country(ctx context.Context, code string) (*graph.Country, error)
 	Milestones(ctx context.Context) ([]*graph.Milestone, error)
 	Indicators(ctx context.Context) ([]*graph.Indicator, error)
+}
+type RelatedItemResolver interface {
+	Node(ctx context.Context, obj *graph.RelatedItem) (graph.Node, error)
 }
 type SubthemeResolver interface {
 	Theme(ctx context.Context, obj *graph.Subtheme) (*graph.Theme, error)
@@ -751,6 +830,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
+
+	case "EditorLink.active":
+		if e.ComplexityRoot.EditorLink.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.Active(childComplexity), true
+	case "EditorLink.at":
+		if e.ComplexityRoot.EditorLink.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.At(childComplexity), true
+	case "EditorLink.by":
+		if e.ComplexityRoot.EditorLink.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.By(childComplexity), true
+	case "EditorLink.from":
+		if e.ComplexityRoot.EditorLink.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.From(childComplexity), true
+	case "EditorLink.note":
+		if e.ComplexityRoot.EditorLink.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.Note(childComplexity), true
+	case "EditorLink.to":
+		if e.ComplexityRoot.EditorLink.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.To(childComplexity), true
+	case "EditorLink.type":
+		if e.ComplexityRoot.EditorLink.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.Type(childComplexity), true
+	case "EditorLink.unlinkNote":
+		if e.ComplexityRoot.EditorLink.UnlinkNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.UnlinkNote(childComplexity), true
+	case "EditorLink.unlinkedAt":
+		if e.ComplexityRoot.EditorLink.UnlinkedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.UnlinkedAt(childComplexity), true
+	case "EditorLink.unlinkedBy":
+		if e.ComplexityRoot.EditorLink.UnlinkedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditorLink.UnlinkedBy(childComplexity), true
 
 	case "Event.country":
 		if e.ComplexityRoot.Event.Country == nil {
@@ -1023,6 +1163,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Unit(childComplexity), true
+
+	case "LinkResult.created":
+		if e.ComplexityRoot.LinkResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.Created(childComplexity), true
+	case "LinkResult.link":
+		if e.ComplexityRoot.LinkResult.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.Link(childComplexity), true
 
 	case "LocalAuthority.country":
 		if e.ComplexityRoot.LocalAuthority.Country == nil {
@@ -1320,6 +1473,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Milestone.URL(childComplexity), true
 
+	case "Mutation.confirmSuggestion":
+		if e.ComplexityRoot.Mutation.ConfirmSuggestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmSuggestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmSuggestion(childComplexity, args["from"].(string), args["to"].(string), args["note"].(*string), args["by"].(*string)), true
+	case "Mutation.dismissSuggestion":
+		if e.ComplexityRoot.Mutation.DismissSuggestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dismissSuggestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DismissSuggestion(childComplexity, args["from"].(string), args["to"].(string), args["note"].(*string), args["by"].(*string)), true
+	case "Mutation.link":
+		if e.ComplexityRoot.Mutation.Link == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_link_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["to"].(string), args["type"].(*graph.LinkType), args["note"].(*string), args["by"].(*string)), true
+	case "Mutation.unlink":
+		if e.ComplexityRoot.Mutation.Unlink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unlink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Unlink(childComplexity, args["from"].(string), args["to"].(string), args["type"].(*graph.LinkType), args["note"].(*string), args["by"].(*string)), true
+
 	case "News.country":
 		if e.ComplexityRoot.News.Country == nil {
 			break
@@ -1578,6 +1776,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PartnerConnection.edges":
+		if e.ComplexityRoot.PartnerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.Edges(childComplexity), true
+	case "PartnerConnection.pageInfo":
+		if e.ComplexityRoot.PartnerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.PageInfo(childComplexity), true
+	case "PartnerConnection.totalCount":
+		if e.ComplexityRoot.PartnerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.TotalCount(childComplexity), true
+
+	case "PartnerEdge.cursor":
+		if e.ComplexityRoot.PartnerEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerEdge.Cursor(childComplexity), true
+	case "PartnerEdge.node":
+		if e.ComplexityRoot.PartnerEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerEdge.Node(childComplexity), true
+
+	case "PartnerMatch.distanceKm":
+		if e.ComplexityRoot.PartnerMatch.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerMatch.DistanceKm(childComplexity), true
+	case "PartnerMatch.organisation":
+		if e.ComplexityRoot.PartnerMatch.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerMatch.Organisation(childComplexity), true
+	case "PartnerMatch.reasons":
+		if e.ComplexityRoot.PartnerMatch.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerMatch.Reasons(childComplexity), true
+	case "PartnerMatch.score":
+		if e.ComplexityRoot.PartnerMatch.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerMatch.Score(childComplexity), true
 
 	case "Person.demo":
 		if e.ComplexityRoot.Person.Demo == nil {
@@ -1909,6 +2164,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Events(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.findPartners":
+		if e.ComplexityRoot.Query.FindPartners == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findPartners_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindPartners(childComplexity, args["input"].(model.PartnerSearchInput), args["first"].(*int), args["after"].(*string)), true
 	case "Query.funding":
 		if e.ComplexityRoot.Query.Funding == nil {
 			break
@@ -1927,6 +2193,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Indicators(childComplexity), true
 
+	case "Query.linkHistory":
+		if e.ComplexityRoot.Query.LinkHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Query_linkHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LinkHistory(childComplexity, args["id"].(string)), true
+	case "Query.linkSuggestions":
+		if e.ComplexityRoot.Query.LinkSuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_linkSuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LinkSuggestions(childComplexity, args["id"].(string), args["first"].(*int)), true
 	case "Query.mapLayer":
 		if e.ComplexityRoot.Query.MapLayer == nil {
 			break
@@ -2005,6 +2293,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Principles(childComplexity), true
+	case "Query.related":
+		if e.ComplexityRoot.Query.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Query_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Related(childComplexity, args["id"].(string), args["kinds"].([]model.ContentKind), args["first"].(*int)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2022,6 +2321,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Themes(childComplexity), true
+
+	case "Reason.kind":
+		if e.ComplexityRoot.Reason.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reason.Kind(childComplexity), true
+	case "Reason.text":
+		if e.ComplexityRoot.Reason.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reason.Text(childComplexity), true
+	case "Reason.via":
+		if e.ComplexityRoot.Reason.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reason.Via(childComplexity), true
+	case "Reason.weight":
+		if e.ComplexityRoot.Reason.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reason.Weight(childComplexity), true
+
+	case "RelatedItem.node":
+		if e.ComplexityRoot.RelatedItem.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedItem.Node(childComplexity), true
+	case "RelatedItem.reasons":
+		if e.ComplexityRoot.RelatedItem.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedItem.Reasons(childComplexity), true
+	case "RelatedItem.score":
+		if e.ComplexityRoot.RelatedItem.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedItem.Score(childComplexity), true
 
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
@@ -2146,7 +2489,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("BBoxInput", ec.unmarshalInputBBoxInput),
 			graphql.NewInputUnmarshaler("ContentFilter", ec.unmarshalInputContentFilter),
 			graphql.NewInputUnmarshaler("ContentOrder", ec.unmarshalInputContentOrder),
+			graphql.NewInputUnmarshaler("GeoPointInput", ec.unmarshalInputGeoPointInput),
 			graphql.NewInputUnmarshaler("MapLayerFilter", ec.unmarshalInputMapLayerFilter),
+			graphql.NewInputUnmarshaler("PartnerSearchInput", ec.unmarshalInputPartnerSearchInput),
 		)
 	}
 	first := true
@@ -2181,6 +2526,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -2590,6 +2950,122 @@ extend type Query {
   mapLayer(bbox: BBoxInput!, zoom: Float!, filter: MapLayerFilter): MapLayer!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/partners.graphqls", Input: `# Partner search, related content, and editors linking the graph.
+
+"What one part of a ranked result's score rests on."
+enum ReasonKind {
+  THEME SUBTHEME PRINCIPLE TYPE LANGUAGE DISTANCE PRACTICE COLLABORATOR LOOKING
+  PLACE ORGANISATION FUNDING EDITOR_LINK DIRECT
+}
+
+"One part of a score, in words the UI can show; the weights of a result's reasons add up to its score."
+type Reason {
+  kind: ReasonKind!
+  weight: Float!
+  text: String!
+  "The nodes the reason goes through (the shared theme, the common collaborator, the practices)."
+  via: [ID!]!
+}
+
+"A WGS 84 position given as input."
+input GeoPointInput {
+  lat: Float!
+  lon: Float!
+}
+
+"""
+Who we are and whom we look for. Give our organisation (its themes, subthemes, principles, practices,
+kind and languages are read from the graph), or a profile by hand, or both: hand-typed values add to the graph's.
+countries, types, near with radiusKm, onlyLookingForPartners and activeSince keep only the organisations that fit.
+"""
+input PartnerSearchInput {
+  organisation: ID
+  "Theme ids or slugs."
+  themes: [ID!]
+  "Subtheme ids or slugs."
+  subthemes: [ID!]
+  "Common Basic Principle numbers."
+  principles: [Int!]
+  "Only organisations in these countries (ISO 3166 alpha-2)."
+  countries: [String!]
+  "Only organisations of these kinds."
+  types: [OrgType!]
+  "Languages we work in (ISO 639-1)."
+  languages: [String!]
+  "With radiusKm: only organisations within radiusKm of this place; nearer ones rank higher."
+  near: GeoPointInput
+  radiusKm: Float
+  onlyLookingForPartners: Boolean = false
+  "Only organisations with a practice running on or after this day."
+  activeSince: Date
+}
+
+"An organisation that fits a partner search, its score and the reasons for it."
+type PartnerMatch {
+  organisation: Organisation!
+  score: Float!
+  "From the place asked, or from our organisation."
+  distanceKm: Float
+  reasons: [Reason!]!
+}
+
+type PartnerEdge { cursor: String! node: PartnerMatch! }
+"Every organisation that fits, best first, ties by id."
+type PartnerConnection { edges: [PartnerEdge!]! pageInfo: PageInfo! totalCount: Int! }
+
+"A node related to another, its score and the paths that relate them."
+type RelatedItem {
+  node: Node!
+  score: Float!
+  reasons: [Reason!]!
+}
+
+"Kinds of editor link."
+enum LinkType { RELATED SEE_ALSO FOLLOW_UP SAME_PROJECT IN_DOSSIER }
+
+"An editor's link with its provenance; an unlinked link stays, inactive, as history."
+type EditorLink {
+  from: ID!
+  to: ID!
+  type: LinkType!
+  by: String!
+  at: Time!
+  note: String
+  active: Boolean!
+  unlinkedBy: String
+  unlinkedAt: Time
+  unlinkNote: String
+}
+
+type LinkResult {
+  link: EditorLink!
+  "False when an active link of that type already joined the two (it is returned unchanged)."
+  created: Boolean!
+}
+
+extend type Query {
+  "Rank organisations as partners; first at most 1000."
+  findPartners(input: PartnerSearchInput!, first: Int = 20, after: String): PartnerConnection!
+  "Content related to any node, best first; all content kinds when kinds is empty; first at most 1000."
+  related(id: ID!, kinds: [ContentKind!], first: Int = 10): [RelatedItem!]!
+  "Editors only: nodes likely related to id that no editor linked or dismissed."
+  linkSuggestions(id: ID!, first: Int = 10): [RelatedItem!]!
+  "Editors only: every editor link of id, active or not, oldest first."
+  linkHistory(id: ID!): [EditorLink!]!
+}
+
+"Changes. Editing needs the header Authorization: Bearer <editor token> (EWSI_EDITOR_TOKEN)."
+type Mutation {
+  "Link two nodes; linking what is linked changes nothing. by says who (default: editor)."
+  link(from: ID!, to: ID!, type: LinkType = RELATED, note: String, by: String): LinkResult!
+  "Retire a link, keeping it as history; false when there was none."
+  unlink(from: ID!, to: ID!, type: LinkType = RELATED, note: String, by: String): Boolean!
+  "Confirm a suggestion: link it as RELATED."
+  confirmSuggestion(from: ID!, to: ID!, note: String, by: String): LinkResult!
+  "Dismiss a suggestion; it will not come back."
+  dismissSuggestion(from: ID!, to: ID!, note: String, by: String): Boolean!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/reference.graphqls", Input: `# Reference data: themes, principles, countries, the EU framework, indicators.
 
 "One of the six themes of the site."
@@ -2792,6 +3268,32 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_EditorLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_EditorLink_from(ctx, field)
+	case "to":
+		return ec.fieldContext_EditorLink_to(ctx, field)
+	case "type":
+		return ec.fieldContext_EditorLink_type(ctx, field)
+	case "by":
+		return ec.fieldContext_EditorLink_by(ctx, field)
+	case "at":
+		return ec.fieldContext_EditorLink_at(ctx, field)
+	case "note":
+		return ec.fieldContext_EditorLink_note(ctx, field)
+	case "active":
+		return ec.fieldContext_EditorLink_active(ctx, field)
+	case "unlinkedBy":
+		return ec.fieldContext_EditorLink_unlinkedBy(ctx, field)
+	case "unlinkedAt":
+		return ec.fieldContext_EditorLink_unlinkedAt(ctx, field)
+	case "unlinkNote":
+		return ec.fieldContext_EditorLink_unlinkNote(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EditorLink", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2926,6 +3428,16 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_theme(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "link":
+		return ec.fieldContext_LinkResult_link(ctx, field)
+	case "created":
+		return ec.fieldContext_LinkResult_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkResult", field.Name)
 }
 
 func (ec *executionContext) childFields_LocalAuthority(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3198,6 +3710,42 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PartnerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PartnerConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PartnerConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PartnerConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PartnerEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PartnerEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "organisation":
+		return ec.fieldContext_PartnerMatch_organisation(ctx, field)
+	case "score":
+		return ec.fieldContext_PartnerMatch_score(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_PartnerMatch_distanceKm(ctx, field)
+	case "reasons":
+		return ec.fieldContext_PartnerMatch_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerMatch", field.Name)
+}
+
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3316,6 +3864,32 @@ func (ec *executionContext) childFields_Principle(ctx context.Context, field gra
 		return ec.fieldContext_Principle_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Principle", field.Name)
+}
+
+func (ec *executionContext) childFields_Reason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Reason_kind(ctx, field)
+	case "weight":
+		return ec.fieldContext_Reason_weight(ctx, field)
+	case "text":
+		return ec.fieldContext_Reason_text(ctx, field)
+	case "via":
+		return ec.fieldContext_Reason_via(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reason", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RelatedItem_node(ctx, field)
+	case "score":
+		return ec.fieldContext_RelatedItem_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_RelatedItem_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedItem", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3564,6 +4138,174 @@ func (ec *executionContext) field_Country_practices_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_confirmSuggestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_dismissSuggestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*graph.LinkType, error) {
+			return ec.unmarshalOLinkType2ᚖewsiᚋgraphᚐLinkType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unlink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*graph.LinkType, error) {
+			return ec.unmarshalOLinkType2ᚖewsiᚋgraphᚐLinkType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3768,6 +4510,36 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_findPartners_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PartnerSearchInput, error) {
+			return ec.unmarshalNPartnerSearchInput2ewsiᚋresolversᚋmodelᚐPartnerSearchInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_funding_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3819,6 +4591,42 @@ func (ec *executionContext) field_Query_funding_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_linkHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_linkSuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -4039,6 +4847,36 @@ func (ec *executionContext) field_Query_practices_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ContentKind, error) {
+			return ec.unmarshalOContentKind2ᚕewsiᚋresolversᚋmodelᚐContentKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -5122,6 +5960,236 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _EditorLink_from(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EditorLink_to(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EditorLink_type(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.LinkType) graphql.Marshaler {
+			return ec.marshalNLinkType2ewsiᚋgraphᚐLinkType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "LinkType")
+}
+
+func (ec *executionContext) _EditorLink_by(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorLink_at(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EditorLink_note(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorLink_active(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EditorLink_unlinkedBy(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_unlinkedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnlinkedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_unlinkedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _EditorLink_unlinkedAt(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_unlinkedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnlinkedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_unlinkedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EditorLink_unlinkNote(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditorLink_unlinkNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnlinkNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditorLink_unlinkNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditorLink", field, false, false, "String")
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
@@ -6242,6 +7310,61 @@ func (ec *executionContext) fieldContext_Indicator_theme(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LinkResult_link(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.EditorLink) graphql.Marshaler {
+			return ec.marshalNEditorLink2ᚖewsiᚋgraphᚐEditorLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditorLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkResult_created(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkResult", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _LocalAuthority_id(ctx context.Context, field graphql.CollectedField, obj *graph.LocalAuthority) (ret graphql.Marshaler) {
@@ -7483,6 +8606,182 @@ func (ec *executionContext) fieldContext_Milestone_next(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_link(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Link(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["type"].(*graph.LinkType), fc.Args["note"].(*string), fc.Args["by"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
+			return ec.marshalNLinkResult2ᚖewsiᚋresolversᚋmodelᚐLinkResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_link(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_link_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unlink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unlink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Unlink(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["type"].(*graph.LinkType), fc.Args["note"].(*string), fc.Args["by"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unlink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unlink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmSuggestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmSuggestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmSuggestion(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["note"].(*string), fc.Args["by"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
+			return ec.marshalNLinkResult2ᚖewsiᚋresolversᚋmodelᚐLinkResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmSuggestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmSuggestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_dismissSuggestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_dismissSuggestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DismissSuggestion(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["note"].(*string), fc.Args["by"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_dismissSuggestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dismissSuggestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _News_id(ctx context.Context, field graphql.CollectedField, obj *graph.News) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8573,6 +9872,258 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PartnerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerEdge) graphql.Marshaler {
+			return ec.marshalNPartnerEdge2ᚕᚖewsiᚋresolversᚋmodelᚐPartnerEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PartnerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PartnerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PartnerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PartnerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerMatch) graphql.Marshaler {
+			return ec.marshalNPartnerMatch2ᚖewsiᚋgraphᚐPartnerMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerMatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerMatch_organisation(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerMatch_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerMatch().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖewsiᚋgraphᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerMatch_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerMatch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerMatch_score(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerMatch_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PartnerMatch_distanceKm(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerMatch_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerMatch_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PartnerMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerMatch_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Reason) graphql.Marshaler {
+			return ec.marshalNReason2ᚕewsiᚋgraphᚐReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerMatch_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reason(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
@@ -10193,6 +11744,182 @@ func (ec *executionContext) fieldContext_Query_mapLayer(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_findPartners(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findPartners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindPartners(ctx, fc.Args["input"].(model.PartnerSearchInput), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PartnerConnection) graphql.Marshaler {
+			return ec.marshalNPartnerConnection2ᚖewsiᚋresolversᚋmodelᚐPartnerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findPartners(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findPartners_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_related(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Related(ctx, fc.Args["id"].(string), fc.Args["kinds"].([]model.ContentKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.RelatedItem) graphql.Marshaler {
+			return ec.marshalNRelatedItem2ᚕᚖewsiᚋgraphᚐRelatedItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_linkSuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_linkSuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LinkSuggestions(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.RelatedItem) graphql.Marshaler {
+			return ec.marshalNRelatedItem2ᚕᚖewsiᚋgraphᚐRelatedItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_linkSuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_linkSuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_linkHistory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_linkHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LinkHistory(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.EditorLink) graphql.Marshaler {
+			return ec.marshalNEditorLink2ᚕᚖewsiᚋgraphᚐEditorLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_linkHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditorLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_linkHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_themes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10480,6 +12207,185 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reason_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Reason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reason_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ReasonKind) graphql.Marshaler {
+			return ec.marshalNReasonKind2ewsiᚋgraphᚐReasonKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reason_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reason", field, false, false, "ReasonKind")
+}
+
+func (ec *executionContext) _Reason_weight(ctx context.Context, field graphql.CollectedField, obj *graph.Reason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reason_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reason_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reason", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Reason_text(ctx context.Context, field graphql.CollectedField, obj *graph.Reason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reason_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reason_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reason", field, false, false, "String")
+}
+
+func (ec *executionContext) _Reason_via(ctx context.Context, field graphql.CollectedField, obj *graph.Reason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reason_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reason_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reason", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RelatedItem_node(ctx context.Context, field graphql.CollectedField, obj *graph.RelatedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedItem_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RelatedItem().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ewsiᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedItem_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedItem_score(ctx context.Context, field graphql.CollectedField, obj *graph.RelatedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedItem_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedItem_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedItem", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RelatedItem_reasons(ctx context.Context, field graphql.CollectedField, obj *graph.RelatedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedItem_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Reason) graphql.Marshaler {
+			return ec.marshalNReason2ᚕewsiᚋgraphᚐReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedItem_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reason(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12246,6 +14152,55 @@ func UnmarshalContentOrder(ctx context.Context, raw any) (model.ContentOrder, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputGeoPointInput(ctx context.Context, obj any) (model.GeoPointInput, error) {
+	var it model.GeoPointInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lat", "lon"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lat"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lat = data
+		case "lon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lon"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lon = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGeoPointInput unmarshals raw into the GeoPointInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGeoPointInput(ctx context.Context, raw any) (model.GeoPointInput, error) {
+	var out model.GeoPointInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GeoPointInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMapLayerFilter(ctx context.Context, obj any) (model.MapLayerFilter, error) {
 	var it model.MapLayerFilter
 	if obj == nil {
@@ -12348,6 +14303,122 @@ func (ec *executionContext) unmarshalInputMapLayerFilter(ctx context.Context, ob
 func UnmarshalMapLayerFilter(ctx context.Context, raw any) (model.MapLayerFilter, error) {
 	var out model.MapLayerFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MapLayerFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartnerSearchInput(ctx context.Context, obj any) (model.PartnerSearchInput, error) {
+	var it model.PartnerSearchInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["onlyLookingForPartners"]; !present {
+		asMap["onlyLookingForPartners"] = false
+	}
+
+	fieldsInOrder := [...]string{"organisation", "themes", "subthemes", "principles", "countries", "types", "languages", "near", "radiusKm", "onlyLookingForPartners", "activeSince"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "subthemes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subthemes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subthemes = data
+		case "principles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("principles"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Principles = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "types":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
+			data, err := ec.unmarshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "languages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Languages = data
+		case "near":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("near"))
+			data, err := ec.unmarshalOGeoPointInput2ᚖewsiᚋresolversᚋmodelᚐGeoPointInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Near = data
+		case "radiusKm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("radiusKm"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RadiusKm = data
+		case "onlyLookingForPartners":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onlyLookingForPartners"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnlyLookingForPartners = data
+		case "activeSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("activeSince"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActiveSince = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnerSearchInput unmarshals raw into the PartnerSearchInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnerSearchInput(ctx context.Context, raw any) (model.PartnerSearchInput, error) {
+	var out model.PartnerSearchInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnerSearchInput", raw, &out)
 	return out, err
 }
 
@@ -12771,6 +14842,84 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 		case "node":
 			out.Values[i] = ec._DocumentEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var editorLinkImplementors = []string{"EditorLink"}
+
+func (ec *executionContext) _EditorLink(ctx context.Context, sel ast.SelectionSet, obj *graph.EditorLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, editorLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EditorLink")
+		case "from":
+			out.Values[i] = ec._EditorLink_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._EditorLink_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._EditorLink_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._EditorLink_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._EditorLink_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._EditorLink_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._EditorLink_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlinkedBy":
+			out.Values[i] = ec._EditorLink_unlinkedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unlinkedAt":
+			out.Values[i] = ec._EditorLink_unlinkedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unlinkNote":
+			out.Values[i] = ec._EditorLink_unlinkNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -13222,6 +15371,44 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_theme(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkResultImplementors = []string{"LinkResult"}
+
+func (ec *executionContext) _LinkResult(ctx context.Context, sel ast.SelectionSet, obj *model.LinkResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkResult")
+		case "link":
+			out.Values[i] = ec._LinkResult_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._LinkResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13708,6 +15895,70 @@ func (ec *executionContext) _Milestone(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "link":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_link(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unlink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmSuggestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmSuggestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dismissSuggestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dismissSuggestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var newsImplementors = []string{"News", "Node"}
 
 func (ec *executionContext) _News(ctx context.Context, sel ast.SelectionSet, obj *graph.News) graphql.Marshaler {
@@ -14103,6 +16354,136 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerConnectionImplementors = []string{"PartnerConnection"}
+
+func (ec *executionContext) _PartnerConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PartnerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerConnection")
+		case "edges":
+			out.Values[i] = ec._PartnerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PartnerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PartnerConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerEdgeImplementors = []string{"PartnerEdge"}
+
+func (ec *executionContext) _PartnerEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PartnerEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerEdge")
+		case "cursor":
+			out.Values[i] = ec._PartnerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PartnerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerMatchImplementors = []string{"PartnerMatch"}
+
+func (ec *executionContext) _PartnerMatch(ctx context.Context, sel ast.SelectionSet, obj *graph.PartnerMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerMatch")
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerMatch_organisation(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._PartnerMatch_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "distanceKm":
+			out.Values[i] = ec._PartnerMatch_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reasons":
+			out.Values[i] = ec._PartnerMatch_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14579,6 +16960,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mapLayer(ctx, field)
 				})
+		case "findPartners":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findPartners(ctx, field)
+				})
+		case "related":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_related(ctx, field)
+				})
+		case "linkSuggestions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_linkSuggestions(ctx, field)
+				})
+		case "linkHistory":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_linkHistory(ctx, field)
+				})
 		case "themes":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -14626,6 +17031,98 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___schema(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reasonImplementors = []string{"Reason"}
+
+func (ec *executionContext) _Reason(ctx context.Context, sel ast.SelectionSet, obj *graph.Reason) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reasonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Reason")
+		case "kind":
+			out.Values[i] = ec._Reason_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._Reason_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Reason_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "via":
+			out.Values[i] = ec._Reason_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relatedItemImplementors = []string{"RelatedItem"}
+
+func (ec *executionContext) _RelatedItem(ctx context.Context, sel ast.SelectionSet, obj *graph.RelatedItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedItem")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RelatedItem_node(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._RelatedItem_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reasons":
+			out.Values[i] = ec._RelatedItem_reasons(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15366,6 +17863,30 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖewsiᚋresolversᚋmodelᚐD
 	return ec._DocumentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEditorLink2ᚕᚖewsiᚋgraphᚐEditorLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.EditorLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEditorLink2ᚖewsiᚋgraphᚐEditorLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEditorLink2ᚖewsiᚋgraphᚐEditorLink(ctx context.Context, sel ast.SelectionSet, v *graph.EditorLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EditorLink!")
+		return graphql.Null
+	}
+	return ec._EditorLink(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEvent2ᚖewsiᚋgraphᚐEvent(ctx context.Context, sel ast.SelectionSet, v *graph.Event) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Event!")
@@ -15602,6 +18123,24 @@ func (ec *executionContext) unmarshalNLang2ewsiᚋgraphᚐLang(ctx context.Conte
 }
 
 func (ec *executionContext) marshalNLang2ewsiᚋgraphᚐLang(ctx context.Context, sel ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNLinkResult2ᚖewsiᚋresolversᚋmodelᚐLinkResult(ctx context.Context, sel ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkResult!")
+		return graphql.Null
+	}
+	return ec._LinkResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLinkType2ewsiᚋgraphᚐLinkType(ctx context.Context, v any) (graph.LinkType, error) {
+	var res graph.LinkType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkType2ewsiᚋgraphᚐLinkType(ctx context.Context, sel ast.SelectionSet, v graph.LinkType) graphql.Marshaler {
 	return v
 }
 
@@ -15885,6 +18424,51 @@ func (ec *executionContext) marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageI
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPartnerConnection2ᚖewsiᚋresolversᚋmodelᚐPartnerConnection(ctx context.Context, sel ast.SelectionSet, v *model.PartnerConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerConnection!")
+		return graphql.Null
+	}
+	return ec._PartnerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerEdge2ᚕᚖewsiᚋresolversᚋmodelᚐPartnerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerEdge2ᚖewsiᚋresolversᚋmodelᚐPartnerEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerEdge2ᚖewsiᚋresolversᚋmodelᚐPartnerEdge(ctx context.Context, sel ast.SelectionSet, v *model.PartnerEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerEdge!")
+		return graphql.Null
+	}
+	return ec._PartnerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerMatch2ᚖewsiᚋgraphᚐPartnerMatch(ctx context.Context, sel ast.SelectionSet, v *graph.PartnerMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerMatch!")
+		return graphql.Null
+	}
+	return ec._PartnerMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPartnerSearchInput2ewsiᚋresolversᚋmodelᚐPartnerSearchInput(ctx context.Context, v any) (model.PartnerSearchInput, error) {
+	res, err := ec.unmarshalInputPartnerSearchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPerson2ᚕᚖewsiᚋgraphᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Person) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -15987,6 +18571,60 @@ func (ec *executionContext) marshalNPrinciple2ᚖewsiᚋgraphᚐPrinciple(ctx co
 		return graphql.Null
 	}
 	return ec._Principle(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReason2ewsiᚋgraphᚐReason(ctx context.Context, sel ast.SelectionSet, v graph.Reason) graphql.Marshaler {
+	return ec._Reason(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReason2ᚕewsiᚋgraphᚐReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Reason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReason2ewsiᚋgraphᚐReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNReasonKind2ewsiᚋgraphᚐReasonKind(ctx context.Context, v any) (graph.ReasonKind, error) {
+	var res graph.ReasonKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReasonKind2ewsiᚋgraphᚐReasonKind(ctx context.Context, sel ast.SelectionSet, v graph.ReasonKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRelatedItem2ᚕᚖewsiᚋgraphᚐRelatedItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.RelatedItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedItem2ᚖewsiᚋgraphᚐRelatedItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedItem2ᚖewsiᚋgraphᚐRelatedItem(ctx context.Context, sel ast.SelectionSet, v *graph.RelatedItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelatedItem!")
+		return graphql.Null
+	}
+	return ec._RelatedItem(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSearchConnection2ᚖewsiᚋresolversᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
@@ -16408,11 +19046,36 @@ func (ec *executionContext) marshalOFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) marshalOGeoPoint2ᚖgithubᚗcomᚋpaulmachᚋorbᚐPoint(ctx context.Context, sel ast.SelectionSet, v *orb.Point) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._GeoPoint(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOGeoPointInput2ᚖewsiᚋresolversᚋmodelᚐGeoPointInput(ctx context.Context, v any) (*model.GeoPointInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputGeoPointInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -16448,6 +19111,24 @@ func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
@@ -16535,6 +19216,22 @@ func (ec *executionContext) unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx context.Co
 }
 
 func (ec *executionContext) marshalOLang2ᚖewsiᚋgraphᚐLang(ctx context.Context, sel ast.SelectionSet, v *graph.Lang) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOLinkType2ᚖewsiᚋgraphᚐLinkType(ctx context.Context, v any) (*graph.LinkType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.LinkType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLinkType2ᚖewsiᚋgraphᚐLinkType(ctx context.Context, sel ast.SelectionSet, v *graph.LinkType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -16712,6 +19409,24 @@ func (ec *executionContext) marshalOTheme2ᚖewsiᚋgraphᚐTheme(ctx context.Co
 		return graphql.Null
 	}
 	return ec._Theme(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

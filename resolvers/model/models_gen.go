@@ -59,6 +59,18 @@ type FundingEdge struct {
 	Node   *graph.Funding `json:"node"`
 }
 
+// A WGS 84 position given as input.
+type GeoPointInput struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+type LinkResult struct {
+	Link *graph.EditorLink `json:"link"`
+	// False when an active link of that type already joined the two (it is returned unchanged).
+	Created bool `json:"created"`
+}
+
 type LocalAuthorityConnection struct {
 	Edges      []*LocalAuthorityEdge `json:"edges"`
 	PageInfo   *PageInfo             `json:"pageInfo"`
@@ -145,6 +157,10 @@ type MapMarker struct {
 	Themes []string `json:"themes"`
 }
 
+// Changes. Editing needs the header Authorization: Bearer <editor token> (EWSI_EDITOR_TOKEN).
+type Mutation struct {
+}
+
 type NewsConnection struct {
 	Edges      []*NewsEdge `json:"edges"`
 	PageInfo   *PageInfo   `json:"pageInfo"`
@@ -173,6 +189,43 @@ type PageInfo struct {
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+// Every organisation that fits, best first, ties by id.
+type PartnerConnection struct {
+	Edges      []*PartnerEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type PartnerEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *graph.PartnerMatch `json:"node"`
+}
+
+// Who we are and whom we look for. Give our organisation (its themes, subthemes, principles, practices,
+// kind and languages are read from the graph), or a profile by hand, or both: hand-typed values add to the graph's.
+// countries, types, near with radiusKm, onlyLookingForPartners and activeSince keep only the organisations that fit.
+type PartnerSearchInput struct {
+	Organisation *string `json:"organisation,omitempty"`
+	// Theme ids or slugs.
+	Themes []string `json:"themes,omitempty"`
+	// Subtheme ids or slugs.
+	Subthemes []string `json:"subthemes,omitempty"`
+	// Common Basic Principle numbers.
+	Principles []int `json:"principles,omitempty"`
+	// Only organisations in these countries (ISO 3166 alpha-2).
+	Countries []string `json:"countries,omitempty"`
+	// Only organisations of these kinds.
+	Types []graph.OrgType `json:"types,omitempty"`
+	// Languages we work in (ISO 639-1).
+	Languages []string `json:"languages,omitempty"`
+	// With radiusKm: only organisations within radiusKm of this place; nearer ones rank higher.
+	Near                   *GeoPointInput `json:"near,omitempty"`
+	RadiusKm               *float64       `json:"radiusKm,omitempty"`
+	OnlyLookingForPartners *bool          `json:"onlyLookingForPartners,omitempty"`
+	// Only organisations with a practice running on or after this day.
+	ActiveSince *graph.Date `json:"activeSince,omitempty"`
 }
 
 type PracticeConnection struct {

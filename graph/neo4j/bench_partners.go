@@ -1,0 +1,198 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+	"github.com/paulmach/orb"
+
+	"ewsi/graph"
+)
+
+// BenchTiming is the latency and throughput of one way of answering a set of queries.
+type BenchTiming struct {
+	P50, P95  time.Duration
+	ReqPerSec float64
+}
+
+// BenchResult compares a ranking's fast path with its plain-Cypher baseline on
+// the same queries; Agree counts the queries whose first page is the same.
+type BenchResult struct {
+	Name     string
+	Queries  int
+	Fast     BenchTiming
+	Baseline BenchTiming
+	Agree    int
+	// Mismatch describes the first query whose pages differ, for the report.
+	Mismatch string
+}
+
+// String formats the result on one line.
+func (r BenchResult) String() string {
+	return fmt.Sprintf("%s: %d queries; fast p50 %v p95 %v %.0f req/s; baseline p50 %v p95 %v %.0f req/s; same first page %d/%d",
+		r.Name, r.Queries, r.Fast.P50, r.Fast.P95, r.Fast.ReqPerSec, r.Baseline.P50, r.Baseline.P95, r.Baseline.ReqPerSec, r.Agree, r.Queries)
+}
+
+// PartnerBench times partner search on n queries drawn from the graph (half by
+// organisation, half hand profiles of an organisation's themes with a 300 km
+// radius around it), one at a time for latency, then with workers in parallel for
+// throughput, against BaselinePartners on the same queries.
+func PartnerBench(ctx context.Context, s *Store, n, workers int) (BenchResult, error) {
+	recs, err := s.read(ctx, `
+MATCH (o:Organisation) WITH o ORDER BY o.id
+WITH collect(o) AS xs
+WITH [i IN range(0, $n - 1) | xs[toInteger(i * size(xs) / $n)]] AS picked
+UNWIND picked AS o
+RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes, [(o)-[:ABOUT]->(t:Subtheme) | t.id] AS subs`,
+		map[string]any{"n": n})
+	if err != nil {
+		return BenchResult{}, err
+	}
+	var qs []graph.PartnerQuery
+	for i, r := range recs {
+		m := r.AsMap()
+		if i%2 == 0 {
+			qs = append(qs, graph.PartnerQuery{Organisation: m["id"].(string)})
+			continue
+		}
+		q := graph.PartnerQuery{Themes: strs(m["themes"]), Subthemes: strs(m["subs"]), Languages: []string{"en"}}
+		if p, ok := m["loc"].(dbtype.Point2D); ok {
+			q.Near, q.RadiusKm = &orb.Point{p.X, p.Y}, 300
+		}
+		if len(q.Themes)+len(q.Subthemes) == 0 {
+			q.Themes = []string{"theme:social-cohesion"}
+		}
+		qs = append(qs, q)
+	}
+	w := graph.Window{Limit: graph.DefaultPageSize}
+	res := BenchResult{Name: "partner search", Queries: len(qs)}
+	fast := func(i int) ([]string, error) {
+		got, _, err := s.FindPartners(ctx, qs[i], w)
+		ids := make([]string, len(got))
+		for j, m := range got {
+			ids[j] = m.ID
+		}
+		return ids, err
+	}
+	base := func(i int) ([]string, error) {
+		got, _, err := s.BaselinePartners(ctx, qs[i], w)
+		ids := make([]string, len(got))
+		for j, m := range got {
+			ids[j] = m.ID
+		}
+		return ids, err
+	}
+	return compare(res, len(qs), workers, fast, base)
+}
+
+// RelatedBench times related content on n nodes drawn from practices, documents
+// and news, first 10, against BaselineRelated.
+func RelatedBench(ctx context.Context, s *Store, n, workers int) (BenchResult, error) {
+	var ids []string
+	for _, k := range []graph.Kind{graph.KindPractice, graph.KindDocument, graph.KindNews} {
+		recs, err := s.read(ctx, fmt.Sprintf(`
+MATCH (x:%s) WITH x ORDER BY x.id WITH collect(x.id) AS xs
+UNWIND range(0, $n - 1) AS i RETURN xs[toInteger(i * size(xs) / $n)] AS id`, k), map[string]any{"n": (n + 2) / 3})
+		if err != nil {
+			return BenchResult{}, err
+		}
+		for _, r := range recs {
+			if id, ok := r.Values[0].(string); ok && len(ids) < n {
+				ids = append(ids, id)
+			}
+		}
+	}
+	res := BenchResult{Name: "related content", Queries: len(ids)}
+	fast := func(i int) ([]string, error) {
+		got, err := s.Related(ctx, ids[i], nil, 10)
+		out := make([]string, len(got))
+		for j, it := range got {
+			out[j] = it.ID
+		}
+		return out, err
+	}
+	base := func(i int) ([]string, error) {
+		got, err := s.BaselineRelated(ctx, ids[i], nil, 10)
+		out := make([]string, len(got))
+		for j, it := range got {
+			out[j] = it.ID
+		}
+		return out, err
+	}
+	return compare(res, len(ids), workers, fast, base)
+}
+
+// compare times both ways on every query and counts the queries they agree on.
+func compare(res BenchResult, n, workers int, fast, base func(int) ([]string, error)) (BenchResult, error) {
+	answers := make([][]string, n)
+	var err error
+	if res.Fast, err = timeAll(n, workers, func(i int) error { a, err := fast(i); answers[i] = a; return err }); err != nil {
+		return res, err
+	}
+	agree := make([]bool, n)
+	if res.Baseline, err = timeAll(n, workers, func(i int) error {
+		b, err := base(i)
+		agree[i] = fmt.Sprint(b) == fmt.Sprint(answers[i])
+		if !agree[i] && res.Mismatch == "" {
+			res.Mismatch = fmt.Sprintf("query %d: fast %v, baseline %v", i, answers[i], b)
+		}
+		return err
+	}); err != nil {
+		return res, err
+	}
+	for _, a := range agree {
+		if a {
+			res.Agree++
+		}
+	}
+	return res, nil
+}
+
+// timeAll runs fn once per query after a warm-up pass over all of them: one at a time for the
+// latency percentiles, then with workers in parallel for the throughput.
+func timeAll(n, workers int, fn func(int) error) (BenchTiming, error) {
+	for i := 0; i < n; i++ { // warm the plan cache: Neo4j plans once per query text and parameter types
+		if err := fn(i); err != nil {
+			return BenchTiming{}, err
+		}
+	}
+	lat := make([]time.Duration, n)
+	for i := 0; i < n; i++ {
+		start := time.Now()
+		if err := fn(i); err != nil {
+			return BenchTiming{}, err
+		}
+		lat[i] = time.Since(start)
+	}
+	sort.Slice(lat, func(a, b int) bool { return lat[a] < lat[b] })
+	t := BenchTiming{P50: lat[n/2], P95: lat[min(n-1, n*95/100)]}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	next := make(chan int)
+	start := time.Now()
+	for w := 0; w < max(workers, 1); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := fn(i); err != nil {
+					mu.Lock()
+					first = err
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	t.ReqPerSec = float64(n) / time.Since(start).Seconds()
+	return t, first
+}

@@ -1,0 +1,257 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"ewsi/graph"
+)
+
+// relatedRels are the relationships related content walks, in either direction.
+// Editors' RELATED_TO links are read apart (only the active ones count).
+const relatedRels = "ABOUT|APPLIES|IN|IMPLEMENTS|PARTNER_IN|PUBLISHED_BY|FUNDED_BY"
+
+// connectorWeights is what a path through a node of each label is worth before the
+// hub discount; labels not listed do not connect.
+var connectorWeights = map[graph.Kind]float64{
+	graph.KindTheme: 0.5, graph.KindSubtheme: 1.0, graph.KindPrinciple: 0.5,
+	graph.KindCountry: 0.5, graph.KindRegion: 0.75,
+	graph.KindOrganisation: 1.0, graph.KindLocalAuthority: 1.0, graph.KindPractice: 1.0,
+	graph.KindFunding: 1.0, graph.KindDocument: 0.75, graph.KindNews: 0.5, graph.KindEvent: 0.5,
+}
+
+// EditorLinkWeight is what an editor's link adds; DirectWeight is what a direct
+// relationship (a practice's implementer, its funding) adds.
+const (
+	EditorLinkWeight = 3.0
+	DirectWeight     = 1.0
+)
+
+// HubDegree is the degree above which a connector is a hub: it is expanded only
+// when the nodes found through rarer connectors cannot fill the first places.
+const HubDegree = 1000
+
+// ConnectorWeight is the Adamic-Adar weight of a path through a node of kind k
+// with the given degree: the label's weight over ln(1 + degree).
+func ConnectorWeight(k graph.Kind, degree int) float64 {
+	return connectorWeights[k] / math.Log(1+float64(max(degree, 1)))
+}
+
+// connector is a neighbour of the source that paths go through.
+type connector struct {
+	eid, id, name string
+	kind          graph.Kind
+	degree        int
+	weight        float64
+}
+
+// Related ranks the nodes most related to id by weighted paths of length two
+// through shared neighbours (Adamic-Adar: hubs weigh less), plus direct
+// relationships and editors' links. Connectors are expanded rarest first, and
+// expansion stops when the nodes not yet seen cannot reach the first places, so
+// the answer is the exact top of the full ranking.
+func (s *Store) Related(ctx context.Context, id string, kinds []graph.Kind, first int) ([]graph.RelatedItem, error) {
+	src, conns, bonus, reasons, err := s.relatedStart(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := graph.CheckFirst(first); err != nil {
+		return nil, err
+	}
+	if len(kinds) == 0 {
+		kinds = graph.ContentKinds()
+	}
+	labels := make([]string, len(kinds))
+	for i, k := range kinds {
+		labels[i] = string(k)
+	}
+	if first == 0 {
+		return []graph.RelatedItem{}, nil
+	}
+	byEID := map[string]connector{}
+	w := map[string]any{}
+	all := make([]string, 0, len(conns))
+	for _, c := range conns {
+		byEID[c.eid] = c
+		w[c.eid] = c.weight
+		all = append(all, c.eid)
+	}
+	seeds := make([]string, 0, len(bonus))
+	for eid := range reasons {
+		seeds = append(seeds, eid)
+	}
+	var expand, hubs []string
+	bound := 0.0
+	for _, c := range conns {
+		if c.degree <= HubDegree {
+			expand = append(expand, c.eid)
+		} else {
+			hubs = append(hubs, c.eid)
+			bound += c.weight
+		}
+	}
+	found := map[string]graph.RelatedItem{}
+	for step := 0; ; step++ {
+		recs, err := s.read(ctx, `
+MATCH (s) WHERE elementId(s) = $s
+CALL {
+  WITH s
+  MATCH (c) WHERE elementId(c) IN $expand
+  MATCH (c)-[:`+relatedRels+`]-(x) WHERE x <> s
+  RETURN DISTINCT x
+  UNION
+  WITH s
+  MATCH (x) WHERE elementId(x) IN $seeds AND x <> s
+  RETURN x
+}
+WITH x WHERE labels(x)[0] IN $labels AND coalesce(x.status, 'published') = 'published'
+OPTIONAL MATCH (x)-[:`+relatedRels+`]-(c2) WHERE elementId(c2) IN $all
+WITH x, collect(DISTINCT elementId(c2)) AS via
+WITH x, via, reduce(t = 0.0, e IN via | t + $w[e]) + coalesce($bonus[elementId(x)], 0.0) AS score
+ORDER BY score DESC, x.id LIMIT $k
+RETURN x.id AS id, elementId(x) AS eid, labels(x)[0] AS label, via`,
+			map[string]any{"s": src, "expand": expand, "seeds": seeds, "labels": labels, "all": all,
+				"w": w, "bonus": bonus, "k": first + 10})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			m := r.AsMap()
+			it := graph.RelatedItem{ID: m["id"].(string), Kind: graph.Kind(m["label"].(string))}
+			eid := m["eid"].(string)
+			if b, ok := bonus[eid]; ok {
+				it.Score += b.(float64)
+				it.Reasons = append(it.Reasons, reasons[eid])
+			}
+			for _, v := range strs(m["via"]) {
+				c := byEID[v]
+				it.Score += c.weight
+				it.Reasons = append(it.Reasons, connectorReason(c))
+			}
+			it.Score = graph.RoundScore(it.Score)
+			sort.SliceStable(it.Reasons, func(a, b int) bool { return it.Reasons[a].Weight > it.Reasons[b].Weight })
+			found[it.ID] = it
+		}
+		top := sortRelated(found)
+		if len(hubs) == 0 || (len(top) >= first && top[first-1].Score > graph.RoundScore(bound)) {
+			return top[:min(first, len(top))], nil
+		}
+		// the unseen could still place: expand the rarest hub left
+		expand, seeds = hubs[:1], nil
+		bound -= byEID[hubs[0]].weight
+		hubs = hubs[1:]
+	}
+}
+
+// relatedStart reads the source's connectors with their degrees, and its direct
+// content neighbours and editor links as seeds with their bonus and reason.
+func (s *Store) relatedStart(ctx context.Context, id string) (string, []connector, map[string]any, map[string]graph.Reason, error) {
+	k, ok := graph.KindOfID(id)
+	if !ok {
+		return "", nil, nil, nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id of the form kind:local", id)
+	}
+	recs, err := s.read(ctx, fmt.Sprintf(`
+MATCH (s:%s {id: $id}) WHERE coalesce(s.status, 'published') = 'published'
+OPTIONAL MATCH (s)-[:%s]-(c)
+WITH DISTINCT s, c
+WITH s, collect(CASE WHEN c IS NULL THEN null ELSE {eid: elementId(c), id: c.id, label: labels(c)[0],
+  name: coalesce(c.nameEn, c.name, c.title, c.short, c.id), degree: COUNT { (c)-[:%s]-() }} END) AS cs
+RETURN elementId(s) AS s, cs,
+  [(s)-[r:RELATED_TO]-(x) WHERE r.active | {eid: elementId(x), label: labels(x)[0], kind: r.kind, note: r.note, by: r.by}] AS links`,
+		k, relatedRels, relatedRels), map[string]any{"id": id})
+	if err != nil {
+		return "", nil, nil, nil, err
+	}
+	if len(recs) == 0 {
+		return "", nil, nil, nil, graph.Errorf(graph.ENOTFOUND, "id", "no %s %q", strings.ToLower(string(k)), id)
+	}
+	m := recs[0].AsMap()
+	bonus := map[string]any{}
+	reasons := map[string]graph.Reason{}
+	var conns []connector
+	for _, v := range m["cs"].([]any) {
+		cm := v.(map[string]any)
+		c := connector{eid: cm["eid"].(string), id: cm["id"].(string), kind: graph.Kind(cm["label"].(string)), degree: int(cm["degree"].(int64))}
+		c.name, _ = cm["name"].(string)
+		if _, ok := connectorWeights[c.kind]; !ok {
+			continue
+		}
+		c.weight = ConnectorWeight(c.kind, c.degree)
+		conns = append(conns, c)
+		if isContentKind(c.kind) {
+			bonus[c.eid] = DirectWeight
+			reasons[c.eid] = graph.Reason{Kind: graph.ReasonDirect, Weight: DirectWeight, Via: []string{c.id},
+				Text: "directly linked to it"}
+		}
+	}
+	sort.Slice(conns, func(i, j int) bool {
+		if conns[i].degree != conns[j].degree {
+			return conns[i].degree < conns[j].degree
+		}
+		return conns[i].id < conns[j].id
+	})
+	for _, v := range m["links"].([]any) {
+		lm := v.(map[string]any)
+		eid := lm["eid"].(string)
+		note, _ := lm["note"].(string)
+		text := "linked by an editor"
+		if note != "" {
+			text += ": " + note
+		}
+		b, _ := bonus[eid].(float64)
+		bonus[eid] = b + EditorLinkWeight
+		r := graph.Reason{Kind: graph.ReasonEditorLink, Weight: EditorLinkWeight, Text: text}
+		if old, ok := reasons[eid]; ok { // directly linked as well: one reason with both weights
+			r.Weight += old.Weight
+			r.Text += "; " + old.Text
+		}
+		reasons[eid] = r
+	}
+	return m["s"].(string), conns, bonus, reasons, nil
+}
+
+// connectorReason says in words why a path through c relates two nodes.
+func connectorReason(c connector) graph.Reason {
+	r := graph.Reason{Weight: graph.RoundScore(c.weight), Via: []string{c.id}}
+	switch c.kind {
+	case graph.KindTheme, graph.KindSubtheme, graph.KindPrinciple:
+		r.Kind = map[graph.Kind]graph.ReasonKind{graph.KindTheme: graph.ReasonTheme, graph.KindSubtheme: graph.ReasonSubtheme, graph.KindPrinciple: graph.ReasonPrinciple}[c.kind]
+		r.Text = fmt.Sprintf("both about the %s %s (%d items)", strings.ToLower(string(c.kind)), c.name, c.degree)
+	case graph.KindCountry, graph.KindRegion:
+		r.Kind, r.Text = graph.ReasonPlace, "both in "+c.name
+	case graph.KindOrganisation, graph.KindLocalAuthority:
+		r.Kind, r.Text = graph.ReasonOrganisation, "both linked to "+c.name
+	case graph.KindFunding:
+		r.Kind, r.Text = graph.ReasonFunding, "both funded by "+c.name
+	default:
+		r.Kind, r.Text = graph.ReasonCollaborator, "both linked to "+c.name
+	}
+	return r
+}
+
+// sortRelated orders the items by score, best first, then by id.
+func sortRelated(found map[string]graph.RelatedItem) []graph.RelatedItem {
+	out := make([]graph.RelatedItem, 0, len(found))
+	for _, it := range found {
+		out = append(out, it)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+func isContentKind(k graph.Kind) bool {
+	for _, c := range graph.ContentKinds() {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}

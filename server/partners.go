@@ -1,0 +1,36 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+
+	"ewsi/graph"
+	"ewsi/resolvers/generated"
+	"ewsi/resolvers/model"
+)
+
+// bearer returns the token of an "Authorization: Bearer <token>" header, or "".
+func bearer(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return ""
+}
+
+// setPartnerComplexity makes ranked lists cost their page size times their children.
+func setPartnerComplexity(c *generated.ComplexityRoot) {
+	size := func(first *int, def int) int {
+		if first == nil {
+			return def
+		}
+		return max(*first, 1)
+	}
+	c.Query.FindPartners = func(child int, _ model.PartnerSearchInput, first *int, _ *string) int {
+		return 1 + child*size(first, graph.DefaultPageSize)
+	}
+	c.Query.Related = func(child int, _ string, _ []model.ContentKind, first *int) int {
+		return 1 + child*size(first, 10)
+	}
+	c.Query.LinkSuggestions = func(child int, _ string, first *int) int { return 1 + child*size(first, 10) }
+}
