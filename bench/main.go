@@ -85,7 +85,7 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	if err := benchQueries(ctx, st, iters, rep); err != nil {
 		return err
 	}
-	for _, extra := range extraBenches {
+	for _, extra := range []func(context.Context, *neo4j.Store, *Report) error{mapBench, partnerBench} {
 		if err := extra(ctx, st, rep); err != nil {
 			return err
 		}
@@ -102,9 +102,6 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	fmt.Println("bench: results written to", path)
 	return nil
 }
-
-// extraBenches are the benchmarks of other areas (map, partners), run after the core ones.
-var extraBenches []func(ctx context.Context, st *neo4j.Store, rep *Report) error
 
 func (r *Report) add(res Result) {
 	if res.Baseline != 0 {

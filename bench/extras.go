@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"ewsi/graph"
+	"ewsi/graph/neo4j"
+	"ewsi/webmap"
+)
+
+// The benchmarks of the map and of partner search and related content, run after
+// the core ones on the same loaded graph.
+
+func mapBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
+	points, err := st.MapPoints(ctx, webmap.World, graph.MapFilter{})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("bench: map over %d points\n", len(points))
+	res, err := webmap.MapBench(ctx, st, points, 200)
+	if err != nil {
+		return err
+	}
+	// supercluster over the same points, in Node
+	tmp, err := os.MkdirTemp("", "ewsi-mapbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	coords := make([][2]float64, len(points))
+	for i, p := range points {
+		coords[i] = [2]float64{p.Location[0], p.Location[1]}
+	}
+	b, _ := json.Marshal(coords)
+	file := filepath.Join(tmp, "points.json")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		return err
+	}
+	out, err := exec.CommandContext(ctx, "node", filepath.Join("webmap", "bench", "supercluster.mjs"), file, "200").Output()
+	if err != nil {
+		return fmt.Errorf("supercluster: %w", err)
+	}
+	var sc struct {
+		BuildMs float64 `json:"buildMs"`
+		Zooms   []struct {
+			Zoom int     `json:"zoom"`
+			P50  float64 `json:"p50Ms"`
+			P95  float64 `json:"p95Ms"`
+		} `json:"zooms"`
+	}
+	if err := json.Unmarshal(out, &sc); err != nil {
+		return fmt.Errorf("supercluster output: %w", err)
+	}
+	rep.add(Result{Name: fmt.Sprintf("map: cluster build, %d points", len(points)), Unit: "ms", Value: res.BuildMs,
+		Baseline: sc.BuildMs, BaseName: "supercluster (Node)", Target: "<= 1x", Met: met(res.BuildMs <= sc.BuildMs)})
+	rep.add(Result{Name: "map: first viewport after a write", Unit: "ms", Value: res.ColdFirstMs, Target: "<= 50 ms", Met: met(res.ColdFirstMs <= 50)})
+	for _, z := range res.Zooms {
+		var scz float64
+		for _, s := range sc.Zooms {
+			if s.Zoom == z.Zoom {
+				scz = s.P95
+			}
+		}
+		rep.add(Result{Name: fmt.Sprintf("map z%d: mapLayer p95", z.Zoom), Unit: "ms", Value: z.EndToEnd.P95,
+			Baseline: z.RawCypher.P95, BaseName: "raw point.withinBBox p95", Target: "<= 50 ms", Met: met(z.EndToEnd.P95 <= 50)})
+		rep.add(Result{Name: fmt.Sprintf("map z%d: cluster query p95", z.Zoom), Unit: "ms", Value: z.Cluster.P95,
+			Baseline: scz, BaseName: "supercluster getClusters p95", Target: "<= 1x", Met: met(z.Cluster.P95 <= scz || z.Cluster.P95 < 0.01)})
+	}
+	return nil
+}
+
+func partnerBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
+	for _, b := range []struct {
+		name   string
+		fn     func(context.Context, *neo4j.Store, int, int) (neo4j.BenchResult, error)
+		target time.Duration
+	}{{"partner search", neo4j.PartnerBench, 100 * time.Millisecond}, {"related content", neo4j.RelatedBench, 50 * time.Millisecond}} {
+		res, err := b.fn(ctx, st, 100, 4)
+		if err != nil {
+			return fmt.Errorf("%s: %w", b.name, err)
+		}
+		fmt.Println("bench:", res)
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		rep.add(Result{Name: b.name + " p50", Unit: "ms", Value: ms(res.Fast.P50), Baseline: ms(res.Baseline.P50), BaseName: "plain Cypher ranking p50"})
+		rep.add(Result{Name: b.name + " p95", Unit: "ms", Value: ms(res.Fast.P95), Baseline: ms(res.Baseline.P95), BaseName: "plain Cypher ranking p95",
+			Target: fmt.Sprintf("<= %d ms", b.target.Milliseconds()), Met: met(res.Fast.P95 <= b.target)})
+		rep.add(Result{Name: b.name + " throughput", Unit: "req/s", Value: res.Fast.ReqPerSec, Baseline: res.Baseline.ReqPerSec, BaseName: "plain Cypher, 4 clients"})
+		rep.add(Result{Name: b.name + ": same first page as baseline", Unit: "queries", Value: float64(res.Agree), Baseline: float64(res.Queries), BaseName: "queries"})
+	}
+	return nil
+}
