@@ -27,8 +27,8 @@ func TestBrowser(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core")); err != nil {
 		t.Fatalf("node_modules/playwright-core is missing: run `npm ci` (make does)")
 	}
-	if _, err := os.Stat(filepath.Join(root, "build", "web", "map.html")); err != nil {
-		t.Fatalf("build/web/map.html is missing: run `make` (it builds the browser app)")
+	if _, err := os.Stat(filepath.Join(root, "build", "web", "index.html")); err != nil {
+		t.Fatalf("build/web/index.html is missing: run `make` (it builds the browser app)")
 	}
 	files, _ := filepath.Glob(filepath.Join(root, "webmap", "test", "*.test.mjs"))
 	if len(files) == 0 {

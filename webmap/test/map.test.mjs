@@ -39,7 +39,7 @@ async function open(query) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = Date.now();
-  await page.goto(`${base}/map.html${query}`);
+  await page.goto(`${base}/${query}`);
   await page.waitForSelector('.leaflet-marker-icon', { timeout: 15000 });
   const firstMarkers = Date.now() - t0;
   const timing = await page.evaluate(() => ({ nav: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
@@ -139,7 +139,7 @@ test('the language switch shows French and is remembered', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.equal(await page.locator('h1').textContent(), 'Carte des bonnes pratiques locales et régionales');
   assert.equal(urlParam(page, 'lang'), 'fr');
-  await page.goto(`${base}/map.html`);
+  await page.goto(`${base}/`);
   await page.waitForSelector('.leaflet-marker-icon');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   await page.selectOption('#lang', 'en');
