@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -10,7 +9,6 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
-	"ewsi/ingest/reference"
 )
 
 var db *neo4jtest.DB
@@ -21,19 +19,8 @@ func TestMain(m *testing.M) { neo4jtest.Main(m, &db) }
 func reset(t *testing.T) {
 	t.Helper()
 	db.Reset(t)
-	recs, err := reference.Records()
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, _ := neo4jtest.RepoRoot()
-	countries, err := reference.Countries(filepath.Join(root, "build", "reference"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := (&ingest.Loader{W: db.Store}).Load(context.Background(),
-		ingest.Records{Label: "countries", Recs: countries}, ingest.Records{Label: "framework", Recs: recs})
-	if err != nil || sum.Rejected > 0 {
-		t.Fatalf("reference: %v %v", err, sum.Errors)
+	if err := db.Load(); err != nil {
+		t.Fatalf("reference: %v", err)
 	}
 }
 

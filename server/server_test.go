@@ -18,7 +18,6 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
-	"ewsi/ingest/reference"
 	"ewsi/server"
 )
 
@@ -32,26 +31,12 @@ var (
 func TestMain(m *testing.M) {
 	neo4jtest.Main(m, &db, func(d *neo4jtest.DB) error {
 		root, _ := neo4jtest.RepoRoot()
-		recs, err := reference.Records()
-		if err != nil {
-			return err
-		}
-		countries, err := reference.Countries(filepath.Join(root, "build", "reference"))
-		if err != nil {
-			return fmt.Errorf("%w (run `make` first: it builds the reference data)", err)
-		}
 		fixture, err := ingest.Open(filepath.Join("testdata", "fixture.jsonl"))
 		if err != nil {
 			return err
 		}
-		sum, err := (&ingest.Loader{W: d.Store}).Load(context.Background(),
-			ingest.Records{Label: "countries", Recs: countries}, ingest.Records{Label: "framework", Recs: recs},
-			fixture, ingest.Records{Label: "many", Recs: manyPractices(60)})
-		if err != nil {
+		if err := d.Load(fixture, ingest.Records{Label: "many", Recs: manyPractices(60)}); err != nil {
 			return err
-		}
-		if sum.Rejected > 0 {
-			return fmt.Errorf("fixture rejected: %v", sum.Errors)
 		}
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
 		api = httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web")}, d.Store, log).Handler())

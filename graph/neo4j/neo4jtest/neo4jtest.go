@@ -12,6 +12,8 @@ import (
 
 	"ewsi/graph/neo4j"
 	"ewsi/graph/neo4j/embedded"
+	"ewsi/ingest"
+	"ewsi/ingest/reference"
 )
 
 // RepoRoot returns the folder holding go.mod, searching up from the working directory.
@@ -113,4 +115,32 @@ func Main(m *testing.M, db **DB, setup ...func(*DB) error) {
 	code := m.Run()
 	d.Close()
 	os.Exit(code)
+}
+
+// Load loads the reference data (the embedded themes, principles, framework and
+// indicators, and the countries that `make` extracts into build/reference), then
+// srcs, and fails if any record is rejected.
+func (d *DB) Load(srcs ...ingest.Source) error {
+	root, err := RepoRoot()
+	if err != nil {
+		return err
+	}
+	recs, err := reference.Records()
+	if err != nil {
+		return err
+	}
+	countries, err := reference.Countries(filepath.Join(root, "build", "reference"))
+	if err != nil {
+		return fmt.Errorf("%w (run `make` first: it builds the reference data)", err)
+	}
+	all := append([]ingest.Source{ingest.Records{Label: "countries", Recs: countries},
+		ingest.Records{Label: "framework", Recs: recs}}, srcs...)
+	sum, err := (&ingest.Loader{W: d.Store}).Load(context.Background(), all...)
+	if err != nil {
+		return err
+	}
+	if sum.Rejected > 0 {
+		return fmt.Errorf("%d records rejected: %v", sum.Rejected, sum.Errors)
+	}
+	return nil
 }
