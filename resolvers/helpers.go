@@ -3,6 +3,8 @@ package resolvers
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"ewsi/graph"
 	"ewsi/resolvers/model"
 )
@@ -26,7 +28,7 @@ func (r *Resolver) Nodes(ctx context.Context, ids []string) ([]graph.Node, error
 		}
 	}
 	l := r.loadersFor(ctx)
-	found, err := r.Store.Nodes(ctx, ids)
+	found, hopsRead, err := r.nodesWithRelations(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -40,10 +42,49 @@ func (r *Resolver) Nodes(ctx context.Context, ids []string) ([]graph.Node, error
 		}
 	}
 	l.prime(nodes)
-	if err := r.prefetch(ctx, nodes, fieldSelection(ctx)); err != nil {
-		return nil, err
+	if !hopsRead {
+		if err := r.prefetch(ctx, nodes, fieldSelection(ctx)); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// nodesWithRelations reads the nodes for ids; when they are all of one kind, it
+// reads the relations the query asks of them in the same round trip (and says so).
+func (r *Resolver) nodesWithRelations(ctx context.Context, ids []string) (map[string]graph.Node, bool, error) {
+	if len(ids) == 0 {
+		return map[string]graph.Node{}, false, nil
+	}
+	oc := graphql.GetOperationContext(ctx)
+	kind, _ := graph.KindOfID(ids[0])
+	for _, id := range ids {
+		if k, _ := graph.KindOfID(id); k != kind {
+			oc = nil
+		}
+	}
+	var hops []graph.Hop
+	stats := false
+	if oc != nil {
+		hops, stats = hopsFor(oc, kind, fieldSelection(ctx))
+	}
+	if len(hops) == 0 || stats {
+		found, err := r.Store.Nodes(ctx, ids)
+		return found, false, err
+	}
+	self := graph.Hop{}
+	res, err := r.Store.NeighboursMulti(ctx, append([]graph.Hop{self}, hops...), ids)
+	if err != nil {
+		return nil, false, err
+	}
+	found := map[string]graph.Node{}
+	for id, ns := range res[self] {
+		if len(ns) > 0 {
+			found[id] = ns[0]
+		}
+	}
+	r.fillHops(ctx, hops, ids, res)
+	return found, true, nil
 }
 
 // contentKinds maps the GraphQL enum to labels.

@@ -47,21 +47,11 @@ func (r *Resolver) prefetch(ctx context.Context, nodes []graph.Node, sel ast.Sel
 	for _, n := range nodes {
 		byKind[n.NodeKind()] = append(byKind[n.NodeKind()], n.NodeID())
 	}
-	l := r.loadersFor(ctx)
 	for k, ids := range byKind {
-		var hops []graph.Hop
-		seen := map[graph.Hop]bool{}
-		for _, f := range graphql.CollectFields(oc, sel, []string{string(k), "Node", "Implementer"}) {
-			if k == graph.KindCountry && f.Name == "stats" {
-				if err := r.prefetchStats(ctx, nodes); err != nil {
-					return err
-				}
-			}
-			for _, h := range relFields[k][f.Name] {
-				if !seen[h] {
-					seen[h] = true
-					hops = append(hops, h)
-				}
+		hops, stats := hopsFor(oc, k, sel)
+		if stats {
+			if err := r.prefetchStats(ctx, nodes); err != nil {
+				return err
 			}
 		}
 		if len(hops) == 0 {
@@ -71,16 +61,41 @@ func (r *Resolver) prefetch(ctx context.Context, nodes []graph.Node, sel ast.Sel
 		if err != nil {
 			return err
 		}
-		for _, h := range hops {
-			l.hop(h).fill(ids, res[h])
-			var found []graph.Node
-			for _, ns := range res[h] {
-				found = append(found, ns...)
-			}
-			l.prime(found)
-		}
+		r.fillHops(ctx, hops, ids, res)
 	}
 	return nil
+}
+
+// hopsFor returns the hops that sel asks of nodes of kind k, and whether it asks
+// for a country's stats.
+func hopsFor(oc *graphql.OperationContext, k graph.Kind, sel ast.SelectionSet) (hops []graph.Hop, stats bool) {
+	seen := map[graph.Hop]bool{}
+	for _, f := range graphql.CollectFields(oc, sel, []string{string(k), "Node", "Implementer"}) {
+		stats = stats || (k == graph.KindCountry && f.Name == "stats")
+		for _, h := range relFields[k][f.Name] {
+			if !seen[h] {
+				seen[h] = true
+				hops = append(hops, h)
+			}
+		}
+	}
+	return hops, stats
+}
+
+// fillHops puts what NeighboursMulti read into the loaders and primes the neighbours.
+func (r *Resolver) fillHops(ctx context.Context, hops []graph.Hop, ids []string, res map[graph.Hop]map[string][]graph.Node) {
+	l := r.loadersFor(ctx)
+	for _, h := range hops {
+		if h == (graph.Hop{}) {
+			continue
+		}
+		l.hop(h).fill(ids, res[h])
+		var found []graph.Node
+		for _, ns := range res[h] {
+			found = append(found, ns...)
+		}
+		l.prime(found)
+	}
 }
 
 // nodeSelection returns the selection under edges { node { ... } } of a connection field.

@@ -336,3 +336,15 @@ func TestSearchAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestNodeWithRelationsIsOneRoundTrip(t *testing.T) {
+	before := db.Store.RoundTrips()
+	d := mustData(t, post(t, `{ node(id: "organisation:caritas-krakow") { ... on Organisation { name country { iso2 }
+	  practices { title } partnerIn { title } themes { slug } } } }`, nil))
+	if got := db.Store.RoundTrips() - before; got != 1 {
+		t.Errorf("a node with four relations cost %d round trips, want 1", got)
+	}
+	if dig(d, "node", "country", "iso2") != "PL" || len(dig(d, "node", "partnerIn").([]any)) != 1 || len(dig(d, "node", "practices").([]any)) == 0 {
+		t.Errorf("node: %v", d["node"])
+	}
+}

@@ -248,26 +248,34 @@ func (s *Store) Neighbours(ctx context.Context, h graph.Hop, ids []string) (map[
 }
 
 // NeighboursMulti returns the neighbours along several hops at once, in one query
-// per label of the ids: for each hop, for each id, the published nodes sorted by name.
+// per label of the ids: for each hop, for each id, the published nodes sorted by
+// name. The zero Hop stands for the node itself, so that a node and its
+// neighbours can be read in one round trip.
 func (s *Store) NeighboursMulti(ctx context.Context, hops []graph.Hop, ids []string) (map[graph.Hop]map[string][]graph.Node, error) {
 	out := make(map[graph.Hop]map[string][]graph.Node, len(hops))
-	var branches []string
-	for i, h := range hops {
-		if !h.To.Valid() || h.Rel == "" {
+	for _, h := range hops {
+		if h != (graph.Hop{}) && (!h.To.Valid() || h.Rel == "") {
 			return nil, graph.Errorf(graph.EINVALID, "hop", "%q to %q is not a hop", h.Rel, h.To)
 		}
 		out[h] = map[string][]graph.Node{}
-		pattern := "(a)-[:%s]->(n:%s)"
-		if h.Incoming {
-			pattern = "(a)<-[:%s]-(n:%s)"
-		}
-		branches = append(branches, fmt.Sprintf("WITH a MATCH "+pattern+" WHERE %s RETURN %d AS h, n, n.%s AS k, '%s' AS l",
-			h.Rel, h.To, published, i, nameProp(h.To), h.To))
 	}
 	if len(hops) == 0 {
 		return out, nil
 	}
 	for k, group := range groupIDs(ids) {
+		branches := make([]string, 0, len(hops))
+		for i, h := range hops {
+			if h == (graph.Hop{}) {
+				branches = append(branches, fmt.Sprintf("WITH a WITH a AS n WHERE %s RETURN %d AS h, n, '' AS k, '%s' AS l", published, i, k))
+				continue
+			}
+			pattern := "(a)-[:%s]->(n:%s)"
+			if h.Incoming {
+				pattern = "(a)<-[:%s]-(n:%s)"
+			}
+			branches = append(branches, fmt.Sprintf("WITH a MATCH "+pattern+" WHERE %s RETURN %d AS h, n, n.%s AS k, '%s' AS l",
+				h.Rel, h.To, published, i, nameProp(h.To), h.To))
+		}
 		recs, err := s.read(ctx, fmt.Sprintf(`
 MATCH (a:%s) WHERE a.id IN $ids
 CALL { %s }
