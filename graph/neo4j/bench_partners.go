@@ -17,7 +17,13 @@ import (
 type BenchTiming struct {
 	P50, P95  time.Duration
 	ReqPerSec float64
+	// Timeouts counts the queries that ran out of BenchQueryTimeout; they count in
+	// the percentiles at the time they took.
+	Timeouts int
 }
+
+// BenchQueryTimeout bounds each query of a bench.
+const BenchQueryTimeout = 10 * time.Second
 
 // BenchResult compares a ranking's fast path with its plain-Cypher baseline on
 // the same queries; Agree counts the queries whose first page is the same.
@@ -33,8 +39,9 @@ type BenchResult struct {
 
 // String formats the result on one line.
 func (r BenchResult) String() string {
-	return fmt.Sprintf("%s: %d queries; fast p50 %v p95 %v %.0f req/s; baseline p50 %v p95 %v %.0f req/s; same first page %d/%d",
-		r.Name, r.Queries, r.Fast.P50, r.Fast.P95, r.Fast.ReqPerSec, r.Baseline.P50, r.Baseline.P95, r.Baseline.ReqPerSec, r.Agree, r.Queries)
+	return fmt.Sprintf("%s: %d queries; fast p50 %v p95 %v %.1f req/s (%d timeouts); baseline p50 %v p95 %v %.1f req/s (%d timeouts); same first page %d/%d",
+		r.Name, r.Queries, r.Fast.P50.Round(time.Millisecond), r.Fast.P95.Round(time.Millisecond), r.Fast.ReqPerSec, r.Fast.Timeouts,
+		r.Baseline.P50.Round(time.Millisecond), r.Baseline.P95.Round(time.Millisecond), r.Baseline.ReqPerSec, r.Baseline.Timeouts, r.Agree, r.Queries)
 }
 
 // PartnerBench times partner search on n queries drawn from the graph (half by
@@ -71,6 +78,8 @@ RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes
 	w := graph.Window{Limit: graph.DefaultPageSize}
 	res := BenchResult{Name: "partner search", Queries: len(qs)}
 	fast := func(i int) ([]string, error) {
+		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
+		defer cancel()
 		got, _, err := s.FindPartners(ctx, qs[i], w)
 		ids := make([]string, len(got))
 		for j, m := range got {
@@ -79,6 +88,8 @@ RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes
 		return ids, err
 	}
 	base := func(i int) ([]string, error) {
+		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
+		defer cancel()
 		got, _, err := s.BaselinePartners(ctx, qs[i], w)
 		ids := make([]string, len(got))
 		for j, m := range got {
@@ -108,6 +119,8 @@ UNWIND range(0, $n - 1) AS i RETURN xs[toInteger(i * size(xs) / $n)] AS id`, k),
 	}
 	res := BenchResult{Name: "related content", Queries: len(ids)}
 	fast := func(i int) ([]string, error) {
+		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
+		defer cancel()
 		got, err := s.Related(ctx, ids[i], nil, 10)
 		out := make([]string, len(got))
 		for j, it := range got {
@@ -116,6 +129,8 @@ UNWIND range(0, $n - 1) AS i RETURN xs[toInteger(i * size(xs) / $n)] AS id`, k),
 		return out, err
 	}
 	base := func(i int) ([]string, error) {
+		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
+		defer cancel()
 		got, err := s.BaselineRelated(ctx, ids[i], nil, 10)
 		out := make([]string, len(got))
 		for j, it := range got {
@@ -155,8 +170,9 @@ func compare(res BenchResult, n, workers int, fast, base func(int) ([]string, er
 // timeAll runs fn once per query after a warm-up pass over all of them: one at a time for the
 // latency percentiles, then with workers in parallel for the throughput.
 func timeAll(n, workers int, fn func(int) error) (BenchTiming, error) {
+	var t BenchTiming
 	for i := 0; i < n; i++ { // warm the plan cache: Neo4j plans once per query text and parameter types
-		if err := fn(i); err != nil {
+		if err := fn(i); err != nil && graph.ErrorCode(err) != graph.ETIMEOUT {
 			return BenchTiming{}, err
 		}
 	}
@@ -164,12 +180,15 @@ func timeAll(n, workers int, fn func(int) error) (BenchTiming, error) {
 	for i := 0; i < n; i++ {
 		start := time.Now()
 		if err := fn(i); err != nil {
-			return BenchTiming{}, err
+			if graph.ErrorCode(err) != graph.ETIMEOUT {
+				return BenchTiming{}, err
+			}
+			t.Timeouts++
 		}
 		lat[i] = time.Since(start)
 	}
 	sort.Slice(lat, func(a, b int) bool { return lat[a] < lat[b] })
-	t := BenchTiming{P50: lat[n/2], P95: lat[min(n-1, n*95/100)]}
+	t.P50, t.P95 = lat[n/2], lat[min(n-1, n*95/100)]
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error
@@ -180,7 +199,7 @@ func timeAll(n, workers int, fn func(int) error) (BenchTiming, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if err := fn(i); err != nil {
+				if err := fn(i); err != nil && graph.ErrorCode(err) != graph.ETIMEOUT {
 					mu.Lock()
 					first = err
 					mu.Unlock()

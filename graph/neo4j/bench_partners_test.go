@@ -47,7 +47,8 @@ func TestBenchScale(t *testing.T) {
 	}
 	t.Logf("loaded %d records in %s", len(s.Records), time.Since(start).Round(time.Second))
 	for _, bench := range []func(context.Context, *neo4j.Store, int, int) (neo4j.BenchResult, error){neo4j.PartnerBench, neo4j.RelatedBench} {
-		r, err := bench(ctx, db.Store, 200, 8)
+		n, _ := strconv.Atoi(os.Getenv("EWSI_BENCH_QUERIES"))
+		r, err := bench(ctx, db.Store, max(n, 20), 2)
 		if err != nil {
 			t.Fatal(err)
 		}
