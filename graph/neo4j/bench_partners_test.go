@@ -52,6 +52,6 @@ func TestBenchScale(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Log(r)
+		t.Log(r, r.Mismatch)
 	}
 }

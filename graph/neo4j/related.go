@@ -110,7 +110,7 @@ CALL {
 WITH x WHERE labels(x)[0] IN $labels AND coalesce(x.status, 'published') = 'published'
 OPTIONAL MATCH (x)-[:`+relatedRels+`]-(c2) WHERE elementId(c2) IN $all
 WITH x, collect(DISTINCT elementId(c2)) AS via
-WITH x, via, reduce(t = 0.0, e IN via | t + $w[e]) + coalesce($bonus[elementId(x)], 0.0) AS score
+WITH x, via, round((reduce(t = 0.0, e IN via | t + $w[e]) + coalesce($bonus[elementId(x)], 0.0)) * 10000) / 10000 AS score
 ORDER BY score DESC, x.id LIMIT $k
 RETURN x.id AS id, elementId(x) AS eid, labels(x)[0] AS label, via`,
 			map[string]any{"s": src, "expand": expand, "seeds": seeds, "labels": labels, "all": all,
@@ -145,6 +145,10 @@ RETURN x.id AS id, elementId(x) AS eid, labels(x)[0] AS label, via`,
 		hubs = hubs[1:]
 	}
 }
+
+// Scores are rounded as graph.RoundScore rounds them before the database keeps the
+// first k of a step: summed in another order, equal scores could differ in their
+// last bits and cut the ties by float noise instead of by id.
 
 // relatedStart reads the source's connectors with their degrees, and its direct
 // content neighbours and editor links as seeds with their bonus and reason.
