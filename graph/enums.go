@@ -72,8 +72,7 @@ var (
 	funderKinds = []string{"eu", "national", "private_foundation", "other"}
 )
 
-// Statuses, OrgTypes, DocTypes and FunderKinds list the valid values.
-func Statuses() []string    { return slices.Clone(statuses) }
+// OrgTypes, DocTypes and FunderKinds list the valid values.
 func OrgTypes() []string    { return slices.Clone(orgTypes) }
 func DocTypes() []string    { return slices.Clone(docTypes) }
 func FunderKinds() []string { return slices.Clone(funderKinds) }

@@ -37,9 +37,6 @@ func ParseLang(s string) (Lang, error) {
 // Valid reports whether l is an EU official language.
 func (l Lang) Valid() bool { _, ok := euLangs[l]; return ok }
 
-// EnglishName returns the language's name in English.
-func (l Lang) EnglishName() string { return euLangs[l] }
-
 // Pick returns the text for l from en, fr and de, falling back to English.
 func (l Lang) Pick(en, fr, de string) string {
 	switch {

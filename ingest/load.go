@@ -152,6 +152,9 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	}
 	sum.Rejected = len(rejected)
 	for si, src := range sources {
+		if len(rejected) == 0 {
+			break // nothing to report: no need to go over the sources again
+		}
 		_ = scan(kept, si, src, func(line int, _ *graph.Record, _ error) error {
 			if err := rejected[rejection{src.Name(), line}]; err != nil {
 				sum.Errors = append(sum.Errors, err)

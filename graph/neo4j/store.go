@@ -81,9 +81,6 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Driver returns the underlying driver, for benchmarks that compare against raw Cypher.
-func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
-
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.cfg.Database})
 }

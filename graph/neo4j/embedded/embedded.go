@@ -160,6 +160,8 @@ func (s *Server) Stop() error {
 		}
 		_ = s.in.Close()
 	})
+	// an exit status (143 after our SIGTERM) is how a stopped launcher ends;
+	// only a failure to wait for it is an error
 	var ee *exec.ExitError
 	if s.err != nil && !errors.As(s.err, &ee) {
 		return s.err
