@@ -23,7 +23,14 @@ func mapBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return err
 	}
 	fmt.Printf("bench: map over %d points\n", len(points))
-	res, err := webmap.MapBench(ctx, st, points, 200)
+	n := 0
+	touch := func(ctx context.Context) error {
+		n++
+		rec := webmap.TouchRecord(n)
+		_, err := st.Write(ctx, []graph.Record{rec}, []graph.Record{rec})
+		return err
+	}
+	res, err := webmap.MapBench(ctx, st, points, 200, touch)
 	if err != nil {
 		return err
 	}
@@ -59,7 +66,9 @@ func mapBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
 	}
 	rep.add(Result{Name: fmt.Sprintf("map: cluster build, %d points", len(points)), Unit: "ms", Value: res.BuildMs,
 		Baseline: sc.BuildMs, BaseName: "supercluster (Node)", Target: "<= 1x", Met: met(res.BuildMs <= sc.BuildMs)})
-	rep.add(Result{Name: "map: first viewport after a write", Unit: "ms", Value: res.ColdFirstMs, Target: "<= 50 ms", Met: met(res.ColdFirstMs <= 50)})
+	rep.add(Result{Name: "map: first viewport of an empty cache", Unit: "ms", Value: res.ColdFirstMs, Baseline: res.FetchMs, BaseName: "reading every point"})
+	rep.add(Result{Name: "map: first viewport after a write", Unit: "ms", Value: res.AfterWrite, Target: "<= 50 ms", Met: met(res.AfterWrite <= 50 && res.AfterStale)})
+	rep.add(Result{Name: "map: from a write to a fresh map", Unit: "ms", Value: res.RefreshMs})
 	for _, z := range res.Zooms {
 		var scz float64
 		for _, s := range sc.Zooms {

@@ -50,7 +50,7 @@ func mapFilter(in *model.MapLayerFilter) graph.MapFilter {
 // mapLayer turns a viewport into the GraphQL answer; the themes that clusters
 // count load only when asked for, through the request's loader (ThemeCount.theme).
 func (r *Resolver) mapLayer(_ context.Context, vp *webmap.Viewport, z int) (*model.MapLayer, error) {
-	out := &model.MapLayer{Zoom: z, Total: vp.Total, Clusters: []*model.MapCluster{}, Markers: []*model.MapMarker{}}
+	out := &model.MapLayer{Zoom: z, Total: vp.Total, Stale: vp.Stale, Clusters: []*model.MapCluster{}, Markers: []*model.MapMarker{}}
 	for _, it := range vp.Items {
 		if c := it.Cluster; c != nil {
 			mc := &model.MapCluster{ID: "cluster:" + strconv.Itoa(c.ID), Count: c.Count, Center: c.Center,

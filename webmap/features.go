@@ -144,7 +144,7 @@ func (f features) items(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	filter.Kinds = []graph.MapKind{c.kind}
-	ix, err := f.layers.Index(ctx, filter)
+	ix, _, err := f.layers.Index(ctx, filter)
 	if err != nil {
 		problem(w, err)
 		return
@@ -192,7 +192,7 @@ func (f features) item(w http.ResponseWriter, r *http.Request) {
 		problem(w, graph.Errorf(graph.ENOTFOUND, "collectionId", "no collection %q", r.PathValue("id")))
 		return
 	}
-	ix, err := f.layers.Index(ctx, graph.MapFilter{Kinds: []graph.MapKind{c.kind}})
+	ix, _, err := f.layers.Index(ctx, graph.MapFilter{Kinds: []graph.MapKind{c.kind}})
 	if err != nil {
 		problem(w, err)
 		return

@@ -50,7 +50,10 @@ type Results struct {
 	Points      int          `json:"points"`
 	BuildMs     float64      `json:"clusterBuildMs"` // the hierarchy over all points, in Go
 	FetchMs     float64      `json:"fetchMs"`        // reading every point from Neo4j (a cold cache)
-	ColdFirstMs float64      `json:"coldFirstMs"`    // the first viewport after the graph changed
+	ColdFirstMs float64      `json:"coldFirstMs"`    // the first viewport of an empty cache (serve warms it at start)
+	AfterWrite  float64      `json:"afterWriteMs"`   // the first viewport after a write (answered stale)
+	AfterStale  bool         `json:"afterWriteStale"`
+	RefreshMs   float64      `json:"refreshMs"` // from that write until the map answers fresh
 	Zooms       []ZoomResult `json:"zooms"`
 }
 
@@ -66,7 +69,8 @@ func ScreenBox(c orb.Point, z int) BBox {
 // MapBench measures the map over store, whose graph holds points (the same
 // points, given here to centre viewports on them and to time the hierarchy's
 // build without Neo4j). rounds viewports are asked per zoom (default 200).
-func MapBench(ctx context.Context, store graph.MapReader, points []graph.MapPoint, rounds int) (Results, error) {
+// touch writes to the graph (changing its version), for the figures after a write.
+func MapBench(ctx context.Context, store graph.MapReader, points []graph.MapPoint, rounds int, touch func(context.Context) error) (Results, error) {
 	if rounds <= 0 {
 		rounds = 200
 	}
@@ -121,7 +125,33 @@ func MapBench(ctx context.Context, store graph.MapReader, points []graph.MapPoin
 		zr.EndToEnd, zr.Cluster, zr.RawCypher, zr.Items = timing(e2e), timing(cl), timing(raw), items[len(items)/2]
 		res.Zooms = append(res.Zooms, zr)
 	}
+
+	if err := touch(ctx); err != nil {
+		return res, err
+	}
+	t0 = time.Now()
+	layers.Recheck()
+	vp, err := layers.Layer(ctx, ScreenBox(centre(), 6), 6, graph.MapFilter{})
+	if err != nil {
+		return res, err
+	}
+	res.AfterWrite, res.AfterStale = float64(time.Since(t0).Microseconds())/1000, vp.Stale
+	for vp.Stale {
+		time.Sleep(5 * time.Millisecond)
+		layers.Recheck()
+		if vp, err = layers.Layer(ctx, ScreenBox(centre(), 6), 6, graph.MapFilter{}); err != nil {
+			return res, err
+		}
+	}
+	res.RefreshMs = float64(time.Since(t0).Microseconds()) / 1000
 	return res, nil
+}
+
+// TouchRecord is a record outside the map (a news item) whose title changes with
+// n: writing it changes the graph's version without moving any point.
+func TouchRecord(n int) graph.Record {
+	return graph.Record{Node: &graph.News{Meta: graph.Meta{ID: "news:bench-touch", Status: graph.StatusPublished, Demo: true},
+		Title: "Benchmark touch " + itoa(n), Lang: "en", Summary: "Written by the map benchmark to change the graph's version."}, Source: "bench"}
 }
 
 // BenchPoints generates n points around European cities, the same for a seed.

@@ -51,12 +51,20 @@ func TestMapBench(t *testing.T) {
 	if n > 0 {
 		rounds = 200
 	}
-	res, err := webmap.MapBench(ctx, db.Store, all, rounds)
+	touch := func(ctx context.Context) error {
+		rec := webmap.TouchRecord(time.Now().Nanosecond())
+		_, err := db.Store.Write(ctx, []graph.Record{rec}, []graph.Record{rec})
+		return err
+	}
+	res, err := webmap.MapBench(ctx, db.Store, all, rounds, touch)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Points != len(all) || len(res.Zooms) != len(webmap.BenchZooms) || res.Zooms[0].EndToEnd.N != rounds {
 		t.Errorf("results: %+v", res)
+	}
+	if !res.AfterStale || res.RefreshMs < res.AfterWrite {
+		t.Errorf("after a write the map should answer stale at once and fresh later: %+v", res)
 	}
 	out, _ := json.MarshalIndent(res, "", "  ")
 	t.Logf("%s", out)

@@ -51,7 +51,7 @@ func (t tiles) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Kinds = kinds
-	ix, err := t.layers.Index(ctx, f)
+	ix, _, err := t.layers.Index(ctx, f)
 	if err != nil {
 		problem(w, err)
 		return

@@ -237,6 +237,7 @@ type ComplexityRoot struct {
 	MapLayer struct {
 		Clusters func(childComplexity int) int
 		Markers  func(childComplexity int) int
+		Stale    func(childComplexity int) int
 		Total    func(childComplexity int) int
 		Zoom     func(childComplexity int) int
 	}
@@ -1356,6 +1357,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MapLayer.Markers(childComplexity), true
+	case "MapLayer.stale":
+		if e.ComplexityRoot.MapLayer.Stale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapLayer.Stale(childComplexity), true
 	case "MapLayer.total":
 		if e.ComplexityRoot.MapLayer.Total == nil {
 			break
@@ -2943,6 +2950,8 @@ type MapLayer {
   markers: [MapMarker!]!
   "Points that the clusters and markers stand for."
   total: Int!
+  "True when the graph changed since this layer was clustered: the answer is the map as it was, and a fresh one is being built (ask again in a moment)."
+  stale: Boolean!
 }
 
 extend type Query {
@@ -3534,6 +3543,8 @@ func (ec *executionContext) childFields_MapLayer(ctx context.Context, field grap
 		return ec.fieldContext_MapLayer_markers(ctx, field)
 	case "total":
 		return ec.fieldContext_MapLayer_total(ctx, field)
+	case "stale":
+		return ec.fieldContext_MapLayer_stale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MapLayer", field.Name)
 }
@@ -8177,6 +8188,29 @@ func (ec *executionContext) _MapLayer_total(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_MapLayer_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MapLayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapLayer_stale(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapLayer_stale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapLayer_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapLayer", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _MapMarker_id(ctx context.Context, field graphql.CollectedField, obj *model.MapMarker) (ret graphql.Marshaler) {
@@ -15731,6 +15765,11 @@ func (ec *executionContext) _MapLayer(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "total":
 			out.Values[i] = ec._MapLayer_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stale":
+			out.Values[i] = ec._MapLayer_stale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -114,6 +114,8 @@ type MapLayer struct {
 	Markers  []*MapMarker  `json:"markers"`
 	// Points that the clusters and markers stand for.
 	Total int `json:"total"`
+	// True when the graph changed since this layer was clustered: the answer is the map as it was, and a fresh one is being built (ask again in a moment).
+	Stale bool `json:"stale"`
 }
 
 // Filters of the map. Empty fields do not filter; several values of one field match any of them. Themes, subthemes, principles and dates match an authority or organisation through its own links or through a practice it implements.

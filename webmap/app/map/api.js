@@ -19,7 +19,7 @@ export const REFERENCE = `query($lang: Lang) {
 
 export const LAYER = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {
   mapLayer(bbox: $bbox, zoom: $zoom, filter: $filter) {
-    zoom total
+    zoom total stale
     clusters { id count center { lat lon } bounds { west south east north } expansionZoom }
     markers { id kind name location { lat lon } country lang demo }
   }

@@ -102,6 +102,9 @@ function zoomTo(c) {
   map.setView([c.center.lat, c.center.lon], Math.min(c.expansionZoom, map.getMaxZoom()));
 }
 
+const STALE_RETRY_MS = 2000;
+let staleTimer;
+
 async function loadLayer() {
   layerAbort?.abort();
   layerAbort = new AbortController();
@@ -119,6 +122,9 @@ async function loadLayer() {
   renderLayer();
   loads++;
   document.body.dataset.layerLoads = String(loads);
+  // the graph changed since this layer was clustered: ask again once the fresh one is built
+  clearTimeout(staleTimer);
+  if (data.stale) staleTimer = setTimeout(loadLayer, STALE_RETRY_MS);
 }
 
 function renderLayer() {
