@@ -85,7 +85,7 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	if err := benchQueries(ctx, st, iters, rep); err != nil {
 		return err
 	}
-	for _, extra := range []func(context.Context, *neo4j.Store, *Report) error{mapBench, partnerBench} {
+	for _, extra := range []func(context.Context, *neo4j.Store, *Report) error{mapBench, browserBench, partnerBench} {
 		if err := extra(ctx, st, rep); err != nil {
 			return err
 		}
