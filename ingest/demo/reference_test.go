@@ -3,16 +3,15 @@ package demo
 import (
 	"os"
 	"testing"
-	"time"
 )
 
 // referenceOptions returns options on the real reference data built at
-// build/reference/, and skips the test when it has not been built.
+// build/reference/; the test fails when it has not been built (make builds it).
 func referenceOptions(t *testing.T, divisor int) Options {
 	t.Helper()
 	cities, countries, err := LoadReference("../../build/reference/cities.json", "../../build/reference/countries.json")
 	if os.IsNotExist(err) {
-		t.Skip("no build/reference data")
+		t.Fatalf("%v: run `make` first, it builds the reference data", err)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -30,31 +29,5 @@ func TestGenerateReference(t *testing.T) {
 	checkDir(t, o.Out, o)
 	if sum.Sizes != sum.Wanted || len(sum.Notes) != 0 {
 		t.Errorf("wrote %+v of %+v; notes %q", sum.Sizes, sum.Wanted, sum.Notes)
-	}
-}
-
-// TestGenerateReferenceFull generates and checks full scale 1 (or
-// EWSI_DEMO_SCALE) on the real cities when EWSI_DEMO_FULL is set, into
-// EWSI_DEMO_OUT if set, and logs the time and size.
-func TestGenerateReferenceFull(t *testing.T) {
-	if os.Getenv("EWSI_DEMO_FULL") == "" {
-		t.Skip("set EWSI_DEMO_FULL=1 to run")
-	}
-	o := referenceOptions(t, 1)
-	if s := os.Getenv("EWSI_DEMO_SCALE"); s != "" {
-		var n int
-		for _, c := range s {
-			n = n*10 + int(c-'0')
-		}
-		o.Scale = n
-	}
-	if d := os.Getenv("EWSI_DEMO_OUT"); d != "" {
-		o.Out = d
-	}
-	start := time.Now()
-	sum := generate(t, o)
-	t.Logf("scale %d in %v:\n%s", o.Scale, time.Since(start).Round(time.Millisecond), sum)
-	if o.Scale == 1 {
-		checkDir(t, o.Out, o)
 	}
 }
