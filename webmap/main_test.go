@@ -31,7 +31,6 @@ var (
 // get it as EWSI_EDITOR_TOKEN.
 const editorToken = "browser-test-editor-token"
 
-
 // TestMain starts a real Neo4j, loads the reference data, the map fixture, the
 // app pages' fixture and a few hundred generated practices, and serves the whole
 // server on a free port with editing switched on.

@@ -112,6 +112,8 @@ test('an editor links two nodes, sees the link in the history, unlinks it and th
   assert.match(await page.textContent(row), /same language café/);
   const hist = await api(`{ linkHistory(id: "${from}") { to type active by note } }`, {}, token);
   assert.deepEqual(hist.data.linkHistory.filter((l) => l.to === to), [{ to, type: 'SEE_ALSO', active: true, by: 'test editor', note: 'same language café' }]);
+  // the page's related content follows: the linked node now shows, with the editor's link as a reason
+  await page.waitForSelector(`#main > [data-hook="related-content"] .related-item[data-id="${to}"] .reason[data-kind=EDITOR_LINK]`);
   await shot(page, 'editor');
   await noSeriousAxe(page, 'editor');
 
@@ -120,6 +122,8 @@ test('an editor links two nodes, sees the link in the history, unlinks it and th
   assert.match(await page.textContent(`${row} .state`), /retired/);
   const after = await api(`{ linkHistory(id: "${from}") { to active unlinkedBy } }`, {}, token);
   assert.deepEqual(after.data.linkHistory.filter((l) => l.to === to), [{ to, active: false, unlinkedBy: 'test editor' }]);
+  await page.waitForSelector(`#main > [data-hook="related-content"][data-loaded]`);
+  assert.equal(await page.locator(`#main > [data-hook="related-content"] .reason[data-kind=EDITOR_LINK]`).count(), 0, 'a retired link no longer relates');
 
   // leaving editor mode hides the tools
   await page.click('.editor-switch summary');

@@ -25,11 +25,12 @@ const CONFIRM = `mutation($from: ID!, $to: ID!, $by: String) { confirmSuggestion
 const DISMISS = `mutation($from: ID!, $to: ID!, $by: String) { dismissSuggestion(from: $from, to: $to, by: $by) }`;
 
 /** mountEditor keeps slot filled with the editor tools of node id while editor mode
-is on, and empty otherwise. */
-export function mountEditor(slot, ui, id) {
+is on, and empty otherwise; onChange is called after each link, unlink, confirm or
+dismiss (the page refreshes its related content). */
+export function mountEditor(slot, ui, id, onChange) {
   const render = () => {
     if (!slot.isConnected) { window.removeEventListener('ewsi:editor', render); return; }
-    slot.replaceChildren(...(editorToken() ? [editorTools(ui, id)] : []));
+    slot.replaceChildren(...(editorToken() ? [editorTools(ui, id, onChange)] : []));
   };
   window.addEventListener('ewsi:editor', render);
   render();
@@ -37,7 +38,7 @@ export function mountEditor(slot, ui, id) {
 
 const when = (ui, at) => (at ? new Date(at).toLocaleString(ui, { dateStyle: 'medium', timeStyle: 'short' }) : '');
 
-function editorTools(ui, id) {
+function editorTools(ui, id, onChange) {
   const token = editorToken();
   const call = (q, v) => gql(q, q.includes('$lang') ? { ...v, lang: ui.toUpperCase() } : v, undefined, token);
   const status = h('p', { class: 'editor-status', role: 'status' });
@@ -69,6 +70,7 @@ function editorTools(ui, id) {
     } catch (e) {
       status.textContent = e.message;
     }
+    onChange?.();
     await load();
   };
 
@@ -105,9 +107,10 @@ function editorTools(ui, id) {
 
 function historyTable(ui, links, names, self, onUnlink) {
   if (!links.length) return h('p', { class: 'muted' }, t(ui, 'historyNone'));
-  const ref = (id) => (id === self ? h('span', { class: 'muted' }, '—') : names[id] ? nodeLink(ui, names[id]) : id);
+  const ref = (id) => (id === self ? h('span', { class: 'muted' }, t(ui, 'thisNode')) : names[id] ? nodeLink(ui, names[id]) : id);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'history', 'aria-labelledby': 'history-title' },
-    h('thead', {}, h('tr', {}, [t(ui, 'from'), t(ui, 'to'), t(ui, 'linkType'), t(ui, 'who'), t(ui, 'when'), t(ui, 'note'), t(ui, 'state'), ''].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', {}, h('tr', {}, [t(ui, 'from'), t(ui, 'to'), t(ui, 'linkType'), t(ui, 'who'), t(ui, 'when'), t(ui, 'note'), t(ui, 'state')].map((x) => h('th', { scope: 'col' }, x)),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t(ui, 'actions')))))),
     h('tbody', {}, links.map((l) => h('tr', { class: l.active ? 'active' : 'inactive', 'data-from': l.from, 'data-to': l.to, 'data-active': String(l.active) },
       h('td', {}, ref(l.from)), h('td', {}, ref(l.to)), h('td', {}, t(ui, 'lt_' + l.type)),
       h('td', {}, l.by, l.unlinkedBy ? ` / ${l.unlinkedBy}` : ''),

@@ -10,15 +10,23 @@ const RELATED = `query($id: ID!, $lang: Lang, $first: Int) {
 }`;
 
 /** reasonList renders reasons as sentences, each with its kind, its weight as a
-small bar (its share of the score) and as a number. The texts come from the API
-in English, so they carry lang="en". */
-export function reasonList(ui, reasons, score) {
+small bar (its share of the score) and as a number; beyond the strongest few the
+rest fold under "more reasons". The texts come from the API in English, so they
+carry lang="en". */
+export function reasonList(ui, reasons, score, shown = 4) {
   const total = score || reasons.reduce((s, r) => s + r.weight, 0) || 1;
-  return h('ul', { class: 'reasons' }, reasons.map((r) => h('li', { class: 'reason', 'data-kind': r.kind },
+  const item = (r) => h('li', { class: 'reason', 'data-kind': r.kind },
     h('span', { class: 'reason-kind' }, t(ui, 'rk_' + r.kind)), ': ',
     h('span', { class: 'reason-text', lang: 'en' }, r.text), ' ',
     h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.max(2, Math.min(100, (100 * r.weight) / total)).toFixed(0)}%` })),
-    h('span', { class: 'weight' }, `${t(ui, 'weight')} ${r.weight.toFixed(2)}`))));
+    h('span', { class: 'weight' }, `${t(ui, 'weight')} ${r.weight.toFixed(2)}`));
+  const list = h('ul', { class: 'reasons' }, reasons.slice(0, shown).map(item));
+  if (reasons.length <= shown + 1) {
+    list.append(...reasons.slice(shown).map(item));
+    return list;
+  }
+  return h('div', {}, list, h('details', { class: 'more-reasons' }, h('summary', {}, t(ui, 'moreReasons', reasons.length - shown)),
+    h('ul', { class: 'reasons' }, reasons.slice(shown).map(item))));
 }
 
 /** relatedItems renders ranked items (related content or suggestions); extra(item)

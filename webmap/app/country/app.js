@@ -14,12 +14,9 @@ import { mountEditor } from '../common/editor.js';
 const code = (new URLSearchParams(location.search).get('code') || '').toUpperCase();
 const main = document.getElementById('main');
 const FIRST = 10;
-const ITEM = `__typename id
-  ... on Practice { title plang: lang demo } ... on Organisation { name olang: lang demo }
-  ... on LocalAuthority { name olang: lang demo } ... on Event { title plang: lang demo start }
-  ... on Funding { title plang: lang demo deadline } ... on Document { title plang: lang demo date }
-  ... on News { title plang: lang demo date }`;
-const page = `totalCount edges { node { ${ITEM} } }`;
+const page = (fields) => `totalCount edges { node { __typename id demo ${fields} } }`;
+const CONTENT = 'title plang: lang';
+const NAMED = 'name olang: lang';
 const SECTIONS = [
   ['practices', 'PRACTICE'], ['organisations', 'ORGANISATION'], ['authorities', 'LOCAL_AUTHORITY,REGIONAL_AUTHORITY'],
   ['events', 'EVENT'], ['funding'], ['documents'], ['news'],
@@ -31,13 +28,13 @@ const COUNTRY = `query($code: String!, $lang: Lang, $f: ContentFilter, $first: I
     id iso2 eurostat name(lang: $lang) eu languages
     stats { ${STATS.join(' ')} }
   }
-  practices(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page} }
-  organisations(filter: $f, first: $first) { ${page} }
-  authorities(filter: $f, first: $first) { ${page} }
-  events(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page} }
-  funding(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page} }
-  documents(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page} }
-  news(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page} }
+  practices(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page(CONTENT)} }
+  organisations(filter: $f, first: $first) { ${page(NAMED)} }
+  authorities(filter: $f, first: $first) { ${page(NAMED)} }
+  events(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page(CONTENT + ' start')} }
+  funding(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page(CONTENT + ' deadline')} }
+  documents(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page(CONTENT + ' date')} }
+  news(filter: $f, first: $first, orderBy: {field: DATE, direction: DESC}) { ${page(CONTENT + ' date')} }
   indicators { id area name unit }
   milestones { id date title }
 }`;
@@ -58,7 +55,7 @@ function framework(ui, indicators, milestones) {
   return h('section', { class: 'framework', 'aria-labelledby': 'framework-title' },
     h('h2', { id: 'framework-title' }, t(ui, 'framework')),
     h('p', { class: 'no-data' }, t(ui, 'frameworkNote')),
-    h('div', { class: 'cols' }, areas.map((a) => h('div', {}, h('h3', { lang: 'en' }, a),
+    h('div', { class: 'cols' }, areas.map((a) => h('div', {}, h('h3', { lang: 'en' }, a.replaceAll('_', ' ').replace(/^./, (x) => x.toUpperCase())),
       h('ul', { class: 'plain' }, indicators.filter((i) => i.area === a).map((i) => h('li', { lang: 'en' }, i.name, i.unit ? h('span', { class: 'muted' }, ` (${i.unit})`) : '')))))),
     milestones.length && h('details', {}, h('summary', {}, t(ui, 'frameworkSteps')),
       h('ul', { class: 'plain' }, milestones.map((m) => h('li', {}, h('span', { class: 'muted' }, m.date), ' ',
@@ -85,6 +82,7 @@ async function render(ui) {
   }
   document.title = `EWSI Graph · ${t(ui, 'countryTitle', c.name)}`;
   const editorSlot = h('div', { id: 'editor-slot' });
+  let related = relatedSection(ui, c.id);
   main.replaceChildren(
     h('h1', { id: 'page-title' }, c.name, ' ', h('span', { class: 'muted' }, c.iso2 === c.eurostat ? c.iso2 : `${c.iso2} / ${c.eurostat}`)),
     h('p', {}, t(ui, c.eu ? 'eu' : 'nonEu'), c.languages.length ? ` · ${t(ui, 'languages')}: ${c.languages.join(', ')}` : '', ' · ',
@@ -94,8 +92,12 @@ async function render(ui) {
     h('div', { class: 'cols' }, SECTIONS.map(([key, kinds]) => section(ui, key, d[key], kinds))),
     framework(ui, d.indicators, d.milestones),
     editorSlot,
-    relatedSection(ui, c.id));
-  mountEditor(editorSlot, ui, c.id);
+    related);
+  mountEditor(editorSlot, ui, c.id, () => {
+    const fresh = relatedSection(ui, c.id);
+    related.replaceWith(fresh);
+    related = fresh;
+  });
   main.removeAttribute('aria-busy');
   main.dataset.code = c.iso2;
 }

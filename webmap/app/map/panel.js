@@ -9,7 +9,7 @@ import { withLang } from '../common/lang.js';
 const langBadge = (ui, l) => l && h('span', { class: 'badge lang', title: t(ui, 'langBadge', l.toUpperCase()) }, l.toUpperCase());
 const demoBadge = (ui, demo) => demo && h('span', { class: 'badge demo', title: t(ui, 'demoNote') }, t(ui, 'demo'));
 const website = (ui, url) => safeURL(url) && h('p', {}, h('a', { href: safeURL(url), target: '_blank', rel: 'noopener noreferrer' }, t(ui, 'website')));
-const field = (ui, key, value, lang) => value && h('div', { class: 'field' }, h('dt', {}, t(ui, key)), h('dd', { lang }, value));
+const field = (ui, key, value, lang) => (value || null) && h('div', { class: 'field' }, h('dt', {}, t(ui, key)), h('dd', { lang }, value));
 
 /** practiceCard renders a practice in the common template. */
 export function practiceCard(ui, p, level = 'h3') {

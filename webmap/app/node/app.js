@@ -40,8 +40,13 @@ async function render(ui) {
   }
   document.title = `EWSI Graph · ${label(n)}`;
   const editorSlot = h('div', { id: 'editor-slot' });
-  main.replaceChildren(nodeHead(ui, n), ...nodeBody(ui, n), editorSlot, relatedSection(ui, n.id));
-  mountEditor(editorSlot, ui, n.id);
+  let related = relatedSection(ui, n.id);
+  main.replaceChildren(nodeHead(ui, n), ...nodeBody(ui, n), editorSlot, related);
+  mountEditor(editorSlot, ui, n.id, () => {
+    const fresh = relatedSection(ui, n.id);
+    related.replaceWith(fresh);
+    related = fresh;
+  });
   main.removeAttribute('aria-busy');
   main.dataset.id = n.id;
 }

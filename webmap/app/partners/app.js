@@ -5,6 +5,7 @@ import { h } from '../map/dom.js';
 import { gql } from '../map/api.js';
 import { startPage } from '../common/page.js';
 import { NODE_LABEL } from '../common/nodes.js';
+import { relatedSection } from '../common/related.js';
 import { t } from './i18n.js';
 import { fromURL, toURL, toInput, isBlank, empty } from './state.js';
 import { partnerForm } from './form.js';
@@ -84,7 +85,8 @@ async function render(lang) {
     onReset: () => { state = empty(); history.pushState(null, '', toURL(state, ui)); render(ui); },
   });
   results = resultsView(ui, { onMore: () => search(true) });
-  main.replaceChildren(h('h1', { id: 'page-title' }, t(ui, 'pTitle')), h('p', {}, t(ui, 'pIntro')), form.el, results.el);
+  main.replaceChildren(h('h1', { id: 'page-title' }, t(ui, 'pTitle')), h('p', {}, t(ui, 'pIntro')), form.el, results.el,
+    ...(org ? [relatedSection(ui, org.id)] : []));
   form.mountMap();
   if (!isBlank(state)) {
     const r = toInput(state);
