@@ -110,7 +110,7 @@ function historyTable(ui, links, names, self, onUnlink) {
   const ref = (id) => (id === self ? h('span', { class: 'muted' }, t(ui, 'thisNode')) : names[id] ? nodeLink(ui, names[id]) : id);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'history', 'aria-labelledby': 'history-title' },
     h('thead', {}, h('tr', {}, [t(ui, 'from'), t(ui, 'to'), t(ui, 'linkType'), t(ui, 'who'), t(ui, 'when'), t(ui, 'note'), t(ui, 'state')].map((x) => h('th', { scope: 'col' }, x)),
-      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t(ui, 'actions')))))),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t(ui, 'actions'))))),
     h('tbody', {}, links.map((l) => h('tr', { class: l.active ? 'active' : 'inactive', 'data-from': l.from, 'data-to': l.to, 'data-active': String(l.active) },
       h('td', {}, ref(l.from)), h('td', {}, ref(l.to)), h('td', {}, t(ui, 'lt_' + l.type)),
       h('td', {}, l.by, l.unlinkedBy ? ` / ${l.unlinkedBy}` : ''),

@@ -72,6 +72,7 @@ function submit() {
 }
 
 async function render(lang) {
+  if (form && lang !== ui) state = form.read(); // a change of language keeps what was typed
   ui = lang;
   document.title = `EWSI Graph · ${t(ui, 'pTitle')}`;
   main.replaceChildren(h('p', {}, t(ui, 'loading')));

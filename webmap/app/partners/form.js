@@ -41,7 +41,7 @@ export function partnerForm(ui, ref, s, { onSubmit, onReset }) {
   org.el.append(err('p-org'));
   const subthemes = multi('p-subthemes', ref.themes.map((th) => h('optgroup', { label: th.name },
     th.subthemes.map((x) => opt(x.slug, x.name, s.subthemes)))));
-  const principles = multi('p-principles', ref.principles.map((p) => opt(String(p.number), `${p.number}. ${p.short}`, s.principles)));
+  const principles = multi('p-principles', ref.principles.map((p) => opt(String(p.number), `${p.number}. ${p.short}`, s.principles, { lang: 'en' })));
   const languages = multi('p-languages', EU_LANGS.map((l) => opt(l, `${names.of(l)} (${l})`, s.languages)));
   const wantCountries = multi('p-countries', countries.map((c) => opt(c.iso2, c.name, s.countries)));
   const since = h('input', { id: 'p-since', type: 'date', value: s.since, 'aria-describedby': 'p-since-error' });
