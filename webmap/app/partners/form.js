@@ -75,6 +75,12 @@ export function partnerForm(ui, ref, s, { onSubmit, onReset }) {
     if (radius.value === '') radius.value = '300';
     drawPlace();
   };
+  const placeCity = typeahead(ui, { inputId: 'p-place-city', labelText: t(ui, 'pPlaceCity'), kinds: ['LOCAL_AUTHORITY'],
+    onPick: (n) => {
+      if (!n?.location) return;
+      setPlace(n.location.lat, n.location.lon);
+      map?.setView([n.location.lat, n.location.lon], 7);
+    } });
   placeCountry.addEventListener('change', () => {
     const c = ref.countries.find((x) => x.iso2 === placeCountry.value);
     if (c?.location) {
@@ -98,7 +104,7 @@ export function partnerForm(ui, ref, s, { onSubmit, onReset }) {
         h('div', { class: 'field' }, h('label', { class: 'check' }, looking, t(ui, 'pLooking'))),
         field('p-since', t(ui, 'pSince'), since)),
       h('fieldset', {}, h('legend', {}, t(ui, 'pPlace')),
-        field('p-place-country', t(ui, 'pPlaceCountry'), placeCountry),
+        placeCity.el, field('p-place-country', t(ui, 'pPlaceCountry'), placeCountry),
         h('p', { class: 'muted small' }, t(ui, 'pPlaceMap')), mapEl,
         h('div', { class: 'coords' }, field('p-lat', t(ui, 'pLat'), lat), field('p-lon', t(ui, 'pLon'), lon)),
         field('p-radius', t(ui, 'pRadius'), radius),
