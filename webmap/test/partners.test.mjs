@@ -56,6 +56,33 @@ test('a typed profile gives ranked partners with reasons, as many as the API cou
   await page.close();
 });
 
+test('picking one\'s organisation by type-ahead ranks partners for it and shows its related content', async () => {
+  const org = 'organisation:app-solidarite-lyon';
+  const { page, errors } = await open(ctx(), '/partners.html?lang=en');
+  await page.waitForSelector('#p-org');
+  await page.locator('#p-org').pressSequentially('Solidarité Lyon', { delay: 20 });
+  await page.waitForSelector(`#p-org-list [data-id="${org}"]`, { timeout: 10000 });
+  assert.equal(await page.getAttribute('#p-org', 'aria-expanded'), 'true');
+  await page.click(`#p-org-list [data-id="${org}"]`);
+  assert.equal(await page.inputValue('#p-org'), 'Solidarité Lyon Accueil');
+  await page.click('#p-submit');
+  await results(page);
+  assert.equal(new URL(page.url()).searchParams.get('org'), org);
+  const want = await api(QUERY, { input: { organisation: org } });
+  assert.equal(want.errors, undefined, JSON.stringify(want.errors));
+  assert.equal(Number(await page.getAttribute('#results-count', 'data-total')), want.data.findPartners.totalCount);
+  const ids = await page.locator('#results-list > li').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.deepEqual(ids, want.data.findPartners.edges.map((e) => e.node.organisation.id));
+  assert.ok(!ids.includes(org), 'an organisation is not its own partner');
+  // a shared link restores the chosen organisation, and the page shows what is related to it
+  await page.reload();
+  await results(page);
+  assert.equal(await page.inputValue('#p-org'), 'Solidarité Lyon Accueil');
+  await page.waitForSelector('#main > [data-hook="related-content"][data-loaded] .related-item');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('"more" pages through the results with the cursor', async () => {
   const input = { themes: ['social-cohesion'] };
   const want = await api(QUERY, { input });

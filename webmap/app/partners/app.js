@@ -59,8 +59,20 @@ async function search(append = false) {
   }
 }
 
+// relatedOf shows, under the results, what is related to our organisation.
+let related = null;
+function relatedOf(id) {
+  const fresh = id ? relatedSection(ui, id) : null;
+  if (related && fresh) related.replaceWith(fresh);
+  else if (related) related.remove();
+  else if (fresh) main.append(fresh);
+  related = fresh;
+}
+
 function submit() {
+  const before = state.org;
   state = form.read();
+  if (state.org !== before) relatedOf(state.org);
   history.pushState(null, '', toURL(state, ui));
   const r = toInput(state);
   if (r.errors.length) {
@@ -86,8 +98,9 @@ async function render(lang) {
     onReset: () => { state = empty(); history.pushState(null, '', toURL(state, ui)); render(ui); },
   });
   results = resultsView(ui, { onMore: () => search(true) });
-  main.replaceChildren(h('h1', { id: 'page-title' }, t(ui, 'pTitle')), h('p', {}, t(ui, 'pIntro')), form.el, results.el,
-    ...(org ? [relatedSection(ui, org.id)] : []));
+  main.replaceChildren(h('h1', { id: 'page-title' }, t(ui, 'pTitle')), h('p', {}, t(ui, 'pIntro')), form.el, results.el);
+  related = null;
+  relatedOf(org?.id);
   form.mountMap();
   if (!isBlank(state)) {
     const r = toInput(state);
