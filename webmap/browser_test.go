@@ -40,7 +40,8 @@ func TestBrowser(t *testing.T) {
 	}
 	cmd := exec.Command(node, append([]string{"--test", "--test-concurrency=1"}, files...)...)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "EWSI_URL="+baseURL, "CHROMIUM="+chromium, "EWSI_ARTIFACTS="+artifacts)
+	cmd.Env = append(os.Environ(), "EWSI_URL="+baseURL, "CHROMIUM="+chromium, "EWSI_ARTIFACTS="+artifacts,
+		"EWSI_EDITOR_TOKEN="+editorToken)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	t.Logf("node --test (%s):\n%s", time.Since(start).Round(time.Millisecond), out)

@@ -27,8 +27,13 @@ var (
 	baseURL string // the real server, http://127.0.0.1:port
 )
 
-// TestMain starts a real Neo4j, loads the reference data, the map fixture and a
-// few hundred generated practices, and serves the whole server on a free port.
+// editorToken is the editors' bearer token of the test server; the browser tests
+// get it as EWSI_EDITOR_TOKEN.
+const editorToken = "browser-test-editor-token"
+
+// TestMain starts a real Neo4j, loads the reference data, the map fixture, the
+// app pages' fixture and a few hundred generated practices, and serves the whole
+// server on a free port with editing switched on.
 func TestMain(m *testing.M) {
 	neo4jtest.Main(m, &db, func(d *neo4jtest.DB) error {
 		root, _ := neo4jtest.RepoRoot()
@@ -36,7 +41,11 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+		app, err := ingest.Open(filepath.Join("testdata", "app.jsonl"))
+		if err != nil {
+			return err
+		}
+		if err := d.Load(fixture, app, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
 			return err
 		}
 		var logw io.Writer = io.Discard
@@ -45,7 +54,7 @@ func TestMain(m *testing.M) {
 		}
 		log := slog.New(slog.NewTextHandler(logw, nil))
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: webmap.Routes(d.Store)}, d.Store, log)
+			Extra: webmap.Routes(d.Store), EditorToken: editorToken}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err
 		}

@@ -1,41 +1,20 @@
 // Browser tests of the map: playwright-core drives Debian's Chromium headless
 // against the real server that webmap/browser_test.go started (EWSI_URL).
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { browser, base, artifacts, noSeriousAxe } from './browser.mjs';
 
-const base = process.env.EWSI_URL;
-const artifacts = process.env.EWSI_ARTIFACTS || 'test-artifacts';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync'];
-let ctx;
-let profile;
+const ctx = browser();
 const measures = {};
 
-before(async () => {
-  assert.ok(base, 'EWSI_URL is not set: run these tests through `go test ./webmap`');
-  assert.ok(process.env.CHROMIUM, 'CHROMIUM is not set: it names the chromium binary');
-  mkdirSync(artifacts, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'ewsi-chromium-'));
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 },
-  });
-  // offline: anything not from our server fails, so a CDN dependency would show
-  await ctx.route((url) => !url.href.startsWith(base), (route) => route.abort());
-});
-
-after(async () => {
-  await ctx?.close();
+after(() => {
   writeFileSync(join(artifacts, 'map-measures.json'), JSON.stringify(measures, null, 2));
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function open(query) {
-  const page = await ctx.newPage();
+  const page = await ctx().newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = Date.now();
@@ -61,6 +40,8 @@ test('the map loads with clusters and countries, offline', async () => {
   assert.ok(await page.locator('.m.cluster').count() > 0, 'no cluster on the map of Europe');
   await page.waitForSelector('path.leaflet-interactive', { state: 'attached' });
   assert.ok(await page.locator('path.leaflet-interactive').count() > 100, 'the country shapes are not drawn');
+  // the time to first markers is recorded in map-measures.json, not asserted: speed is
+  // measured in benchmarks (make bench), and on a shared machine a wall-clock bound fails by load alone
   assert.deepEqual(errors, []);
   await page.waitForFunction(() => document.getElementById('f-theme').options.length > 1);
   await page.screenshot({ path: join(artifacts, 'map.png') });
@@ -148,10 +129,7 @@ test('the language switch shows French and is remembered', async () => {
 test('axe reports no serious or critical violation, and a phone-sized screen works', async () => {
   const { page } = await open('?lat=50&lng=10&z=4&lang=en');
   await page.waitForSelector('path.leaflet-interactive', { state: 'attached' });
-  const res = await new AxeBuilder({ page }).analyze();
-  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  writeFileSync(join(artifacts, 'map-axe.json'), JSON.stringify(res.violations, null, 2));
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+  await noSeriousAxe(page, 'map');
   await page.setViewportSize({ width: 375, height: 740 });
   await page.waitForTimeout(300);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

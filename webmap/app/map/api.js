@@ -1,13 +1,22 @@
 // GraphQL calls of the map.
 
-/** gql posts a query to /graphql and returns its data, throwing on errors. */
-export async function gql(query, variables = {}, signal) {
-  const r = await fetch('/graphql', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ query, variables }), signal,
-  });
-  const body = await r.json();
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+/** gql posts a query to /graphql and returns its data. On errors it throws an
+Error whose message joins theirs and whose `errors` keeps them (each with
+extensions.code and, for bad input, extensions.where naming the argument).
+token, when given, is sent as the editor's bearer token. */
+export async function gql(query, variables = {}, signal, token) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const r = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal });
+  let body;
+  try {
+    body = await r.json();
+  } catch {
+    throw Object.assign(new Error(`HTTP ${r.status}`), { errors: [] });
+  }
+  if (body.errors?.length) {
+    throw Object.assign(new Error(body.errors.map((e) => e.message).join('; ')), { errors: body.errors, data: body.data });
+  }
   return body.data;
 }
 

@@ -8,6 +8,8 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { KINDS, fromURL, toURL, filterOf } from './state.js';
 import { nodeDetail, countryDetail } from './panel.js';
+import { newMap, addBasemap } from './basemap.js';
+import { siteHeader } from '../common/header.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -19,10 +21,8 @@ let loads = 0;
 let lastLayer = null;
 let lastFocus = null;
 
-const map = L.map('map', { minZoom: 1, maxZoom: 18, zoomSnap: 1, worldCopyJump: true, keyboard: true })
-  .setView([state.lat, state.lng], state.z);
-map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-map.attributionControl.addAttribution('Natural Earth');
+const relabelHeader = siteHeader($('site-nav'), state.lang, 'map');
+const map = newMap('map', state);
 const markers = L.layerGroup().addTo(map);
 
 function writeURL() {
@@ -167,11 +167,21 @@ async function select(id, fromList = false) {
   panel.hidden = false;
   try {
     const d = await gql(DETAIL, { id, lang: state.lang.toUpperCase() });
-    $('panel-body').replaceChildren(...[nodeDetail(state.lang, normalise(d.node))].flat(Infinity).filter(Boolean));
+    $('panel-body').replaceChildren(...[nodeDetail(state.lang, normalise(d.node), { onOpen: openInPanel })].flat(Infinity).filter(Boolean));
   } catch (e) {
     $('panel-body').replaceChildren(h('p', {}, t(state.lang, 'error') + e.message));
   }
   if (fromList) panel.focus();
+}
+
+// openInPanel opens a related item in the panel when the map shows its kind; other
+// kinds go to their page.
+function openInPanel(n) {
+  if (!['Practice', 'Event', 'Organisation', 'LocalAuthority'].includes(n.__typename) || !n.location) return false;
+  lastFocus = null;
+  map.setView([n.location.lat, n.location.lon], Math.max(map.getZoom(), 12));
+  select(n.id, true);
+  return true;
 }
 
 function showCountry(iso2) {
@@ -218,17 +228,7 @@ function styleCountries() {
 }
 
 async function loadBasemap() {
-  const [world, codes] = await Promise.all([
-    fetch('/vendor/world-atlas/countries-50m.json').then((r) => r.json()),
-    fetch('/vendor/world-atlas/iso-numeric-to-alpha2.json').then((r) => r.json()),
-  ]);
-  const fc = window.topojson.feature(world, world.objects.countries);
-  for (const f of fc.features) f.properties.iso2 = codes[f.id] || '';
-  countryLayer = L.geoJSON(fc, {
-    interactive: true,
-    onEachFeature: (f, layer) => layer.on('click', () => showCountry(f.properties.iso2)),
-  }).addTo(map);
-  countryLayer.bringToBack();
+  countryLayer = await addBasemap(map, { onClick: (iso2) => showCountry(iso2) });
   styleCountries();
 }
 
@@ -259,6 +259,7 @@ $('lang').addEventListener('change', async () => {
   localStorage.setItem('ewsi.lang', state.lang);
   writeURL();
   applyLang();
+  relabelHeader(state.lang);
   await loadReference();
   renderFilters();
   styleCountries();

@@ -1,12 +1,15 @@
 // The side panel: an authority, organisation, practice or event with its
-// practices in the common template, or a country with its counts.
+// practices in the common template and its related content, or a country with its
+// counts and a link to its country page.
 import { h, safeURL } from './dom.js';
 import { t } from './i18n.js';
+import { relatedSection } from '../common/related.js';
+import { withLang } from '../common/lang.js';
 
 const langBadge = (ui, l) => l && h('span', { class: 'badge lang', title: t(ui, 'langBadge', l.toUpperCase()) }, l.toUpperCase());
 const demoBadge = (ui, demo) => demo && h('span', { class: 'badge demo', title: t(ui, 'demoNote') }, t(ui, 'demo'));
 const website = (ui, url) => safeURL(url) && h('p', {}, h('a', { href: safeURL(url), target: '_blank', rel: 'noopener noreferrer' }, t(ui, 'website')));
-const field = (ui, key, value, lang) => value && h('div', { class: 'field' }, h('dt', {}, t(ui, key)), h('dd', { lang }, value));
+const field = (ui, key, value, lang) => (value || null) && h('div', { class: 'field' }, h('dt', {}, t(ui, key)), h('dd', { lang }, value));
 
 /** practiceCard renders a practice in the common template. */
 export function practiceCard(ui, p, level = 'h3') {
@@ -28,7 +31,7 @@ export function practiceCard(ui, p, level = 'h3') {
 }
 
 /** nodeDetail renders a node of the map. */
-export function nodeDetail(ui, n) {
+export function nodeDetail(ui, n, opts = {}) {
   if (!n) return h('p', {}, '—');
   const lang = n.lang?.toLowerCase();
   const head = h('h2', { id: 'panel-title', lang }, n.name || n.title, ' ', langBadge(ui, lang), ' ', demoBadge(ui, n.demo));
@@ -54,14 +57,15 @@ export function nodeDetail(ui, n) {
     out.push(h('h3', {}, t(ui, 'practices'), ` (${n.practices.length})`));
     out.push(n.practices.length ? n.practices.map((p) => practiceCard(ui, p, 'h4')) : h('p', {}, t(ui, 'noPractices')));
   }
-  out.push(related(ui, n.id));
+  out.push(h('p', {}, h('a', { href: withLang(`/node.html?id=${encodeURIComponent(n.id)}`, ui) }, t(ui, 'nodePage'))));
+  out.push(related(ui, n.id, opts));
   return out;
 }
 
-/** related is the hook where the related-content feature will show what else matters. */
-export function related(ui, id) {
-  return h('section', { class: 'related', 'data-hook': 'related-content', 'data-node': id, 'aria-labelledby': 'related-title' },
-    h('h3', { id: 'related-title' }, t(ui, 'related')), h('p', { class: 'muted' }, t(ui, 'relatedHook')));
+/** related is the panel's related-content section: what else matters for node id,
+with its reasons; opts.onOpen may open an item in the panel instead of its page. */
+export function related(ui, id, opts = {}) {
+  return relatedSection(ui, id, { ...opts, level: 'h3' });
 }
 
 /** countryDetail renders a country's counts and the way to its data. */
@@ -72,6 +76,6 @@ export function countryDetail(ui, c) {
     h('h3', {}, t(ui, 'countryStats')),
     h('ul', { class: 'stats' }, ['practices', 'organisations', 'authorities', 'events'].map((k) => h('li', {}, h('strong', {}, String(c.stats[k])), ' ', t(ui, 'st_' + k)))),
     h('p', {}, h('a', { href: '/graphiql?query=' + encodeURIComponent(q) }, t(ui, 'countryData'))),
-    h('p', { class: 'muted', 'data-hook': 'country-page' }, t(ui, 'countryPageHook')),
+    h('p', { 'data-hook': 'country-page' }, h('a', { href: withLang(`/country.html?code=${c.iso2}`, ui) }, t(ui, 'countryPageLink', c.name))),
   ];
 }
