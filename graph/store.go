@@ -62,8 +62,10 @@ type Reader interface {
 	NeighboursMulti(ctx context.Context, hops []Hop, ids []string) (map[Hop]map[string][]Node, error)
 	// CountryStats returns the counts for the given ISO codes.
 	CountryStats(ctx context.Context, iso2 []string) (map[string]CountryStats, error)
-	// Search runs a full-text query over content in every language.
-	Search(ctx context.Context, q string, kinds []Kind, w Window) ([]Hit, int, error)
+	// Search runs a full-text query over content in every language; every word
+	// must match. With prefix, the last word also matches the words it begins
+	// (for type-ahead: "Cari" finds "Caritas").
+	Search(ctx context.Context, q string, kinds []Kind, prefix bool, w Window) ([]Hit, int, error)
 }
 
 // WriteStats counts what a write did to nodes.

@@ -215,8 +215,8 @@ func (r *queryResolver) Funding(ctx context.Context, filter *graph.Filter, order
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, kinds []model.ContentKind, first *int, after *string) (*model.SearchConnection, error) {
-	return r.search(ctx, query, kinds, first, after)
+func (r *queryResolver) Search(ctx context.Context, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) (*model.SearchConnection, error) {
+	return r.search(ctx, query, kinds, prefix != nil && *prefix, first, after)
 }
 
 // Document returns generated.DocumentResolver implementation.

@@ -95,7 +95,7 @@ var contentKinds = map[model.ContentKind]graph.Kind{
 }
 
 // search runs a full-text query and pages its hits.
-func (r *Resolver) search(ctx context.Context, q string, kinds []model.ContentKind, first *int, after *string) (*model.SearchConnection, error) {
+func (r *Resolver) search(ctx context.Context, q string, kinds []model.ContentKind, prefix bool, first *int, after *string) (*model.SearchConnection, error) {
 	p := graph.PageArgs{First: first, After: after}
 	if err := p.Validate(graph.MaxPageSize); err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func (r *Resolver) search(ctx context.Context, q string, kinds []model.ContentKi
 		ks = append(ks, contentKinds[k])
 	}
 	w, _, _ := p.Window(1 << 30)
-	hits, total, err := r.Store.Search(ctx, q, ks, w)
+	hits, total, err := r.Store.Search(ctx, q, ks, prefix, w)
 	if err != nil {
 		return nil, err
 	}

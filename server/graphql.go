@@ -171,7 +171,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	}
 	c.Query.Practices, c.Query.Organisations, c.Query.Authorities = content, content, content
 	c.Query.Documents, c.Query.News, c.Query.Events, c.Query.Funding = content, content, content, content
-	c.Query.Search = func(child int, _ string, _ []model.ContentKind, first *int, _ *string) int {
+	c.Query.Search = func(child int, _ string, _ []model.ContentKind, _ *bool, first *int, _ *string) int {
 		return conn(child, first, nil)
 	}
 	c.Country.Practices = func(child int, _ *graph.Filter, _ *model.ContentOrder, first *int, _ *string, last *int, _ *string) int {

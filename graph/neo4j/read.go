@@ -188,7 +188,7 @@ WITH collect(n) AS ns
 RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: properties(x), l: '%s'}] AS items`,
 		k, where, prop, dir, dir, k)
 	if f.Query != "" {
-		params["q"] = luceneQuery(f.Query)
+		params["q"] = luceneQuery(f.Query, false)
 		q = fmt.Sprintf(`
 CALL db.index.fulltext.queryNodes('content_folding', $q) YIELD node AS n, score
 WHERE n:%s AND %s

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/paulmach/orb"
@@ -14,12 +15,20 @@ import (
 // luceneQuery turns free text into a Lucene query in which every word must match:
 // each word is quoted, so operators (AND, OR, field:, wildcards) in the input are
 // searched as text, never parsed. The result is still passed as a parameter.
-func luceneQuery(q string) string {
+// With prefix, a last word of letters and digits alone also matches as a prefix
+// (the one wildcard the query has, added by us, never taken from the input).
+func luceneQuery(q string, prefix bool) string {
 	var words []string
-	for _, w := range strings.Fields(q) {
+	fields := strings.Fields(q)
+	for i, w := range fields {
 		w = strings.Trim(w, `"`)
+		plain := w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) < 0
 		w = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(w)
-		if w != "" {
+		switch {
+		case w == "":
+		case prefix && i == len(fields)-1 && plain:
+			words = append(words, `("`+w+`" OR `+strings.ToLower(w)+`*)`)
+		default:
 			words = append(words, `"`+w+`"`)
 		}
 	}
@@ -27,9 +36,10 @@ func luceneQuery(q string) string {
 }
 
 // Search runs q over the full-text indexes (accent folding, and English, French and
-// German stemming) and ranks each node by its best score.
-func (s *Store) Search(ctx context.Context, q string, kinds []graph.Kind, w graph.Window) ([]graph.Hit, int, error) {
-	lq := luceneQuery(q)
+// German stemming) and ranks each node by its best score; with prefix the last
+// word also matches the words it begins.
+func (s *Store) Search(ctx context.Context, q string, kinds []graph.Kind, prefix bool, w graph.Window) ([]graph.Hit, int, error) {
+	lq := luceneQuery(q, prefix)
 	if lq == "" {
 		return nil, 0, graph.Errorf(graph.EINVALID, "query", "give at least one word to search for")
 	}

@@ -98,7 +98,7 @@ func TestSearchFoldsAccentsAndStems(t *testing.T) {
 	load(t, seed(t))
 	ctx := context.Background()
 	for _, q := range []string{"Krakow", "kraków", "Integrationskurs", "eltern"} {
-		hits, total, err := db.Store.Search(ctx, q, nil, graph.Window{Limit: 10})
+		hits, total, err := db.Store.Search(ctx, q, nil, false, graph.Window{Limit: 10})
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -106,11 +106,32 @@ func TestSearchFoldsAccentsAndStems(t *testing.T) {
 			t.Errorf("%q found nothing", q)
 		}
 	}
-	if _, _, err := db.Store.Search(ctx, "  ", nil, graph.Window{Limit: 10}); graph.ErrorCode(err) != graph.EINVALID {
+	if _, _, err := db.Store.Search(ctx, "  ", nil, false, graph.Window{Limit: 10}); graph.ErrorCode(err) != graph.EINVALID {
 		t.Errorf("blank query: %v", err)
 	}
 	// Lucene syntax in user input is escaped, not parsed
-	if _, _, err := db.Store.Search(ctx, `title:(x OR "y`, nil, graph.Window{Limit: 10}); err != nil {
+	if _, _, err := db.Store.Search(ctx, `title:(x OR "y`, nil, false, graph.Window{Limit: 10}); err != nil {
 		t.Errorf("special characters: %v", err)
+	}
+	// a word's beginning finds it only as a prefix (type-ahead), accents folded
+	for _, q := range []string{"Kra", "krak"} {
+		if _, total, err := db.Store.Search(ctx, q, nil, false, graph.Window{Limit: 10}); err != nil || total != 0 {
+			t.Errorf("%q as a whole word: total %d, err %v; want nothing", q, total, err)
+		}
+		hits, _, err := db.Store.Search(ctx, q, nil, true, graph.Window{Limit: 10})
+		if err != nil || len(hits) == 0 {
+			t.Fatalf("%q as a prefix: %d hits, err %v", q, len(hits), err)
+		}
+		found := false
+		for _, h := range hits {
+			found = found || h.Node.NodeID() == "organisation:a"
+		}
+		if !found {
+			t.Errorf("%q as a prefix: the organisation in Kraków is not among %d hits", q, len(hits))
+		}
+	}
+	// only the last word is a prefix, and a wildcard in the input stays text
+	if _, total, _ := db.Store.Search(ctx, "Kra*", nil, true, graph.Window{Limit: 10}); total != 0 {
+		t.Errorf("a typed wildcard was parsed: %d hits", total)
 	}
 }

@@ -433,7 +433,7 @@ type ComplexityRoot struct {
 		Practices       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Principles      func(childComplexity int) int
 		Related         func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
-		Search          func(childComplexity int, query string, kinds []model.ContentKind, first *int, after *string) int
+		Search          func(childComplexity int, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) int
 		Themes          func(childComplexity int) int
 	}
 
@@ -557,7 +557,7 @@ type QueryResolver interface {
 	News(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.NewsConnection, error)
 	Events(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.EventConnection, error)
 	Funding(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.FundingConnection, error)
-	Search(ctx context.Context, query string, kinds []model.ContentKind, first *int, after *string) (*model.SearchConnection, error)
+	Search(ctx context.Context, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) (*model.SearchConnection, error)
 	MapLayer(ctx context.Context, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) (*model.MapLayer, error)
 	FindPartners(ctx context.Context, input model.PartnerSearchInput, first *int, after *string) (*model.PartnerConnection, error)
 	Related(ctx context.Context, id string, kinds []model.ContentKind, first *int) ([]*graph.RelatedItem, error)
@@ -2321,7 +2321,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]model.ContentKind), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]model.ContentKind), args["prefix"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.themes":
 		if e.ComplexityRoot.Query.Themes == nil {
 			break
@@ -2764,8 +2764,12 @@ extend type Query {
   news(filter: ContentFilter, orderBy: ContentOrder, first: Int, after: String, last: Int, before: String): NewsConnection!
   events(filter: ContentFilter, orderBy: ContentOrder, first: Int, after: String, last: Int, before: String): EventConnection!
   funding(filter: ContentFilter, orderBy: ContentOrder, first: Int, after: String, last: Int, before: String): FundingConnection!
-  "One search over all content in every language: accents fold (Krakow finds Kraków) and English, French and German words match their plurals."
-  search(query: String!, kinds: [ContentKind!], first: Int, after: String): SearchConnection!
+  """
+  One search over all content in every language: every word must match; accents fold (Krakow finds Kraków) and English,
+  French and German words match their plurals. With prefix, the last word also matches the words it begins, for
+  type-ahead ("Cari" finds "Caritas").
+  """
+  search(query: String!, kinds: [ContentKind!], prefix: Boolean = false, first: Int, after: String): SearchConnection!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/core.graphqls", Input: `# Core types of the EWSI Graph API: ids, paging, scalars and enums.
@@ -4910,22 +4914,30 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["kinds"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "prefix",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["prefix"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -11700,7 +11712,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]model.ContentKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["kinds"].([]model.ContentKind), fc.Args["prefix"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {

@@ -7,7 +7,7 @@ import { t } from './i18n.js';
 import { NODE_LABEL, label, contentLang } from './nodes.js';
 
 const SEARCH = `query($q: String!, $kinds: [ContentKind!], $lang: Lang) {
-  search(query: $q, kinds: $kinds, first: 8) { edges { node { ${NODE_LABEL} } } }
+  search(query: $q, kinds: $kinds, prefix: true, first: 8) { edges { node { ${NODE_LABEL} } } }
 }`;
 
 /** typeahead returns { el, input, value(), set(node) }: a labelled combobox with id
