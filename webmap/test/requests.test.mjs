@@ -78,6 +78,9 @@ test('post a request, reply, shortlist, both agree to share contacts, close', as
   await p.reload();
   await p.waitForSelector('.reply .shortlist');
   assert.ok(!(await p.content()).includes(REPLIER_EMAIL), 'the replier email shows before both agreed');
+  const axe = await new AxeBuilder({ page: p }).analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], 'the poster view has serious axe violations');
   await p.click('.reply .shortlist');
   await p.waitForSelector('.reply .share');
   await p.click('.reply .share');
