@@ -324,3 +324,49 @@ func dedupe(xs []string) []string {
 	}
 	return out
 }
+
+// Validate checks a stored request's invariants (as the demo writer builds it).
+func (r *PartnerRequest) Validate() error {
+	var c checker
+	if !strings.HasPrefix(r.ID, RequestIDPrefix) || len(r.ID) == len(RequestIDPrefix) {
+		c.fail("id", "%q is not a partner request id (request:...)", r.ID)
+	}
+	if r.Status != RequestOpen && r.Status != RequestClosed {
+		c.fail("status", "a stored request is open or closed, not %q", r.Status)
+	}
+	c.lang("lang", r.Lang, true)
+	c.required("title", r.Title)
+	c.maxLen("title", r.Title, MaxRequestTitle)
+	c.required("description", r.Description)
+	if k, ok := KindOfID(r.Organisation); !ok || k != KindOrganisation {
+		c.fail("organisation", "%q is not an organisation id", r.Organisation)
+	}
+	if len(r.Themes)+len(r.Subthemes) == 0 {
+		c.fail("themes", "give at least one theme or subtheme")
+	}
+	if r.Closes.IsZero() {
+		c.fail("closes", "is required")
+	}
+	if r.Status == RequestClosed && strings.TrimSpace(r.Outcome) == "" {
+		c.fail("outcome", "a closed request says how it ended")
+	}
+	return c.errs.Err()
+}
+
+// Validate checks a stored reply's invariants (as the demo writer builds it).
+func (r *PartnerReply) Validate() error {
+	var c checker
+	if !strings.HasPrefix(r.ID, ReplyIDPrefix) || len(r.ID) == len(ReplyIDPrefix) {
+		c.fail("id", "%q is not a partner reply id (reply:...)", r.ID)
+	}
+	if !slices.Contains(replyStatuses, string(r.Status)) {
+		c.fail("status", "%q is not a reply status", r.Status)
+	}
+	c.lang("lang", r.Lang, true)
+	c.required("fit", r.Fit)
+	c.required("offer", r.Offer)
+	if k, ok := KindOfID(r.Organisation); !ok || k != KindOrganisation {
+		c.fail("organisation", "%q is not an organisation id", r.Organisation)
+	}
+	return c.errs.Err()
+}

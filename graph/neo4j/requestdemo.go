@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"ewsi/graph"
@@ -55,8 +56,16 @@ func (s *Store) CountRequests(ctx context.Context) (int, error) {
 func (s *Store) WriteDemoRequests(ctx context.Context, reqs []graph.DemoRequest) error {
 	rows := make([]map[string]any, 0, len(reqs))
 	var replies []map[string]any
-	for _, d := range reqs {
+	for i, d := range reqs {
 		r := d.Request
+		if err := r.Validate(); err != nil {
+			return graph.Errorf(graph.EINVALID, fmt.Sprintf("reqs[%d]", i), "%s: %v", r.ID, err)
+		}
+		for _, rep := range d.Replies {
+			if err := rep.Reply.Validate(); err != nil {
+				return graph.Errorf(graph.EINVALID, fmt.Sprintf("reqs[%d]", i), "%s: %v", rep.Reply.ID, err)
+			}
+		}
 		props := map[string]any{"status": string(r.Status), "lang": string(r.Lang), "demo": true, "title": r.Title,
 			"description": r.Description, "types": r.Types, "languages": r.Languages, "closes": neoDate(r.Closes),
 			"outcome": nullable(r.Outcome), "contactName": d.Contact.Name, "contactEmail": d.Contact.Email,
