@@ -123,7 +123,7 @@ async function requestPage(id) {
         fact('themes', names([...r.themes, ...r.subthemes], 'any')),
         fact('countries', names(r.countries, 'anywhere')),
         fact('kinds', r.types.length ? r.types.map((k) => typeName(ui.lang, k)).join(', ') : t(ui.lang, 'anyKind')),
-        r.languages.length && fact('languages', r.languages.join(', ')),
+        r.languages.length > 0 && fact('languages', r.languages.join(', ')),
         r.funding && fact('funding', `${r.funding.title}${r.funding.deadline ? ` (${r.funding.deadline})` : ''}`),
         fact('replies', h('span', { id: 'reply-count' }, String(r.replyCount))),
         r.outcome && fact('outcome', r.outcome))),
@@ -140,7 +140,7 @@ async function requestPage(id) {
   else if (!r.demo) $('poster').replaceChildren(keyEntry(ctx));
   const mine = repliesTo(id);
   for (const m of mine) $('replier').append(...await replierView(ctx, m));
-  if (!mine.length && !r.demo) $('replier').append(replyKeyEntry(ctx));
+  if (!mine.length && !r.demo && !key) $('replier').append(replyKeyEntry(ctx));
   if (r.acceptsReplies && !key && !r.demo) $('reply').replaceChildren(replyForm(ctx));
   else if (!r.acceptsReplies) $('reply').replaceChildren(h('p', { class: 'muted' }, t(ui.lang, 'closedNote')));
 }
