@@ -113,9 +113,10 @@ type PartnerRequest struct {
 	ReplyCount   int
 }
 
-// AcceptsReplies reports whether the request takes replies on day today.
+// AcceptsReplies reports whether the request takes replies on day today: it is
+// open, not past its closing date, and not demo content (nobody could read them).
 func (r *PartnerRequest) AcceptsReplies(today Date) bool {
-	return r.Status == RequestOpen && !r.Closes.Before(today)
+	return r.Status == RequestOpen && !r.Closes.Before(today) && !r.Demo
 }
 
 // RequestInput is what a poster sends to post a request.

@@ -47,7 +47,7 @@ func (s *Store) Reply(ctx context.Context, in graph.ReplyInput, idem string, tod
 		}
 		rows, err = run(`
 OPTIONAL MATCH (r:PartnerRequest {id: $req})
-RETURN r IS NOT NULL AS found, r.status AS status, r.closes AS closes, r.outcome AS outcome,
+RETURN r IS NOT NULL AS found, r.status AS status, r.closes AS closes, coalesce(r.demo, false) AS demo,
   head([(r)-[:POSTED_BY]->(o) | o.id]) AS poster,
   EXISTS { MATCH (:Organisation {id: $org}) } AS org,
   EXISTS { MATCH (:PartnerReply {slot: $slot}) } AS replied`, p)
@@ -61,6 +61,8 @@ RETURN r IS NOT NULL AS found, r.status AS status, r.closes AS closes, r.outcome
 			return nil, graph.Errorf(graph.ENOTFOUND, "input.request", "no partner request %q", in.Request)
 		case m["org"] != true:
 			return nil, graph.Errorf(graph.ENOTFOUND, "input.organisation", "no organisation %q", in.Organisation)
+		case m["demo"] == true:
+			return nil, graph.Errorf(graph.ECONFLICT, "input.request", "this is a demo request: nobody could read a reply to it")
 		case req.Status == graph.RequestClosed:
 			return nil, graph.Errorf(graph.ECONFLICT, "input.request", "the request is closed and takes no more replies")
 		case req.Closes.Before(today):

@@ -50,4 +50,6 @@ func TestDemoPartnerRequests(t *testing.T) {
 	}
 	_, _, err = s.Manage(ctx, rs[0].ID, "", today)
 	wantCode(t, "managing a demo request", err, graph.EFORBIDDEN, "manageKey")
+	_, _, _, err = s.Reply(ctx, replyInput(rs[0].ID, "organisation:ngo-lyon", "rita@ngo.example"), "idem-demo-reply", today)
+	wantCode(t, "replying to a demo request", err, graph.ECONFLICT, "demo")
 }

@@ -3740,7 +3740,7 @@ type PartnerRequest {
   createdAt: Time!
   updatedAt: Time!
   status: RequestStatus!
-  "Whether a reply would be taken today."
+  "Whether a reply would be taken today: open, not past its closing date, not demo content."
   acceptsReplies: Boolean!
   "The language the request is written in."
   lang: Lang!
@@ -3914,7 +3914,7 @@ extend type Mutation {
   another input is CONFLICT.
   """
   postPartnerRequest(input: PartnerRequestInput!, idempotencyKey: String!): PostPartnerRequestResult!
-  "Reply to an open request, idempotent like postPartnerRequest. Closed or past its closing date: CONFLICT with the reason."
+  "Reply to an open request, idempotent like postPartnerRequest. Closed, past its closing date or demo content: CONFLICT with the reason."
   replyToPartnerRequest(input: PartnerReplyInput!, idempotencyKey: String!): ReplyToPartnerRequestResult!
   "Shortlist a reply (poster, with the manage key)."
   shortlistPartnerReply(request: ID!, manageKey: String!, reply: ID!): PartnerReply!
