@@ -15,6 +15,8 @@ type Resolver struct {
 	Partners graph.Partners
 	// Editing writes editors' links; nil where the store cannot.
 	Editing graph.Editing
+	// Requests keeps partner requests and replies; nil where the store cannot.
+	Requests graph.Requests
 	// EditorToken is the bearer token editors send; empty switches editing off.
 	EditorToken string
 }

@@ -28,9 +28,11 @@ func (s *Server) graphqlHandler() http.Handler {
 	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken}
 	root.Partners, _ = s.store.(graph.Partners)
 	root.Editing, _ = s.store.(graph.Editing)
+	root.Requests, _ = s.store.(graph.Requests)
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
+	setRequestComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(transport.Options{})
 	h.AddTransport(transport.GET{})

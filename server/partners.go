@@ -34,3 +34,19 @@ func setPartnerComplexity(c *generated.ComplexityRoot) {
 	}
 	c.Query.LinkSuggestions = func(child int, _ string, first *int) int { return 1 + child*size(first, 10) }
 }
+
+// setRequestComplexity makes the board and a request's suggestions cost their page size times their children.
+func setRequestComplexity(c *generated.ComplexityRoot) {
+	c.Query.PartnerRequests = func(child int, _ *model.PartnerRequestFilter, _ *graph.BoardOrder, first *int, _ *string) int {
+		if first == nil {
+			return 1 + child*graph.DefaultPageSize
+		}
+		return 1 + child*max(*first, 1)
+	}
+	c.ManagedPartnerRequest.Suggestions = func(child int, first *int) int {
+		if first == nil {
+			return 1 + child*10
+		}
+		return 1 + child*max(*first, 1)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/neo4j"
 	"ewsi/ingest"
+	"ewsi/ingest/demo"
 	"ewsi/server"
 	"ewsi/webmap"
 )
@@ -78,6 +79,7 @@ func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, log *slog
 		return
 	}
 	if total > 0 {
+		loadDemoRequests(ctx, cfg, st, log, out)
 		return
 	}
 	dir := filepath.Join(cfg.DataDir, "demo", fmt.Sprintf("scale-%d-seed-1", cfg.DemoScale))
@@ -99,6 +101,20 @@ func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, log *slog
 		return
 	}
 	fmt.Fprintf(out, "demo content loaded in %s: %s\n", time.Since(start).Round(time.Second), sum)
+	loadDemoRequests(ctx, cfg, st, log, out)
+}
+
+// loadDemoRequests adds demo partner requests (300 per unit of scale) when the
+// graph has demo organisations and no partner request.
+func loadDemoRequests(ctx context.Context, cfg config, st *neo4j.Store, log *slog.Logger, out io.Writer) {
+	n, err := demo.LoadPartnerRequests(ctx, st, 1, 300*cfg.DemoScale, graph.Today())
+	if err != nil {
+		log.Error("demo partner requests", "err", err)
+		return
+	}
+	if n > 0 {
+		fmt.Fprintf(out, "demo partner requests loaded: %d\n", n)
+	}
 }
 
 func demoSources(dir string) ([]ingest.Source, error) {

@@ -9,7 +9,7 @@ import (
 )
 
 // SchemaVersion is the version of the constraints and indexes Migrate creates.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // located are the labels with a `location` point under a point index.
 var located = []graph.Kind{graph.KindCountry, graph.KindLocalAuthority, graph.KindOrganisation,
@@ -29,6 +29,17 @@ var rangeIndexes = map[graph.Kind][]string{
 	graph.KindEvent:          {"start"},
 	graph.KindFunding:        {"deadline"},
 	graph.KindMilestone:      {"date"},
+}
+
+// requestSchema are the constraints and indexes of partner requests and replies:
+// ids, one reply per organisation and request (slot), and the board's sort keys.
+var requestSchema = []string{
+	"CREATE CONSTRAINT partnerrequest_id IF NOT EXISTS FOR (n:PartnerRequest) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT partnerreply_id IF NOT EXISTS FOR (n:PartnerReply) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT partnerreply_slot IF NOT EXISTS FOR (n:PartnerReply) REQUIRE n.slot IS UNIQUE",
+	"CREATE INDEX partnerrequest_createdat IF NOT EXISTS FOR (n:PartnerRequest) ON (n.createdAt)",
+	"CREATE INDEX partnerrequest_closes IF NOT EXISTS FOR (n:PartnerRequest) ON (n.closes)",
+	"CREATE INDEX partnerrequest_status IF NOT EXISTS FOR (n:PartnerRequest) ON (n.status)",
 }
 
 // ftIndex is a full-text index over content with its analyzer and properties.
@@ -58,6 +69,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE",
 			strings.ToLower(string(k)), k))
 	}
+	stmts = append(stmts, requestSchema...)
 	for _, k := range located {
 		stmts = append(stmts, fmt.Sprintf("CREATE POINT INDEX %s_location IF NOT EXISTS FOR (n:%s) ON (n.location)",
 			strings.ToLower(string(k)), k))

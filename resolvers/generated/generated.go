@@ -37,11 +37,14 @@ type ResolverRoot interface {
 	Funding() FundingResolver
 	Indicator() IndicatorResolver
 	LocalAuthority() LocalAuthorityResolver
+	ManagedPartnerRequest() ManagedPartnerRequestResolver
 	Milestone() MilestoneResolver
 	Mutation() MutationResolver
 	News() NewsResolver
 	Organisation() OrganisationResolver
 	PartnerMatch() PartnerMatchResolver
+	PartnerReply() PartnerReplyResolver
+	PartnerRequest() PartnerRequestResolver
 	Person() PersonResolver
 	Practice() PracticeResolver
 	Query() QueryResolver
@@ -55,6 +58,11 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Contact struct {
+		Email func(childComplexity int) int
+		Name  func(childComplexity int) int
+	}
+
 	Country struct {
 		EU        func(childComplexity int) int
 		Eurostat  func(childComplexity int) int
@@ -218,6 +226,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ManagedPartnerRequest struct {
+		Replies     func(childComplexity int) int
+		Request     func(childComplexity int) int
+		Suggestions func(childComplexity int, first *int) int
+	}
+
 	MapBounds struct {
 		East  func(childComplexity int) int
 		North func(childComplexity int) int
@@ -266,10 +280,17 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ConfirmSuggestion func(childComplexity int, from string, to string, note *string, by *string) int
-		DismissSuggestion func(childComplexity int, from string, to string, note *string, by *string) int
-		Link              func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
-		Unlink            func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
+		ClosePartnerRequest   func(childComplexity int, id string, manageKey string, outcome string) int
+		ConfirmSuggestion     func(childComplexity int, from string, to string, note *string, by *string) int
+		DeclinePartnerReply   func(childComplexity int, request string, manageKey string, reply string, message *string) int
+		DismissSuggestion     func(childComplexity int, from string, to string, note *string, by *string) int
+		Link                  func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
+		PostPartnerRequest    func(childComplexity int, input model.PartnerRequestInput, idempotencyKey string) int
+		ReplyToPartnerRequest func(childComplexity int, input model.PartnerReplyInput, idempotencyKey string) int
+		ShareContactAsPoster  func(childComplexity int, request string, manageKey string, reply string) int
+		ShareContactAsReplier func(childComplexity int, reply string, replyKey string) int
+		ShortlistPartnerReply func(childComplexity int, request string, manageKey string, reply string) int
+		Unlink                func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
 	}
 
 	News struct {
@@ -353,6 +374,57 @@ type ComplexityRoot struct {
 		Score        func(childComplexity int) int
 	}
 
+	PartnerReply struct {
+		Contact       func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Demo          func(childComplexity int) int
+		Fit           func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Lang          func(childComplexity int) int
+		Message       func(childComplexity int) int
+		Offer         func(childComplexity int) int
+		Organisation  func(childComplexity int) int
+		PosterAgreed  func(childComplexity int) int
+		ReplierAgreed func(childComplexity int) int
+		Request       func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	PartnerRequest struct {
+		AcceptsReplies func(childComplexity int) int
+		ClosedAt       func(childComplexity int) int
+		Closes         func(childComplexity int) int
+		Countries      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Demo           func(childComplexity int) int
+		Description    func(childComplexity int) int
+		Funding        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Lang           func(childComplexity int) int
+		Languages      func(childComplexity int) int
+		Organisation   func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		ReplyCount     func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Subthemes      func(childComplexity int) int
+		Themes         func(childComplexity int) int
+		Title          func(childComplexity int) int
+		Types          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	PartnerRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PartnerRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Person struct {
 		Demo          func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -360,6 +432,12 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		Organisations func(childComplexity int) int
 		Roles         func(childComplexity int) int
+	}
+
+	PostPartnerRequestResult struct {
+		Created   func(childComplexity int) int
+		ManageKey func(childComplexity int) int
+		Request   func(childComplexity int) int
 	}
 
 	Practice struct {
@@ -414,27 +492,31 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Authorities     func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Countries       func(childComplexity int, eu *bool) int
-		Country         func(childComplexity int, code string) int
-		Documents       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Events          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		FindPartners    func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
-		Funding         func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Indicators      func(childComplexity int) int
-		LinkHistory     func(childComplexity int, id string) int
-		LinkSuggestions func(childComplexity int, id string, first *int) int
-		MapLayer        func(childComplexity int, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) int
-		Milestones      func(childComplexity int) int
-		News            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Node            func(childComplexity int, id string) int
-		Nodes           func(childComplexity int, ids []string) int
-		Organisations   func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Practices       func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Principles      func(childComplexity int) int
-		Related         func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
-		Search          func(childComplexity int, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) int
-		Themes          func(childComplexity int) int
+		Authorities          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Countries            func(childComplexity int, eu *bool) int
+		Country              func(childComplexity int, code string) int
+		Documents            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Events               func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
+		Funding              func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Indicators           func(childComplexity int) int
+		LinkHistory          func(childComplexity int, id string) int
+		LinkSuggestions      func(childComplexity int, id string, first *int) int
+		ManagePartnerRequest func(childComplexity int, id string, manageKey string) int
+		MapLayer             func(childComplexity int, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) int
+		Milestones           func(childComplexity int) int
+		MyPartnerReply       func(childComplexity int, id string, replyKey string) int
+		News                 func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Node                 func(childComplexity int, id string) int
+		Nodes                func(childComplexity int, ids []string) int
+		Organisations        func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		PartnerRequest       func(childComplexity int, id string) int
+		PartnerRequests      func(childComplexity int, filter *model.PartnerRequestFilter, orderBy *graph.BoardOrder, first *int, after *string) int
+		Practices            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Principles           func(childComplexity int) int
+		Related              func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
+		Search               func(childComplexity int, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) int
+		Themes               func(childComplexity int) int
 	}
 
 	Reason struct {
@@ -448,6 +530,12 @@ type ComplexityRoot struct {
 		Node    func(childComplexity int) int
 		Reasons func(childComplexity int) int
 		Score   func(childComplexity int) int
+	}
+
+	ReplyToPartnerRequestResult struct {
+		Created  func(childComplexity int) int
+		Reply    func(childComplexity int) int
+		ReplyKey func(childComplexity int) int
 	}
 
 	SearchConnection struct {
@@ -510,6 +598,9 @@ type LocalAuthorityResolver interface {
 	Country(ctx context.Context, obj *graph.LocalAuthority) (*graph.Country, error)
 	Practices(ctx context.Context, obj *graph.LocalAuthority) ([]*graph.Practice, error)
 }
+type ManagedPartnerRequestResolver interface {
+	Suggestions(ctx context.Context, obj *model.ManagedPartnerRequest, first *int) ([]*graph.PartnerMatch, error)
+}
 type MilestoneResolver interface {
 	Themes(ctx context.Context, obj *graph.Milestone) ([]*graph.Theme, error)
 	Principles(ctx context.Context, obj *graph.Milestone) ([]*graph.Principle, error)
@@ -520,6 +611,13 @@ type MutationResolver interface {
 	Unlink(ctx context.Context, from string, to string, typeArg *graph.LinkType, note *string, by *string) (bool, error)
 	ConfirmSuggestion(ctx context.Context, from string, to string, note *string, by *string) (*model.LinkResult, error)
 	DismissSuggestion(ctx context.Context, from string, to string, note *string, by *string) (bool, error)
+	PostPartnerRequest(ctx context.Context, input model.PartnerRequestInput, idempotencyKey string) (*model.PostPartnerRequestResult, error)
+	ReplyToPartnerRequest(ctx context.Context, input model.PartnerReplyInput, idempotencyKey string) (*model.ReplyToPartnerRequestResult, error)
+	ShortlistPartnerReply(ctx context.Context, request string, manageKey string, reply string) (*graph.PartnerReply, error)
+	DeclinePartnerReply(ctx context.Context, request string, manageKey string, reply string, message *string) (*graph.PartnerReply, error)
+	ClosePartnerRequest(ctx context.Context, id string, manageKey string, outcome string) (*graph.PartnerRequest, error)
+	ShareContactAsPoster(ctx context.Context, request string, manageKey string, reply string) (*graph.PartnerReply, error)
+	ShareContactAsReplier(ctx context.Context, reply string, replyKey string) (*graph.PartnerReply, error)
 }
 type NewsResolver interface {
 	Themes(ctx context.Context, obj *graph.News) ([]*graph.Theme, error)
@@ -534,6 +632,20 @@ type OrganisationResolver interface {
 }
 type PartnerMatchResolver interface {
 	Organisation(ctx context.Context, obj *graph.PartnerMatch) (*graph.Organisation, error)
+}
+type PartnerReplyResolver interface {
+	Request(ctx context.Context, obj *graph.PartnerReply) (*graph.PartnerRequest, error)
+	Organisation(ctx context.Context, obj *graph.PartnerReply) (*graph.Organisation, error)
+}
+type PartnerRequestResolver interface {
+	AcceptsReplies(ctx context.Context, obj *graph.PartnerRequest) (bool, error)
+
+	Organisation(ctx context.Context, obj *graph.PartnerRequest) (*graph.Organisation, error)
+	Themes(ctx context.Context, obj *graph.PartnerRequest) ([]*graph.Theme, error)
+	Subthemes(ctx context.Context, obj *graph.PartnerRequest) ([]*graph.Subtheme, error)
+	Countries(ctx context.Context, obj *graph.PartnerRequest) ([]*graph.Country, error)
+
+	Funding(ctx context.Context, obj *graph.PartnerRequest) (*graph.Funding, error)
 }
 type PersonResolver interface {
 	Organisations(ctx context.Context, obj *graph.Person) ([]*graph.Organisation, error)
@@ -569,6 +681,10 @@ type QueryResolver interface {
 	Country(ctx context.Context, code string) (*graph.Country, error)
 	Milestones(ctx context.Context) ([]*graph.Milestone, error)
 	Indicators(ctx context.Context) ([]*graph.Indicator, error)
+	PartnerRequests(ctx context.Context, filter *model.PartnerRequestFilter, orderBy *graph.BoardOrder, first *int, after *string) (*model.PartnerRequestConnection, error)
+	PartnerRequest(ctx context.Context, id string) (*graph.PartnerRequest, error)
+	ManagePartnerRequest(ctx context.Context, id string, manageKey string) (*model.ManagedPartnerRequest, error)
+	MyPartnerReply(ctx context.Context, id string, replyKey string) (*graph.PartnerReply, error)
 }
 type RelatedItemResolver interface {
 	Node(ctx context.Context, obj *graph.RelatedItem) (graph.Node, error)
@@ -600,6 +716,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Contact.email":
+		if e.ComplexityRoot.Contact.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Email(childComplexity), true
+	case "Contact.name":
+		if e.ComplexityRoot.Contact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Name(childComplexity), true
 
 	case "Country.eu":
 		if e.ComplexityRoot.Country.EU == nil {
@@ -1283,6 +1412,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LocalAuthorityEdge.Node(childComplexity), true
 
+	case "ManagedPartnerRequest.replies":
+		if e.ComplexityRoot.ManagedPartnerRequest.Replies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagedPartnerRequest.Replies(childComplexity), true
+	case "ManagedPartnerRequest.request":
+		if e.ComplexityRoot.ManagedPartnerRequest.Request == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagedPartnerRequest.Request(childComplexity), true
+	case "ManagedPartnerRequest.suggestions":
+		if e.ComplexityRoot.ManagedPartnerRequest.Suggestions == nil {
+			break
+		}
+
+		args, err := ec.field_ManagedPartnerRequest_suggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ManagedPartnerRequest.Suggestions(childComplexity, args["first"].(*int)), true
+
 	case "MapBounds.east":
 		if e.ComplexityRoot.MapBounds.East == nil {
 			break
@@ -1480,6 +1633,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Milestone.URL(childComplexity), true
 
+	case "Mutation.closePartnerRequest":
+		if e.ComplexityRoot.Mutation.ClosePartnerRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closePartnerRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClosePartnerRequest(childComplexity, args["id"].(string), args["manageKey"].(string), args["outcome"].(string)), true
 	case "Mutation.confirmSuggestion":
 		if e.ComplexityRoot.Mutation.ConfirmSuggestion == nil {
 			break
@@ -1491,6 +1655,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmSuggestion(childComplexity, args["from"].(string), args["to"].(string), args["note"].(*string), args["by"].(*string)), true
+	case "Mutation.declinePartnerReply":
+		if e.ComplexityRoot.Mutation.DeclinePartnerReply == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declinePartnerReply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclinePartnerReply(childComplexity, args["request"].(string), args["manageKey"].(string), args["reply"].(string), args["message"].(*string)), true
 	case "Mutation.dismissSuggestion":
 		if e.ComplexityRoot.Mutation.DismissSuggestion == nil {
 			break
@@ -1513,6 +1688,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Link(childComplexity, args["from"].(string), args["to"].(string), args["type"].(*graph.LinkType), args["note"].(*string), args["by"].(*string)), true
+	case "Mutation.postPartnerRequest":
+		if e.ComplexityRoot.Mutation.PostPartnerRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postPartnerRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostPartnerRequest(childComplexity, args["input"].(model.PartnerRequestInput), args["idempotencyKey"].(string)), true
+	case "Mutation.replyToPartnerRequest":
+		if e.ComplexityRoot.Mutation.ReplyToPartnerRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_replyToPartnerRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReplyToPartnerRequest(childComplexity, args["input"].(model.PartnerReplyInput), args["idempotencyKey"].(string)), true
+	case "Mutation.shareContactAsPoster":
+		if e.ComplexityRoot.Mutation.ShareContactAsPoster == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shareContactAsPoster_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShareContactAsPoster(childComplexity, args["request"].(string), args["manageKey"].(string), args["reply"].(string)), true
+	case "Mutation.shareContactAsReplier":
+		if e.ComplexityRoot.Mutation.ShareContactAsReplier == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shareContactAsReplier_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShareContactAsReplier(childComplexity, args["reply"].(string), args["replyKey"].(string)), true
+	case "Mutation.shortlistPartnerReply":
+		if e.ComplexityRoot.Mutation.ShortlistPartnerReply == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shortlistPartnerReply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShortlistPartnerReply(childComplexity, args["request"].(string), args["manageKey"].(string), args["reply"].(string)), true
 	case "Mutation.unlink":
 		if e.ComplexityRoot.Mutation.Unlink == nil {
 			break
@@ -1841,6 +2071,244 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartnerMatch.Score(childComplexity), true
 
+	case "PartnerReply.contact":
+		if e.ComplexityRoot.PartnerReply.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Contact(childComplexity), true
+	case "PartnerReply.createdAt":
+		if e.ComplexityRoot.PartnerReply.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.CreatedAt(childComplexity), true
+	case "PartnerReply.demo":
+		if e.ComplexityRoot.PartnerReply.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Demo(childComplexity), true
+	case "PartnerReply.fit":
+		if e.ComplexityRoot.PartnerReply.Fit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Fit(childComplexity), true
+	case "PartnerReply.id":
+		if e.ComplexityRoot.PartnerReply.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.ID(childComplexity), true
+	case "PartnerReply.lang":
+		if e.ComplexityRoot.PartnerReply.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Lang(childComplexity), true
+	case "PartnerReply.message":
+		if e.ComplexityRoot.PartnerReply.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Message(childComplexity), true
+	case "PartnerReply.offer":
+		if e.ComplexityRoot.PartnerReply.Offer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Offer(childComplexity), true
+	case "PartnerReply.organisation":
+		if e.ComplexityRoot.PartnerReply.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Organisation(childComplexity), true
+	case "PartnerReply.posterAgreed":
+		if e.ComplexityRoot.PartnerReply.PosterAgreed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.PosterAgreed(childComplexity), true
+	case "PartnerReply.replierAgreed":
+		if e.ComplexityRoot.PartnerReply.ReplierAgreed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.ReplierAgreed(childComplexity), true
+	case "PartnerReply.request":
+		if e.ComplexityRoot.PartnerReply.Request == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Request(childComplexity), true
+	case "PartnerReply.status":
+		if e.ComplexityRoot.PartnerReply.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.Status(childComplexity), true
+	case "PartnerReply.updatedAt":
+		if e.ComplexityRoot.PartnerReply.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReply.UpdatedAt(childComplexity), true
+
+	case "PartnerRequest.acceptsReplies":
+		if e.ComplexityRoot.PartnerRequest.AcceptsReplies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.AcceptsReplies(childComplexity), true
+	case "PartnerRequest.closedAt":
+		if e.ComplexityRoot.PartnerRequest.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.ClosedAt(childComplexity), true
+	case "PartnerRequest.closes":
+		if e.ComplexityRoot.PartnerRequest.Closes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Closes(childComplexity), true
+	case "PartnerRequest.countries":
+		if e.ComplexityRoot.PartnerRequest.Countries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Countries(childComplexity), true
+	case "PartnerRequest.createdAt":
+		if e.ComplexityRoot.PartnerRequest.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.CreatedAt(childComplexity), true
+	case "PartnerRequest.demo":
+		if e.ComplexityRoot.PartnerRequest.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Demo(childComplexity), true
+	case "PartnerRequest.description":
+		if e.ComplexityRoot.PartnerRequest.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Description(childComplexity), true
+	case "PartnerRequest.funding":
+		if e.ComplexityRoot.PartnerRequest.Funding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Funding(childComplexity), true
+	case "PartnerRequest.id":
+		if e.ComplexityRoot.PartnerRequest.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.ID(childComplexity), true
+	case "PartnerRequest.lang":
+		if e.ComplexityRoot.PartnerRequest.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Lang(childComplexity), true
+	case "PartnerRequest.languages":
+		if e.ComplexityRoot.PartnerRequest.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Languages(childComplexity), true
+	case "PartnerRequest.organisation":
+		if e.ComplexityRoot.PartnerRequest.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Organisation(childComplexity), true
+	case "PartnerRequest.outcome":
+		if e.ComplexityRoot.PartnerRequest.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Outcome(childComplexity), true
+	case "PartnerRequest.replyCount":
+		if e.ComplexityRoot.PartnerRequest.ReplyCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.ReplyCount(childComplexity), true
+	case "PartnerRequest.status":
+		if e.ComplexityRoot.PartnerRequest.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Status(childComplexity), true
+	case "PartnerRequest.subthemes":
+		if e.ComplexityRoot.PartnerRequest.Subthemes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Subthemes(childComplexity), true
+	case "PartnerRequest.themes":
+		if e.ComplexityRoot.PartnerRequest.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Themes(childComplexity), true
+	case "PartnerRequest.title":
+		if e.ComplexityRoot.PartnerRequest.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Title(childComplexity), true
+	case "PartnerRequest.types":
+		if e.ComplexityRoot.PartnerRequest.Types == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.Types(childComplexity), true
+	case "PartnerRequest.updatedAt":
+		if e.ComplexityRoot.PartnerRequest.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequest.UpdatedAt(childComplexity), true
+
+	case "PartnerRequestConnection.edges":
+		if e.ComplexityRoot.PartnerRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequestConnection.Edges(childComplexity), true
+	case "PartnerRequestConnection.pageInfo":
+		if e.ComplexityRoot.PartnerRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequestConnection.PageInfo(childComplexity), true
+	case "PartnerRequestConnection.totalCount":
+		if e.ComplexityRoot.PartnerRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequestConnection.TotalCount(childComplexity), true
+
+	case "PartnerRequestEdge.cursor":
+		if e.ComplexityRoot.PartnerRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequestEdge.Cursor(childComplexity), true
+	case "PartnerRequestEdge.node":
+		if e.ComplexityRoot.PartnerRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerRequestEdge.Node(childComplexity), true
+
 	case "Person.demo":
 		if e.ComplexityRoot.Person.Demo == nil {
 			break
@@ -1877,6 +2345,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Roles(childComplexity), true
+
+	case "PostPartnerRequestResult.created":
+		if e.ComplexityRoot.PostPartnerRequestResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostPartnerRequestResult.Created(childComplexity), true
+	case "PostPartnerRequestResult.manageKey":
+		if e.ComplexityRoot.PostPartnerRequestResult.ManageKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostPartnerRequestResult.ManageKey(childComplexity), true
+	case "PostPartnerRequestResult.request":
+		if e.ComplexityRoot.PostPartnerRequestResult.Request == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostPartnerRequestResult.Request(childComplexity), true
 
 	case "Practice.area":
 		if e.ComplexityRoot.Practice.Area == nil {
@@ -2222,6 +2709,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.LinkSuggestions(childComplexity, args["id"].(string), args["first"].(*int)), true
+	case "Query.managePartnerRequest":
+		if e.ComplexityRoot.Query.ManagePartnerRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_managePartnerRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ManagePartnerRequest(childComplexity, args["id"].(string), args["manageKey"].(string)), true
 	case "Query.mapLayer":
 		if e.ComplexityRoot.Query.MapLayer == nil {
 			break
@@ -2239,6 +2737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Milestones(childComplexity), true
+	case "Query.myPartnerReply":
+		if e.ComplexityRoot.Query.MyPartnerReply == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myPartnerReply_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyPartnerReply(childComplexity, args["id"].(string), args["replyKey"].(string)), true
 	case "Query.news":
 		if e.ComplexityRoot.Query.News == nil {
 			break
@@ -2283,6 +2792,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.partnerRequest":
+		if e.ComplexityRoot.Query.PartnerRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partnerRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartnerRequest(childComplexity, args["id"].(string)), true
+	case "Query.partnerRequests":
+		if e.ComplexityRoot.Query.PartnerRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partnerRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartnerRequests(childComplexity, args["filter"].(*model.PartnerRequestFilter), args["orderBy"].(*graph.BoardOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.practices":
 		if e.ComplexityRoot.Query.Practices == nil {
 			break
@@ -2372,6 +2903,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelatedItem.Score(childComplexity), true
+
+	case "ReplyToPartnerRequestResult.created":
+		if e.ComplexityRoot.ReplyToPartnerRequestResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyToPartnerRequestResult.Created(childComplexity), true
+	case "ReplyToPartnerRequestResult.reply":
+		if e.ComplexityRoot.ReplyToPartnerRequestResult.Reply == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyToPartnerRequestResult.Reply(childComplexity), true
+	case "ReplyToPartnerRequestResult.replyKey":
+		if e.ComplexityRoot.ReplyToPartnerRequestResult.ReplyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplyToPartnerRequestResult.ReplyKey(childComplexity), true
 
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
@@ -2494,10 +3044,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("BBoxInput", ec.unmarshalInputBBoxInput),
+			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContentFilter", ec.unmarshalInputContentFilter),
 			graphql.NewInputUnmarshaler("ContentOrder", ec.unmarshalInputContentOrder),
 			graphql.NewInputUnmarshaler("GeoPointInput", ec.unmarshalInputGeoPointInput),
 			graphql.NewInputUnmarshaler("MapLayerFilter", ec.unmarshalInputMapLayerFilter),
+			graphql.NewInputUnmarshaler("PartnerReplyInput", ec.unmarshalInputPartnerReplyInput),
+			graphql.NewInputUnmarshaler("PartnerRequestFilter", ec.unmarshalInputPartnerRequestFilter),
+			graphql.NewInputUnmarshaler("PartnerRequestInput", ec.unmarshalInputPartnerRequestInput),
 			graphql.NewInputUnmarshaler("PartnerSearchInput", ec.unmarshalInputPartnerSearchInput),
 		)
 	}
@@ -3172,12 +3726,237 @@ extend type Query {
   indicators: [Indicator!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/requests.graphqls", Input: `# Partner requests: an organisation posts a call for project partners, others reply
+# with a structured reply, the poster shortlists, declines with thanks and closes.
+# There are no accounts: posting returns a manage key and replying a reply key,
+# each shown once; the server keeps only their SHA-256. Contact names and emails
+# are private: each side sees the other's only after both agreed to share.
+
+"OPEN takes replies; EXPIRED is open but past its closing date; CLOSED was closed by its poster."
+enum RequestStatus { OPEN CLOSED EXPIRED }
+
+"RECEIVED until the poster decides; DECLINED carries the poster's thanks (closing a request declines every reply not shortlisted)."
+enum ReplyStatus { RECEIVED SHORTLISTED DECLINED }
+
+"The order of the board."
+enum BoardOrder {
+  "Newest first."
+  NEWEST
+  "Closing soonest first."
+  CLOSING_SOON
+}
+
+"A call for project partners: its public facts. The poster's contact is never here."
+type PartnerRequest {
+  "request:..."
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  status: RequestStatus!
+  "Whether a reply would be taken today: open, not past its closing date, not demo content."
+  acceptsReplies: Boolean!
+  "The language the request is written in."
+  lang: Lang!
+  "Generated demo content: invented, and nobody can manage it."
+  demo: Boolean!
+  title: String!
+  description: String!
+  "The organisation that posted it."
+  organisation: Organisation!
+  themes: [Theme!]!
+  subthemes: [Subtheme!]!
+  "Countries partners are sought in; empty means anywhere."
+  countries: [Country!]!
+  "Kinds of organisation sought; empty means any."
+  types: [OrgType!]!
+  "Languages of the project (ISO 639-1)."
+  languages: [String!]!
+  "The funding call it targets."
+  funding: Funding
+  "The last day replies are taken."
+  closes: Date!
+  "How it ended, once closed."
+  outcome: String
+  closedAt: Time
+  replyCount: Int!
+}
+
+type PartnerRequestEdge { cursor: String! node: PartnerRequest! }
+type PartnerRequestConnection { edges: [PartnerRequestEdge!]! pageInfo: PageInfo! totalCount: Int! }
+
+"A name and an email address, shown only to the other side of a reply once both agreed to share."
+type Contact {
+  name: String!
+  email: String!
+}
+
+"""
+A structured reply to a request, as its poster (managePartnerRequest) or its replier
+(myPartnerReply) sees it. It never appears in public queries.
+"""
+type PartnerReply {
+  "reply:..."
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  status: ReplyStatus!
+  lang: Lang!
+  demo: Boolean!
+  request: PartnerRequest!
+  "The replying organisation."
+  organisation: Organisation!
+  "Why this fits."
+  fit: String!
+  "What they bring."
+  offer: String!
+  "The poster's thanks, when declined."
+  message: String
+  "The poster agreed to share contacts."
+  posterAgreed: Boolean!
+  "The replier agreed to share contacts."
+  replierAgreed: Boolean!
+  """
+  The other side's contact: the replier's for the poster, the poster's for the replier.
+  Null until both agreed to share.
+  """
+  contact: Contact
+}
+
+"What the poster of a request sees with its manage key."
+type ManagedPartnerRequest {
+  request: PartnerRequest!
+  "Every reply, oldest first."
+  replies: [PartnerReply!]!
+  "Organisations that fit the request, ranked by the partner search from its themes, countries, kinds and languages; not the poster, not those who replied. first at most 1000."
+  suggestions(first: Int = 10): [PartnerMatch!]!
+}
+
+input ContactInput {
+  name: String!
+  "Private: never shown to anyone until both sides of a reply agree to share."
+  email: String!
+}
+
+input PartnerRequestInput {
+  "The organisation that posts (organisation:...)."
+  organisation: ID!
+  "The project idea, up to 200 characters."
+  title: String!
+  "20 to 5000 characters."
+  description: String!
+  lang: Lang!
+  "Theme ids or slugs; at least one theme or subtheme."
+  themes: [ID!]
+  subthemes: [ID!]
+  "Countries partners are sought in (ISO 3166 alpha-2); none means anywhere."
+  countries: [String!]
+  "Kinds of organisation sought; none means any."
+  types: [OrgType!]
+  "Languages of the project (ISO 639-1)."
+  languages: [String!]
+  "An existing funding call (funding:...)."
+  funding: ID
+  "The last day replies are taken: after today, within a year."
+  closes: Date!
+  contact: ContactInput!
+}
+
+type PostPartnerRequestResult {
+  request: PartnerRequest!
+  """
+  The key that manages the request: shown once, when the request is created. Keep it;
+  it cannot be shown again. A repeat with the same idempotency key returns the same
+  request with manageKey: null.
+  """
+  manageKey: String
+  "False when the idempotency key was used before and the stored request is returned."
+  created: Boolean!
+}
+
+input PartnerReplyInput {
+  "The request (request:...)."
+  request: ID!
+  "The replying organisation (organisation:...); one reply per organisation and request."
+  organisation: ID!
+  "Why this fits: 10 to 3000 characters."
+  fit: String!
+  "What you bring: 10 to 3000 characters."
+  offer: String!
+  lang: Lang!
+  contact: ContactInput!
+}
+
+type ReplyToPartnerRequestResult {
+  reply: PartnerReply!
+  """
+  The key to follow the reply and agree to share contacts: shown once, when the reply
+  is created. A repeat with the same idempotency key returns the same reply with replyKey: null.
+  """
+  replyKey: String
+  "False when the idempotency key was used before and the stored reply is returned."
+  created: Boolean!
+}
+
+input PartnerRequestFilter {
+  "Theme or subtheme ids or slugs; a theme also matches requests about its subthemes."
+  themes: [ID!]
+  "Requests seeking partners in these countries, or anywhere."
+  countries: [String!]
+  "Requests seeking these kinds of organisation, or any."
+  types: [OrgType!]
+  "Default: OPEN."
+  status: [RequestStatus!]
+  demo: Boolean
+}
+
+extend type Query {
+  "The board of partner requests: open ones unless filter.status says otherwise; first at most 100."
+  partnerRequests(filter: PartnerRequestFilter, orderBy: BoardOrder = NEWEST, first: Int = 20, after: String): PartnerRequestConnection!
+  "One request's public facts and reply count."
+  partnerRequest(id: ID!): PartnerRequest!
+  "The poster's view: replies and suggestions. A wrong key is FORBIDDEN."
+  managePartnerRequest(id: ID!, manageKey: String!): ManagedPartnerRequest!
+  "The replier's view of a reply. A wrong key is FORBIDDEN."
+  myPartnerReply(id: ID!, replyKey: String!): PartnerReply!
+}
+
+extend type Mutation {
+  """
+  Post a request. idempotencyKey is chosen by the client (8-200 characters, a UUID will do):
+  the same call again returns the same request without a new key; the same key with
+  another input is CONFLICT.
+  """
+  postPartnerRequest(input: PartnerRequestInput!, idempotencyKey: String!): PostPartnerRequestResult!
+  "Reply to an open request, idempotent like postPartnerRequest. Closed, past its closing date or demo content: CONFLICT with the reason."
+  replyToPartnerRequest(input: PartnerReplyInput!, idempotencyKey: String!): ReplyToPartnerRequestResult!
+  "Shortlist a reply (poster, with the manage key)."
+  shortlistPartnerReply(request: ID!, manageKey: String!, reply: ID!): PartnerReply!
+  "Decline a reply with thanks; message defaults to a plain thank-you (poster)."
+  declinePartnerReply(request: ID!, manageKey: String!, reply: ID!, message: String): PartnerReply!
+  "Close a request with its outcome; every reply not shortlisted is declined with thanks. Closed requests stay readable."
+  closePartnerRequest(id: ID!, manageKey: String!, outcome: String!): PartnerRequest!
+  "The poster agrees to share contacts with a shortlisted reply."
+  shareContactAsPoster(request: ID!, manageKey: String!, reply: ID!): PartnerReply!
+  "The replier agrees to share contacts (the reply must be shortlisted)."
+  shareContactAsReplier(reply: ID!, replyKey: String!): PartnerReply!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Contact_name(ctx, field)
+	case "email":
+		return ec.fieldContext_Contact_email(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Contact", field.Name)
+}
 
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3505,6 +4284,18 @@ func (ec *executionContext) childFields_LocalAuthorityEdge(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type LocalAuthorityEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ManagedPartnerRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "request":
+		return ec.fieldContext_ManagedPartnerRequest_request(ctx, field)
+	case "replies":
+		return ec.fieldContext_ManagedPartnerRequest_replies(ctx, field)
+	case "suggestions":
+		return ec.fieldContext_ManagedPartnerRequest_suggestions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ManagedPartnerRequest", field.Name)
+}
+
 func (ec *executionContext) childFields_MapBounds(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "west":
@@ -3761,6 +4552,108 @@ func (ec *executionContext) childFields_PartnerMatch(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type PartnerMatch", field.Name)
 }
 
+func (ec *executionContext) childFields_PartnerReply(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PartnerReply_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PartnerReply_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_PartnerReply_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_PartnerReply_status(ctx, field)
+	case "lang":
+		return ec.fieldContext_PartnerReply_lang(ctx, field)
+	case "demo":
+		return ec.fieldContext_PartnerReply_demo(ctx, field)
+	case "request":
+		return ec.fieldContext_PartnerReply_request(ctx, field)
+	case "organisation":
+		return ec.fieldContext_PartnerReply_organisation(ctx, field)
+	case "fit":
+		return ec.fieldContext_PartnerReply_fit(ctx, field)
+	case "offer":
+		return ec.fieldContext_PartnerReply_offer(ctx, field)
+	case "message":
+		return ec.fieldContext_PartnerReply_message(ctx, field)
+	case "posterAgreed":
+		return ec.fieldContext_PartnerReply_posterAgreed(ctx, field)
+	case "replierAgreed":
+		return ec.fieldContext_PartnerReply_replierAgreed(ctx, field)
+	case "contact":
+		return ec.fieldContext_PartnerReply_contact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerReply", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PartnerRequest_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PartnerRequest_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_PartnerRequest_updatedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_PartnerRequest_status(ctx, field)
+	case "acceptsReplies":
+		return ec.fieldContext_PartnerRequest_acceptsReplies(ctx, field)
+	case "lang":
+		return ec.fieldContext_PartnerRequest_lang(ctx, field)
+	case "demo":
+		return ec.fieldContext_PartnerRequest_demo(ctx, field)
+	case "title":
+		return ec.fieldContext_PartnerRequest_title(ctx, field)
+	case "description":
+		return ec.fieldContext_PartnerRequest_description(ctx, field)
+	case "organisation":
+		return ec.fieldContext_PartnerRequest_organisation(ctx, field)
+	case "themes":
+		return ec.fieldContext_PartnerRequest_themes(ctx, field)
+	case "subthemes":
+		return ec.fieldContext_PartnerRequest_subthemes(ctx, field)
+	case "countries":
+		return ec.fieldContext_PartnerRequest_countries(ctx, field)
+	case "types":
+		return ec.fieldContext_PartnerRequest_types(ctx, field)
+	case "languages":
+		return ec.fieldContext_PartnerRequest_languages(ctx, field)
+	case "funding":
+		return ec.fieldContext_PartnerRequest_funding(ctx, field)
+	case "closes":
+		return ec.fieldContext_PartnerRequest_closes(ctx, field)
+	case "outcome":
+		return ec.fieldContext_PartnerRequest_outcome(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_PartnerRequest_closedAt(ctx, field)
+	case "replyCount":
+		return ec.fieldContext_PartnerRequest_replyCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PartnerRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PartnerRequestConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PartnerRequestConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PartnerRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PartnerRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerRequestEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3777,6 +4670,18 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_organisations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_PostPartnerRequestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "request":
+		return ec.fieldContext_PostPartnerRequestResult_request(ctx, field)
+	case "manageKey":
+		return ec.fieldContext_PostPartnerRequestResult_manageKey(ctx, field)
+	case "created":
+		return ec.fieldContext_PostPartnerRequestResult_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostPartnerRequestResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Practice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3905,6 +4810,18 @@ func (ec *executionContext) childFields_RelatedItem(ctx context.Context, field g
 		return ec.fieldContext_RelatedItem_reasons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelatedItem", field.Name)
+}
+
+func (ec *executionContext) childFields_ReplyToPartnerRequestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reply":
+		return ec.fieldContext_ReplyToPartnerRequestResult_reply(ctx, field)
+	case "replyKey":
+		return ec.fieldContext_ReplyToPartnerRequestResult_replyKey(ctx, field)
+	case "created":
+		return ec.fieldContext_ReplyToPartnerRequestResult_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReplyToPartnerRequestResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4153,6 +5070,50 @@ func (ec *executionContext) field_Country_practices_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_ManagedPartnerRequest_suggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closePartnerRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "manageKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["manageKey"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "outcome",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["outcome"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_confirmSuggestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4188,6 +5149,44 @@ func (ec *executionContext) field_Mutation_confirmSuggestion_args(ctx context.Co
 		return nil, err
 	}
 	args["by"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declinePartnerReply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "request",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["request"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "manageKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["manageKey"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reply",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reply"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "message",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["message"] = arg3
 	return args, nil
 }
 
@@ -4272,6 +5271,132 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["by"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postPartnerRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PartnerRequestInput, error) {
+			return ec.unmarshalNPartnerRequestInput2ewsiᚋresolversᚋmodelᚐPartnerRequestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_replyToPartnerRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PartnerReplyInput, error) {
+			return ec.unmarshalNPartnerReplyInput2ewsiᚋresolversᚋmodelᚐPartnerReplyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_shareContactAsPoster_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "request",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["request"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "manageKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["manageKey"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reply",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reply"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_shareContactAsReplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reply",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reply"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "replyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["replyKey"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_shortlistPartnerReply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "request",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["request"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "manageKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["manageKey"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reply",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reply"] = arg2
 	return args, nil
 }
 
@@ -4645,6 +5770,28 @@ func (ec *executionContext) field_Query_linkSuggestions_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_managePartnerRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "manageKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["manageKey"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_mapLayer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4672,6 +5819,28 @@ func (ec *executionContext) field_Query_mapLayer_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myPartnerReply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "replyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["replyKey"] = arg1
 	return args, nil
 }
 
@@ -4808,6 +5977,58 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partnerRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partnerRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PartnerRequestFilter, error) {
+			return ec.unmarshalOPartnerRequestFilter2ᚖewsiᚋresolversᚋmodelᚐPartnerRequestFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*graph.BoardOrder, error) {
+			return ec.unmarshalOBoardOrder2ᚖewsiᚋgraphᚐBoardOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -5042,6 +6263,52 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *graph.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *graph.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
 
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *graph.Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7835,6 +9102,114 @@ func (ec *executionContext) fieldContext_LocalAuthorityEdge_node(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _ManagedPartnerRequest_request(ctx context.Context, field graphql.CollectedField, obj *model.ManagedPartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManagedPartnerRequest_request(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Request, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+			return ec.marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManagedPartnerRequest_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ManagedPartnerRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ManagedPartnerRequest_replies(ctx context.Context, field graphql.CollectedField, obj *model.ManagedPartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManagedPartnerRequest_replies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Replies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚕᚖewsiᚋgraphᚐPartnerReplyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManagedPartnerRequest_replies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ManagedPartnerRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ManagedPartnerRequest_suggestions(ctx context.Context, field graphql.CollectedField, obj *model.ManagedPartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ManagedPartnerRequest_suggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ManagedPartnerRequest().Suggestions(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.PartnerMatch) graphql.Marshaler {
+			return ec.marshalNPartnerMatch2ᚕᚖewsiᚋgraphᚐPartnerMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ManagedPartnerRequest_suggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ManagedPartnerRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ManagedPartnerRequest_suggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MapBounds_west(ctx context.Context, field graphql.CollectedField, obj *model.MapBounds) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8822,6 +10197,314 @@ func (ec *executionContext) fieldContext_Mutation_dismissSuggestion(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_dismissSuggestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postPartnerRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postPartnerRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostPartnerRequest(ctx, fc.Args["input"].(model.PartnerRequestInput), fc.Args["idempotencyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostPartnerRequestResult) graphql.Marshaler {
+			return ec.marshalNPostPartnerRequestResult2ᚖewsiᚋresolversᚋmodelᚐPostPartnerRequestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postPartnerRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostPartnerRequestResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postPartnerRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_replyToPartnerRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_replyToPartnerRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReplyToPartnerRequest(ctx, fc.Args["input"].(model.PartnerReplyInput), fc.Args["idempotencyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReplyToPartnerRequestResult) graphql.Marshaler {
+			return ec.marshalNReplyToPartnerRequestResult2ᚖewsiᚋresolversᚋmodelᚐReplyToPartnerRequestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_replyToPartnerRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplyToPartnerRequestResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_replyToPartnerRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shortlistPartnerReply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shortlistPartnerReply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShortlistPartnerReply(ctx, fc.Args["request"].(string), fc.Args["manageKey"].(string), fc.Args["reply"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shortlistPartnerReply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shortlistPartnerReply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declinePartnerReply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declinePartnerReply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclinePartnerReply(ctx, fc.Args["request"].(string), fc.Args["manageKey"].(string), fc.Args["reply"].(string), fc.Args["message"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declinePartnerReply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declinePartnerReply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closePartnerRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closePartnerRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClosePartnerRequest(ctx, fc.Args["id"].(string), fc.Args["manageKey"].(string), fc.Args["outcome"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+			return ec.marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closePartnerRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closePartnerRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shareContactAsPoster(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shareContactAsPoster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShareContactAsPoster(ctx, fc.Args["request"].(string), fc.Args["manageKey"].(string), fc.Args["reply"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shareContactAsPoster(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shareContactAsPoster_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shareContactAsReplier(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shareContactAsReplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShareContactAsReplier(ctx, fc.Args["reply"].(string), fc.Args["replyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shareContactAsReplier(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shareContactAsReplier_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10172,6 +11855,1002 @@ func (ec *executionContext) fieldContext_PartnerMatch_reasons(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _PartnerReply_id(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerReply_createdAt(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PartnerReply_updatedAt(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PartnerReply_status(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ReplyStatus) graphql.Marshaler {
+			return ec.marshalNReplyStatus2ewsiᚋgraphᚐReplyStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "ReplyStatus")
+}
+
+func (ec *executionContext) _PartnerReply_lang(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _PartnerReply_demo(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PartnerReply_request(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_request(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerReply().Request(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+			return ec.marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerReply",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerReply_organisation(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerReply().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖewsiᚋgraphᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerReply",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerReply_fit(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_fit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_fit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerReply_offer(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_offer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerReply_message(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerReply_posterAgreed(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_posterAgreed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PosterAgreed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_posterAgreed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PartnerReply_replierAgreed(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_replierAgreed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReplierAgreed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_replierAgreed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReply", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PartnerReply_contact(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerReply) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReply_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contact) graphql.Marshaler {
+			return ec.marshalOContact2ᚖewsiᚋgraphᚐContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReply_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerReply",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequest_id(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerRequest_createdAt(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PartnerRequest_updatedAt(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PartnerRequest_status(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.RequestStatus) graphql.Marshaler {
+			return ec.marshalNRequestStatus2ewsiᚋgraphᚐRequestStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "RequestStatus")
+}
+
+func (ec *executionContext) _PartnerRequest_acceptsReplies(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_acceptsReplies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerRequest().AcceptsReplies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_acceptsReplies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _PartnerRequest_lang(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _PartnerRequest_demo(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PartnerRequest_title(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerRequest_description(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerRequest_organisation(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerRequest().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖewsiᚋgraphᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequest_themes(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerRequest().Themes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Theme) graphql.Marshaler {
+			return ec.marshalNTheme2ᚕᚖewsiᚋgraphᚐThemeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequest_subthemes(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_subthemes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerRequest().Subthemes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Subtheme) graphql.Marshaler {
+			return ec.marshalNSubtheme2ᚕᚖewsiᚋgraphᚐSubthemeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_subthemes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subtheme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequest_countries(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_countries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerRequest().Countries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Country) graphql.Marshaler {
+			return ec.marshalNCountry2ᚕᚖewsiᚋgraphᚐCountryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_countries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Country(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequest_types(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_types(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Types, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.OrgType) graphql.Marshaler {
+			return ec.marshalNOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_types(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "OrgType")
+}
+
+func (ec *executionContext) _PartnerRequest_languages(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerRequest_funding(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_funding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerRequest().Funding(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Funding) graphql.Marshaler {
+			return ec.marshalOFunding2ᚖewsiᚋgraphᚐFunding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Funding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequest_closes(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_closes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalNDate2ewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_closes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerRequest_outcome(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerRequest_closedAt(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PartnerRequest_replyCount(ctx context.Context, field graphql.CollectedField, obj *graph.PartnerRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequest_replyCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReplyCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequest_replyCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PartnerRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerRequestEdge) graphql.Marshaler {
+			return ec.marshalNPartnerRequestEdge2ᚕᚖewsiᚋresolversᚋmodelᚐPartnerRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PartnerRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PartnerRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequestConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequestConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PartnerRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PartnerRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+			return ec.marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *graph.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10317,6 +12996,84 @@ func (ec *executionContext) fieldContext_Person_organisations(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PostPartnerRequestResult_request(ctx context.Context, field graphql.CollectedField, obj *model.PostPartnerRequestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostPartnerRequestResult_request(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Request, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+			return ec.marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostPartnerRequestResult_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostPartnerRequestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostPartnerRequestResult_manageKey(ctx context.Context, field graphql.CollectedField, obj *model.PostPartnerRequestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostPartnerRequestResult_manageKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManageKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostPartnerRequestResult_manageKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostPartnerRequestResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _PostPartnerRequestResult_created(ctx context.Context, field graphql.CollectedField, obj *model.PostPartnerRequestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostPartnerRequestResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostPartnerRequestResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostPartnerRequestResult", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Practice_id(ctx context.Context, field graphql.CollectedField, obj *graph.Practice) (ret graphql.Marshaler) {
@@ -12182,6 +14939,182 @@ func (ec *executionContext) fieldContext_Query_indicators(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_partnerRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partnerRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PartnerRequests(ctx, fc.Args["filter"].(*model.PartnerRequestFilter), fc.Args["orderBy"].(*graph.BoardOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PartnerRequestConnection) graphql.Marshaler {
+			return ec.marshalNPartnerRequestConnection2ᚖewsiᚋresolversᚋmodelᚐPartnerRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partnerRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partnerRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_partnerRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partnerRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PartnerRequest(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+			return ec.marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partnerRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partnerRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_managePartnerRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_managePartnerRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ManagePartnerRequest(ctx, fc.Args["id"].(string), fc.Args["manageKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ManagedPartnerRequest) graphql.Marshaler {
+			return ec.marshalNManagedPartnerRequest2ᚖewsiᚋresolversᚋmodelᚐManagedPartnerRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_managePartnerRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ManagedPartnerRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_managePartnerRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myPartnerReply(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myPartnerReply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyPartnerReply(ctx, fc.Args["id"].(string), fc.Args["replyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myPartnerReply(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myPartnerReply_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12435,6 +15368,84 @@ func (ec *executionContext) fieldContext_RelatedItem_reasons(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReplyToPartnerRequestResult_reply(ctx context.Context, field graphql.CollectedField, obj *model.ReplyToPartnerRequestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyToPartnerRequestResult_reply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reply, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+			return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyToPartnerRequestResult_reply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplyToPartnerRequestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReply(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplyToPartnerRequestResult_replyKey(ctx context.Context, field graphql.CollectedField, obj *model.ReplyToPartnerRequestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyToPartnerRequestResult_replyKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReplyKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyToPartnerRequestResult_replyKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplyToPartnerRequestResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReplyToPartnerRequestResult_created(ctx context.Context, field graphql.CollectedField, obj *model.ReplyToPartnerRequestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplyToPartnerRequestResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplyToPartnerRequestResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplyToPartnerRequestResult", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
@@ -14037,6 +17048,55 @@ func UnmarshalBBoxInput(ctx context.Context, raw any) (model.BBoxInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (model.ContactInput, error) {
+	var it model.ContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactInput unmarshals raw into the ContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactInput(ctx context.Context, raw any) (model.ContactInput, error) {
+	var out model.ContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContentFilter(ctx context.Context, obj any) (graph.Filter, error) {
 	var it graph.Filter
 	if obj == nil {
@@ -14352,6 +17412,272 @@ func UnmarshalMapLayerFilter(ctx context.Context, raw any) (model.MapLayerFilter
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPartnerReplyInput(ctx context.Context, obj any) (model.PartnerReplyInput, error) {
+	var it model.PartnerReplyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"request", "organisation", "fit", "offer", "lang", "contact"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "request":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("request"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Request = data
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "fit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fit"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Fit = data
+		case "offer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offer"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Offer = data
+		case "lang":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lang"))
+			data, err := ec.unmarshalNLang2ewsiᚋgraphᚐLang(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lang = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalNContactInput2ᚖewsiᚋresolversᚋmodelᚐContactInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnerReplyInput unmarshals raw into the PartnerReplyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnerReplyInput(ctx context.Context, raw any) (model.PartnerReplyInput, error) {
+	var out model.PartnerReplyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnerReplyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartnerRequestFilter(ctx context.Context, obj any) (model.PartnerRequestFilter, error) {
+	var it model.PartnerRequestFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"themes", "countries", "types", "status", "demo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "types":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
+			data, err := ec.unmarshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalORequestStatus2ᚕewsiᚋgraphᚐRequestStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "demo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demo"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Demo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnerRequestFilter unmarshals raw into the PartnerRequestFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnerRequestFilter(ctx context.Context, raw any) (model.PartnerRequestFilter, error) {
+	var out model.PartnerRequestFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnerRequestFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartnerRequestInput(ctx context.Context, obj any) (model.PartnerRequestInput, error) {
+	var it model.PartnerRequestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organisation", "title", "description", "lang", "themes", "subthemes", "countries", "types", "languages", "funding", "closes", "contact"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "lang":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lang"))
+			data, err := ec.unmarshalNLang2ewsiᚋgraphᚐLang(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lang = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "subthemes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subthemes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subthemes = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "types":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
+			data, err := ec.unmarshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "languages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Languages = data
+		case "funding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funding"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Funding = data
+		case "closes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closes"))
+			data, err := ec.unmarshalNDate2ewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Closes = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalNContactInput2ᚖewsiᚋresolversᚋmodelᚐContactInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnerRequestInput unmarshals raw into the PartnerRequestInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnerRequestInput(ctx context.Context, raw any) (model.PartnerRequestInput, error) {
+	var out model.PartnerRequestInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnerRequestInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPartnerSearchInput(ctx context.Context, obj any) (model.PartnerSearchInput, error) {
 	var it model.PartnerSearchInput
 	if obj == nil {
@@ -14581,6 +17907,44 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var contactImplementors = []string{"Contact"}
+
+func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *graph.Contact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Contact")
+		case "name":
+			out.Values[i] = ec._Contact_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._Contact_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var countryImplementors = []string{"Country", "Node"}
 
@@ -15643,6 +19007,50 @@ func (ec *executionContext) _LocalAuthorityEdge(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var managedPartnerRequestImplementors = []string{"ManagedPartnerRequest"}
+
+func (ec *executionContext) _ManagedPartnerRequest(ctx context.Context, sel ast.SelectionSet, obj *model.ManagedPartnerRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, managedPartnerRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ManagedPartnerRequest")
+		case "request":
+			out.Values[i] = ec._ManagedPartnerRequest_request(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "replies":
+			out.Values[i] = ec._ManagedPartnerRequest_replies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "suggestions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ManagedPartnerRequest_suggestions(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mapBoundsImplementors = []string{"MapBounds"}
 
 func (ec *executionContext) _MapBounds(ctx context.Context, sel ast.SelectionSet, obj *model.MapBounds) graphql.Marshaler {
@@ -15989,6 +19397,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "dismissSuggestion":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_dismissSuggestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postPartnerRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postPartnerRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replyToPartnerRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_replyToPartnerRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortlistPartnerReply":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shortlistPartnerReply(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinePartnerReply":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declinePartnerReply(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closePartnerRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closePartnerRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shareContactAsPoster":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shareContactAsPoster(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shareContactAsReplier":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shareContactAsReplier(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -16553,6 +20010,321 @@ func (ec *executionContext) _PartnerMatch(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var partnerReplyImplementors = []string{"PartnerReply"}
+
+func (ec *executionContext) _PartnerReply(ctx context.Context, sel ast.SelectionSet, obj *graph.PartnerReply) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerReplyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerReply")
+		case "id":
+			out.Values[i] = ec._PartnerReply_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._PartnerReply_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._PartnerReply_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._PartnerReply_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.Values[i] = ec._PartnerReply_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._PartnerReply_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "request":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerReply_request(ctx, field, obj)
+				})
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerReply_organisation(ctx, field, obj)
+				})
+		case "fit":
+			out.Values[i] = ec._PartnerReply_fit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offer":
+			out.Values[i] = ec._PartnerReply_offer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.Values[i] = ec._PartnerReply_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "posterAgreed":
+			out.Values[i] = ec._PartnerReply_posterAgreed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "replierAgreed":
+			out.Values[i] = ec._PartnerReply_replierAgreed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.Values[i] = ec._PartnerReply_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerRequestImplementors = []string{"PartnerRequest"}
+
+func (ec *executionContext) _PartnerRequest(ctx context.Context, sel ast.SelectionSet, obj *graph.PartnerRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerRequest")
+		case "id":
+			out.Values[i] = ec._PartnerRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._PartnerRequest_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._PartnerRequest_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._PartnerRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acceptsReplies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerRequest_acceptsReplies(ctx, field, obj)
+				})
+		case "lang":
+			out.Values[i] = ec._PartnerRequest_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._PartnerRequest_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._PartnerRequest_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._PartnerRequest_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerRequest_organisation(ctx, field, obj)
+				})
+		case "themes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerRequest_themes(ctx, field, obj)
+				})
+		case "subthemes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerRequest_subthemes(ctx, field, obj)
+				})
+		case "countries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerRequest_countries(ctx, field, obj)
+				})
+		case "types":
+			out.Values[i] = ec._PartnerRequest_types(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "languages":
+			out.Values[i] = ec._PartnerRequest_languages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "funding":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerRequest_funding(ctx, field, obj)
+				})
+		case "closes":
+			out.Values[i] = ec._PartnerRequest_closes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._PartnerRequest_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._PartnerRequest_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "replyCount":
+			out.Values[i] = ec._PartnerRequest_replyCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerRequestConnectionImplementors = []string{"PartnerRequestConnection"}
+
+func (ec *executionContext) _PartnerRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PartnerRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerRequestConnection")
+		case "edges":
+			out.Values[i] = ec._PartnerRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PartnerRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PartnerRequestConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerRequestEdgeImplementors = []string{"PartnerRequestEdge"}
+
+func (ec *executionContext) _PartnerRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PartnerRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._PartnerRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PartnerRequestEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var personImplementors = []string{"Person", "Node"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *graph.Person) graphql.Marshaler {
@@ -16595,6 +20367,49 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_organisations(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postPartnerRequestResultImplementors = []string{"PostPartnerRequestResult"}
+
+func (ec *executionContext) _PostPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, obj *model.PostPartnerRequestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postPartnerRequestResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostPartnerRequestResult")
+		case "request":
+			out.Values[i] = ec._PostPartnerRequestResult_request(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manageKey":
+			out.Values[i] = ec._PostPartnerRequestResult_manageKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._PostPartnerRequestResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17071,6 +20886,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_indicators(ctx, field)
 				})
+		case "partnerRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partnerRequests(ctx, field)
+				})
+		case "partnerRequest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partnerRequest(ctx, field)
+				})
+		case "managePartnerRequest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_managePartnerRequest(ctx, field)
+				})
+		case "myPartnerReply":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myPartnerReply(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -17176,6 +21015,49 @@ func (ec *executionContext) _RelatedItem(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._RelatedItem_reasons(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var replyToPartnerRequestResultImplementors = []string{"ReplyToPartnerRequestResult"}
+
+func (ec *executionContext) _ReplyToPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, obj *model.ReplyToPartnerRequestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, replyToPartnerRequestResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReplyToPartnerRequestResult")
+		case "reply":
+			out.Values[i] = ec._ReplyToPartnerRequestResult_reply(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replyKey":
+			out.Values[i] = ec._ReplyToPartnerRequestResult_replyKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ReplyToPartnerRequestResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17798,6 +21680,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNContactInput2ᚖewsiᚋresolversᚋmodelᚐContactInput(ctx context.Context, v any) (*model.ContactInput, error) {
+	res, err := ec.unmarshalInputContactInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNContentKind2ewsiᚋresolversᚋmodelᚐContentKind(ctx context.Context, v any) (model.ContentKind, error) {
 	var res model.ContentKind
 	err := res.UnmarshalGQL(v)
@@ -17838,6 +21725,16 @@ func (ec *executionContext) marshalNCountryStats2ᚖewsiᚋgraphᚐCountryStats(
 		return graphql.Null
 	}
 	return ec._CountryStats(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDate2ewsiᚋgraphᚐDate(ctx context.Context, v any) (graph.Date, error) {
+	var res graph.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2ewsiᚋgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v graph.Date) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNDate2ᚖewsiᚋgraphᚐDate(ctx context.Context, v any) (*graph.Date, error) {
@@ -18235,6 +22132,14 @@ func (ec *executionContext) marshalNLocalAuthorityEdge2ᚖewsiᚋresolversᚋmod
 	return ec._LocalAuthorityEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNManagedPartnerRequest2ᚖewsiᚋresolversᚋmodelᚐManagedPartnerRequest(ctx context.Context, sel ast.SelectionSet, v *model.ManagedPartnerRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ManagedPartnerRequest!")
+		return graphql.Null
+	}
+	return ec._ManagedPartnerRequest(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMapBounds2ᚖewsiᚋresolversᚋmodelᚐMapBounds(ctx context.Context, sel ast.SelectionSet, v *model.MapBounds) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MapBounds!")
@@ -18411,6 +22316,36 @@ func (ec *executionContext) marshalNOrgType2ewsiᚋgraphᚐOrgType(ctx context.C
 	return v
 }
 
+func (ec *executionContext) unmarshalNOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx context.Context, v any) ([]graph.OrgType, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.OrgType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrgType2ewsiᚋgraphᚐOrgType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.OrgType) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrgType2ewsiᚋgraphᚐOrgType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOrganisation2ᚕᚖewsiᚋgraphᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Organisation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -18507,12 +22442,102 @@ func (ec *executionContext) marshalNPartnerEdge2ᚖewsiᚋresolversᚋmodelᚐPa
 	return ec._PartnerEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPartnerMatch2ᚕᚖewsiᚋgraphᚐPartnerMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PartnerMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerMatch2ᚖewsiᚋgraphᚐPartnerMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPartnerMatch2ᚖewsiᚋgraphᚐPartnerMatch(ctx context.Context, sel ast.SelectionSet, v *graph.PartnerMatch) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PartnerMatch!")
 		return graphql.Null
 	}
 	return ec._PartnerMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerReply2ᚕᚖewsiᚋgraphᚐPartnerReplyᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PartnerReply) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerReply2ᚖewsiᚋgraphᚐPartnerReply(ctx context.Context, sel ast.SelectionSet, v *graph.PartnerReply) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerReply!")
+		return graphql.Null
+	}
+	return ec._PartnerReply(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPartnerReplyInput2ewsiᚋresolversᚋmodelᚐPartnerReplyInput(ctx context.Context, v any) (model.PartnerReplyInput, error) {
+	res, err := ec.unmarshalInputPartnerReplyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPartnerRequest2ᚖewsiᚋgraphᚐPartnerRequest(ctx context.Context, sel ast.SelectionSet, v *graph.PartnerRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerRequest!")
+		return graphql.Null
+	}
+	return ec._PartnerRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerRequestConnection2ᚖewsiᚋresolversᚋmodelᚐPartnerRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.PartnerRequestConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerRequestConnection!")
+		return graphql.Null
+	}
+	return ec._PartnerRequestConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerRequestEdge2ᚕᚖewsiᚋresolversᚋmodelᚐPartnerRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerRequestEdge2ᚖewsiᚋresolversᚋmodelᚐPartnerRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerRequestEdge2ᚖewsiᚋresolversᚋmodelᚐPartnerRequestEdge(ctx context.Context, sel ast.SelectionSet, v *model.PartnerRequestEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerRequestEdge!")
+		return graphql.Null
+	}
+	return ec._PartnerRequestEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPartnerRequestInput2ewsiᚋresolversᚋmodelᚐPartnerRequestInput(ctx context.Context, v any) (model.PartnerRequestInput, error) {
+	res, err := ec.unmarshalInputPartnerRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPartnerSearchInput2ewsiᚋresolversᚋmodelᚐPartnerSearchInput(ctx context.Context, v any) (model.PartnerSearchInput, error) {
@@ -18542,6 +22567,14 @@ func (ec *executionContext) marshalNPerson2ᚖewsiᚋgraphᚐPerson(ctx context.
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPostPartnerRequestResult2ᚖewsiᚋresolversᚋmodelᚐPostPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, v *model.PostPartnerRequestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostPartnerRequestResult!")
+		return graphql.Null
+	}
+	return ec._PostPartnerRequestResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPractice2ᚕᚖewsiᚋgraphᚐPracticeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Practice) graphql.Marshaler {
@@ -18676,6 +22709,34 @@ func (ec *executionContext) marshalNRelatedItem2ᚖewsiᚋgraphᚐRelatedItem(ct
 		return graphql.Null
 	}
 	return ec._RelatedItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReplyStatus2ewsiᚋgraphᚐReplyStatus(ctx context.Context, v any) (graph.ReplyStatus, error) {
+	var res graph.ReplyStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReplyStatus2ewsiᚋgraphᚐReplyStatus(ctx context.Context, sel ast.SelectionSet, v graph.ReplyStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReplyToPartnerRequestResult2ᚖewsiᚋresolversᚋmodelᚐReplyToPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, v *model.ReplyToPartnerRequestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReplyToPartnerRequestResult!")
+		return graphql.Null
+	}
+	return ec._ReplyToPartnerRequestResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRequestStatus2ewsiᚋgraphᚐRequestStatus(ctx context.Context, v any) (graph.RequestStatus, error) {
+	var res graph.RequestStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRequestStatus2ewsiᚋgraphᚐRequestStatus(ctx context.Context, sel ast.SelectionSet, v graph.RequestStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSearchConnection2ᚖewsiᚋresolversᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
@@ -18981,6 +23042,22 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOBoardOrder2ᚖewsiᚋgraphᚐBoardOrder(ctx context.Context, v any) (*graph.BoardOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.BoardOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBoardOrder2ᚖewsiᚋgraphᚐBoardOrder(ctx context.Context, sel ast.SelectionSet, v *graph.BoardOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -19009,6 +23086,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOContact2ᚖewsiᚋgraphᚐContact(ctx context.Context, sel ast.SelectionSet, v *graph.Contact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Contact(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOContentFilter2ᚖewsiᚋgraphᚐFilter(ctx context.Context, v any) (*graph.Filter, error) {
@@ -19112,6 +23196,13 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOFunding2ᚖewsiᚋgraphᚐFunding(ctx context.Context, sel ast.SelectionSet, v *graph.Funding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Funding(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOGeoPoint2ᚖgithubᚗcomᚋpaulmachᚋorbᚐPoint(ctx context.Context, sel ast.SelectionSet, v *orb.Point) graphql.Marshaler {
@@ -19388,6 +23479,50 @@ func (ec *executionContext) marshalOOrganisation2ᚖewsiᚋgraphᚐOrganisation(
 		return graphql.Null
 	}
 	return ec._Organisation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPartnerRequestFilter2ᚖewsiᚋresolversᚋmodelᚐPartnerRequestFilter(ctx context.Context, v any) (*model.PartnerRequestFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPartnerRequestFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORequestStatus2ᚕewsiᚋgraphᚐRequestStatusᚄ(ctx context.Context, v any) ([]graph.RequestStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.RequestStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRequestStatus2ewsiᚋgraphᚐRequestStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORequestStatus2ᚕewsiᚋgraphᚐRequestStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.RequestStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRequestStatus2ewsiᚋgraphᚐRequestStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -20,6 +20,12 @@ type BBoxInput struct {
 	North float64 `json:"north"`
 }
 
+type ContactInput struct {
+	Name string `json:"name"`
+	// Private: never shown to anyone until both sides of a reply agree to share.
+	Email string `json:"email"`
+}
+
 // Sort order of a list; ties break on id.
 type ContentOrder struct {
 	Field     OrderField `json:"field"`
@@ -80,6 +86,15 @@ type LocalAuthorityConnection struct {
 type LocalAuthorityEdge struct {
 	Cursor string                `json:"cursor"`
 	Node   *graph.LocalAuthority `json:"node"`
+}
+
+// What the poster of a request sees with its manage key.
+type ManagedPartnerRequest struct {
+	Request *graph.PartnerRequest `json:"request"`
+	// Every reply, oldest first.
+	Replies []*graph.PartnerReply `json:"replies"`
+	// Organisations that fit the request, ranked by the partner search from its themes, countries, kinds and languages; not the poster, not those who replied. first at most 1000.
+	Suggestions []*graph.PartnerMatch `json:"suggestions"`
 }
 
 // A box in WGS 84 degrees.
@@ -205,6 +220,66 @@ type PartnerEdge struct {
 	Node   *graph.PartnerMatch `json:"node"`
 }
 
+type PartnerReplyInput struct {
+	// The request (request:...).
+	Request string `json:"request"`
+	// The replying organisation (organisation:...); one reply per organisation and request.
+	Organisation string `json:"organisation"`
+	// Why this fits: 10 to 3000 characters.
+	Fit string `json:"fit"`
+	// What you bring: 10 to 3000 characters.
+	Offer   string        `json:"offer"`
+	Lang    graph.Lang    `json:"lang"`
+	Contact *ContactInput `json:"contact"`
+}
+
+type PartnerRequestConnection struct {
+	Edges      []*PartnerRequestEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type PartnerRequestEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *graph.PartnerRequest `json:"node"`
+}
+
+type PartnerRequestFilter struct {
+	// Theme or subtheme ids or slugs; a theme also matches requests about its subthemes.
+	Themes []string `json:"themes,omitempty"`
+	// Requests seeking partners in these countries, or anywhere.
+	Countries []string `json:"countries,omitempty"`
+	// Requests seeking these kinds of organisation, or any.
+	Types []graph.OrgType `json:"types,omitempty"`
+	// Default: OPEN.
+	Status []graph.RequestStatus `json:"status,omitempty"`
+	Demo   *bool                 `json:"demo,omitempty"`
+}
+
+type PartnerRequestInput struct {
+	// The organisation that posts (organisation:...).
+	Organisation string `json:"organisation"`
+	// The project idea, up to 200 characters.
+	Title string `json:"title"`
+	// 20 to 5000 characters.
+	Description string     `json:"description"`
+	Lang        graph.Lang `json:"lang"`
+	// Theme ids or slugs; at least one theme or subtheme.
+	Themes    []string `json:"themes,omitempty"`
+	Subthemes []string `json:"subthemes,omitempty"`
+	// Countries partners are sought in (ISO 3166 alpha-2); none means anywhere.
+	Countries []string `json:"countries,omitempty"`
+	// Kinds of organisation sought; none means any.
+	Types []graph.OrgType `json:"types,omitempty"`
+	// Languages of the project (ISO 639-1).
+	Languages []string `json:"languages,omitempty"`
+	// An existing funding call (funding:...).
+	Funding *string `json:"funding,omitempty"`
+	// The last day replies are taken: after today, within a year.
+	Closes  graph.Date    `json:"closes"`
+	Contact *ContactInput `json:"contact"`
+}
+
 // Who we are and whom we look for. Give our organisation (its themes, subthemes, principles, practices,
 // kind and languages are read from the graph), or a profile by hand, or both: hand-typed values add to the graph's.
 // countries, types, near with radiusKm, onlyLookingForPartners and activeSince keep only the organisations that fit.
@@ -230,6 +305,16 @@ type PartnerSearchInput struct {
 	ActiveSince *graph.Date `json:"activeSince,omitempty"`
 }
 
+type PostPartnerRequestResult struct {
+	Request *graph.PartnerRequest `json:"request"`
+	// The key that manages the request: shown once, when the request is created. Keep it;
+	// it cannot be shown again. A repeat with the same idempotency key returns the same
+	// request with manageKey: null.
+	ManageKey *string `json:"manageKey,omitempty"`
+	// False when the idempotency key was used before and the stored request is returned.
+	Created bool `json:"created"`
+}
+
 type PracticeConnection struct {
 	Edges      []*PracticeEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
@@ -242,6 +327,15 @@ type PracticeEdge struct {
 }
 
 type Query struct {
+}
+
+type ReplyToPartnerRequestResult struct {
+	Reply *graph.PartnerReply `json:"reply"`
+	// The key to follow the reply and agree to share contacts: shown once, when the reply
+	// is created. A repeat with the same idempotency key returns the same reply with replyKey: null.
+	ReplyKey *string `json:"replyKey,omitempty"`
+	// False when the idempotency key was used before and the stored reply is returned.
+	Created bool `json:"created"`
 }
 
 type SearchConnection struct {

@@ -4,7 +4,7 @@ export const LANGS = ['en', 'fr', 'de'];
 
 export const STRINGS = {
   en: {
-    title: 'Map of local and regional good practices',
+    title: 'Map of local and regional good practices', requests: 'Partner requests',
     skip: 'Skip to the list of what is on the map',
     language: 'Language',
     filters: 'Filters',
@@ -36,7 +36,7 @@ export const STRINGS = {
     basemap: 'Country shapes: Natural Earth',
   },
   fr: {
-    title: 'Carte des bonnes pratiques locales et régionales',
+    title: 'Carte des bonnes pratiques locales et régionales', requests: 'Recherches de partenaires',
     skip: 'Aller à la liste de ce qui est sur la carte',
     language: 'Langue',
     filters: 'Filtres',
@@ -68,7 +68,7 @@ export const STRINGS = {
     basemap: 'Frontières : Natural Earth',
   },
   de: {
-    title: 'Karte lokaler und regionaler guter Praxis',
+    title: 'Karte lokaler und regionaler guter Praxis', requests: 'Partnersuche',
     skip: 'Zur Liste der Einträge auf der Karte springen',
     language: 'Sprache',
     filters: 'Filter',
