@@ -74,9 +74,13 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 			_, err := p.cypher(ctx, i)
 			return err
 		}
-		if err := agree(ctx, client, api.URL, p, 30); err != nil {
+		const asked = 30
+		same, err := agree(ctx, client, api.URL, p, asked)
+		if err != nil {
 			return err
 		}
+		rep.add(Result{Name: p.name + ": same answers as raw Cypher", Unit: "queries", Value: float64(same),
+			Baseline: asked, BaseName: "queries asked", Target: "all", Met: met(same == asked)})
 		gl, err := timeIt(ctx, iters, gql)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)

@@ -9,9 +9,9 @@ import (
 
 // pipeline writes the batches of pass 2 with several transactions in flight, so
 // that the database works on one batch while the loader prepares and sends the
-// next. Batches commit in any order; a record whose links point at a node of a
-// batch that may not have committed yet when its own batch is sent has its
-// links deferred to pass 3, as do records pointing at nodes defined later.
+// next. Batches commit in any order: a batch with links to the nodes of a batch
+// still in flight waits for it before it is sent, and a record with links to
+// nodes that later batches define has its links deferred to pass 3.
 type pipeline struct {
 	w        graph.Writer
 	order    map[string]int // id -> its position among the records defined
@@ -23,6 +23,7 @@ type pipeline struct {
 	wg     sync.WaitGroup
 
 	mu        sync.Mutex
+	changed   *sync.Cond // signalled when a batch commits or fails
 	stats     graph.WriteStats
 	done      int
 	err       error
@@ -44,6 +45,7 @@ type job struct {
 func newPipeline(ctx context.Context, w graph.Writer, writers int, order map[string]int, progress func(int)) *pipeline {
 	ctx, cancel := context.WithCancel(ctx)
 	p := &pipeline{w: w, order: order, progress: progress, ctx: ctx, cancel: cancel, jobs: make(chan job)}
+	p.changed = sync.NewCond(&p.mu)
 	for i := 0; i < max(writers, 1); i++ {
 		p.wg.Add(1)
 		go p.work()
@@ -51,27 +53,44 @@ func newPipeline(ctx context.Context, w graph.Writer, writers int, order map[str
 	return p
 }
 
-// send hands a batch, the records at positions (start, end], to a writer; it
-// waits while every writer is busy. The batch is not kept.
+// send hands a batch, the records at positions (start, end], to a writer once
+// the nodes it links to outside itself are committed; it waits while every
+// writer is busy. The batch is not kept.
 func (p *pipeline) send(batch []graph.Record, start, end int) error {
-	p.mu.Lock()
-	if p.err != nil {
-		p.mu.Unlock()
-		return p.err
-	}
-	horizon := p.horizon
-	n := len(p.ends)
-	p.ends = append(p.ends, end)
-	p.committed = append(p.committed, false)
 	nodes := append([]graph.Record(nil), batch...)
 	linkable := make([]graph.Record, 0, len(nodes))
+	var deferred []graph.Record
+	need := 0 // the last position this batch links to before its own
 	for _, r := range nodes {
-		if p.waits(r, horizon, start, end) {
-			p.deferred = append(p.deferred, r)
+		later := false
+		for _, l := range r.Links {
+			n, ok := p.order[l.To]
+			switch {
+			case !ok || (n > start && n <= end):
+			case n > end:
+				later = true
+			default:
+				need = max(need, n)
+			}
+		}
+		if later {
+			deferred = append(deferred, r)
 		} else {
 			linkable = append(linkable, r)
 		}
 	}
+	p.mu.Lock()
+	for p.horizon < need && p.err == nil {
+		p.changed.Wait()
+	}
+	if p.err != nil {
+		p.mu.Unlock()
+		return p.err
+	}
+	n := len(p.ends)
+	p.ends = append(p.ends, end)
+	p.committed = append(p.committed, false)
+	p.deferred = append(p.deferred, deferred...)
 	p.mu.Unlock()
 	select {
 	case p.jobs <- job{n: n, nodes: nodes, linkable: linkable}:
@@ -79,17 +98,6 @@ func (p *pipeline) send(batch []graph.Record, start, end int) error {
 	case <-p.ctx.Done():
 		return p.fail(p.ctx.Err())
 	}
-}
-
-// waits reports whether a link of r points at a record defined after horizon
-// outside r's own batch (start, end]: a node that may not be committed yet.
-func (p *pipeline) waits(r graph.Record, horizon, start, end int) bool {
-	for _, l := range r.Links {
-		if n, ok := p.order[l.To]; ok && n > horizon && (n <= start || n > end) {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *pipeline) work() {
@@ -108,10 +116,10 @@ func (p *pipeline) work() {
 			p.horizon = p.ends[p.next]
 			p.next++
 		}
-		done := p.done
 		if p.progress != nil {
-			p.progress(done)
+			p.progress(p.done)
 		}
+		p.changed.Broadcast()
 		p.mu.Unlock()
 	}
 }
@@ -123,6 +131,7 @@ func (p *pipeline) fail(err error) error {
 	if p.err == nil {
 		p.err = err
 		p.cancel()
+		p.changed.Broadcast()
 	}
 	return p.err
 }

@@ -239,13 +239,7 @@ WITH collect(n) AS ns`, k, where)
 	}
 	rels := "[] AS rels"
 	if len(hops) > 0 {
-		rels = fmt.Sprintf(`COLLECT {
-  UNWIND page AS a
-  CALL { %s }
-  WITH a, h, n, k, l ORDER BY k, n.id
-  WITH a.id AS id, h, collect({p: properties(n), l: l}) AS items
-  RETURN [id, h, items]
-} AS rels`, hopBranches(k, hops))
+		rels = fmt.Sprintf("COLLECT { UNWIND page AS a RETURN [a.id, %s] } AS rels", hopLists(k, hops))
 	}
 	recs, err := s.read(ctx, page+fmt.Sprintf(`
 WITH size(ns) AS total, ns[$skip..($skip + $limit)] AS page
@@ -266,11 +260,9 @@ RETURN total, [x IN page | {p: properties(x), l: '%s'}] AS items, %s`, k, rels),
 	found, _ := recs[0].Get("rels")
 	for _, x := range found.([]any) {
 		row := x.([]any)
-		nodes, err := decodeList(row[2])
-		if err != nil {
+		if err := decodeHops(out, hops, row[0].(string), row[1]); err != nil {
 			return nil, 0, nil, err
 		}
-		out[hops[row[1].(int64)]][row[0].(string)] = nodes
 	}
 	return nodes, int(total.(int64)), out, nil
 }
@@ -332,24 +324,17 @@ func (s *Store) NeighboursMulti(ctx context.Context, hops []graph.Hop, ids []str
 		return out, nil
 	}
 	for k, group := range groupIDs(ids) {
-		recs, err := s.read(ctx, fmt.Sprintf(`
-MATCH (a:%s) WHERE a.id IN $ids
-CALL { %s }
-WITH a, h, n, k, l ORDER BY k, n.id
-RETURN a.id AS id, h, collect({p: properties(n), l: l}) AS items`, k, hopBranches(k, hops)),
+		recs, err := s.read(ctx, fmt.Sprintf("MATCH (a:%s) WHERE a.id IN $ids RETURN a.id AS id, %s AS rels", k, hopLists(k, hops)),
 			map[string]any{"ids": group})
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range recs {
 			id, _ := r.Get("id")
-			h, _ := r.Get("h")
-			items, _ := r.Get("items")
-			nodes, err := decodeList(items)
-			if err != nil {
+			rels, _ := r.Get("rels")
+			if err := decodeHops(out, hops, id.(string), rels); err != nil {
 				return nil, err
 			}
-			out[hops[h.(int64)]][id.(string)] = nodes
 		}
 	}
 	return out, nil
@@ -366,24 +351,38 @@ func checkHops(hops []graph.Hop) error {
 	return nil
 }
 
-// hopBranches is the body of a subquery that, for a node a, returns a row per
-// published neighbour n along each hop: its hop's index h, its sort key k and
-// label l. The zero Hop returns a, of kind k, itself when it is published.
-func hopBranches(k graph.Kind, hops []graph.Hop) string {
-	branches := make([]string, 0, len(hops))
-	for i, h := range hops {
+// hopLists is a list expression holding, for a node a of kind k, a list per hop
+// of its published neighbours along that hop sorted by name, each as {p:
+// properties, l: label}. The zero Hop is a itself when it is published.
+func hopLists(k graph.Kind, hops []graph.Hop) string {
+	lists := make([]string, 0, len(hops))
+	for _, h := range hops {
 		if h == (graph.Hop{}) {
-			branches = append(branches, fmt.Sprintf("WITH a WITH a AS n WHERE %s RETURN %d AS h, n, '' AS k, '%s' AS l", published, i, k))
+			lists = append(lists, fmt.Sprintf("CASE WHEN coalesce(a.status, 'published') = 'published' THEN [{p: properties(a), l: '%s'}] ELSE [] END", k))
 			continue
 		}
 		pattern := "(a)-[:%s]->(n:%s)"
 		if h.Incoming {
 			pattern = "(a)<-[:%s]-(n:%s)"
 		}
-		branches = append(branches, fmt.Sprintf("WITH a MATCH "+pattern+" WHERE %s RETURN %d AS h, n, n.%s AS k, '%s' AS l",
-			h.Rel, h.To, published, i, nameProp(h.To), h.To))
+		lists = append(lists, fmt.Sprintf("COLLECT { MATCH "+pattern+" WHERE %s WITH n ORDER BY n.%s, n.id RETURN {p: properties(n), l: '%s'} }",
+			h.Rel, h.To, published, nameProp(h.To), h.To))
 	}
-	return strings.Join(branches, " UNION ALL ")
+	return "[" + strings.Join(lists, ", ") + "]"
+}
+
+// decodeHops puts the lists that hopLists returned for node id into out.
+func decodeHops(out map[graph.Hop]map[string][]graph.Node, hops []graph.Hop, id string, v any) error {
+	for i, list := range v.([]any) {
+		nodes, err := decodeList(list)
+		if err != nil {
+			return err
+		}
+		if len(nodes) > 0 {
+			out[hops[i]][id] = nodes
+		}
+	}
+	return nil
 }
 
 // CountryStats counts the published content in each country.
