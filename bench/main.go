@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"ewsi/graph/neo4j"
@@ -44,18 +45,47 @@ func main() {
 	iters := flag.Int("iters", 300, "timed iterations per query")
 	out := flag.String("out", filepath.Join("bench", "results"), "where to write the results")
 	keep := flag.String("data", "", "keep the Neo4j store here (reused when it already holds the scale); default a temporary folder")
+	heap := flag.String("heap", "4g", "heap of the benchmark's Neo4j")
+	pageCache := flag.String("pagecache", "4g", "page cache of the benchmark's Neo4j")
+	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, partners (default all)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, *scale, *iters, *out, *keep); err != nil {
+	o := options{scale: *scale, iters: *iters, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, parts: parts(*only)}
+	if err := run(ctx, o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, scale, iters int, outDir, keep string) error {
+// options are the command's flags.
+type options struct {
+	scale, iters    int
+	out, keep       string
+	heap, pageCache string
+	parts           map[string]bool // nil: every part
+	neo4jPid        int             // the benchmark's Neo4j, for its CPU time
+}
+
+// parts parses -only.
+func parts(only string) map[string]bool {
+	if only == "" {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, p := range strings.Split(only, ",") {
+		out[strings.TrimSpace(p)] = true
+	}
+	return out
+}
+
+// does reports whether the run includes part.
+func (o options) does(part string) bool { return o.parts == nil || o.parts[part] }
+
+func run(ctx context.Context, o options) error {
+	scale, iters, outDir := o.scale, o.iters, o.out
 	rep := &Report{Started: time.Now().UTC(), Scale: scale, Machine: machine()}
-	dir := keep
+	dir := o.keep
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "ewsi-bench-")
 		if err != nil {
@@ -66,11 +96,12 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	}
 	fmt.Printf("bench: scale %d, store %s\n", scale, dir)
 	srv, err := embedded.Start(ctx, embedded.Options{Jar: filepath.Join("neo4j", "target", "ewsi-neo4j.jar"),
-		DataDir: filepath.Join(dir, "neo4j"), Heap: "4g", PageCache: "4g", TxMemory: "3g"})
+		DataDir: filepath.Join(dir, "neo4j"), Heap: o.heap, PageCache: o.pageCache, TxMemory: "3g"})
 	if err != nil {
 		return err
 	}
 	defer srv.Stop()
+	o.neo4jPid = srv.Pid()
 	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, QueryTimeout: 5 * time.Minute})
 	if err != nil {
 		return err
@@ -79,14 +110,23 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	if err := st.Migrate(ctx); err != nil {
 		return err
 	}
-	if err := benchIngest(ctx, st, scale, dir, rep); err != nil {
+	rep.Machine["neo4jHeap"], rep.Machine["neo4jPageCache"] = o.heap, o.pageCache
+	if err := benchIngest(ctx, st, o, dir, rep); err != nil {
 		return err
 	}
-	if err := benchQueries(ctx, st, iters, rep); err != nil {
-		return err
+	if o.does("queries") {
+		if err := benchQueries(ctx, st, iters, rep); err != nil {
+			return err
+		}
 	}
-	for _, extra := range []func(context.Context, *neo4j.Store, *Report) error{mapBench, browserBench, partnerBench} {
-		if err := extra(ctx, st, rep); err != nil {
+	for _, extra := range []struct {
+		part string
+		fn   func(context.Context, *neo4j.Store, *Report) error
+	}{{"map", mapBench}, {"browser", browserBench}, {"partners", partnerBench}} {
+		if !o.does(extra.part) {
+			continue
+		}
+		if err := extra.fn(ctx, st, rep); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,10 @@ import (
 type pair struct {
 	name    string
 	graphql func(i int) (string, map[string]any)
-	cypher  func(ctx context.Context, i int) error
+	cypher  func(ctx context.Context, i int) ([]map[string]any, error)
+	// same normalises both answers to the same form, so that the bench can check
+	// that they agree before it times them
+	same func(data map[string]any, rows []map[string]any) (got, want string)
 }
 
 // benchQueries measures three GraphQL queries against the same reads as single
@@ -45,31 +48,39 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 			return `query($c: [String!], $t: [ID!]) { practices(first: 20, filter: {countries: $c, themes: $t}) { totalCount edges { node { title
 			  implementers { ... on Organisation { name } ... on LocalAuthority { name } } themes { name } country { iso2 } } } } }`,
 				map[string]any{"c": []string{big[i%len(big)]}, "t": []string{themes[i%len(themes)]}}
-		}, func(ctx context.Context, i int) error {
-			_, err := st.RawPracticePage(ctx, big[i%len(big)], themes[i%len(themes)], 20)
-			return err
-		}},
+		}, func(ctx context.Context, i int) ([]map[string]any, error) {
+			return st.RawPracticePage(ctx, big[i%len(big)], themes[i%len(themes)], 20)
+		}, samePage},
 		{"organisation with neighbours", func(i int) (string, map[string]any) {
 			return `query($id: ID!) { node(id: $id) { ... on Organisation { name country { name } practices { title } partnerIn { title } themes { name } } } }`,
 				map[string]any{"id": orgs[i%len(orgs)].NodeID()}
-		}, func(ctx context.Context, i int) error {
-			_, err := st.RawOrganisation(ctx, orgs[i%len(orgs)].NodeID())
-			return err
-		}},
+		}, func(ctx context.Context, i int) ([]map[string]any, error) {
+			return st.RawOrganisation(ctx, orgs[i%len(orgs)].NodeID())
+		}, sameOrganisation},
 		{"country with counts", func(i int) (string, map[string]any) {
 			return `query($c: String!) { country(code: $c) { name stats { practices organisations authorities documents events news funding } } }`,
 				map[string]any{"c": countries[i%len(countries)].ISO2}
-		}, func(ctx context.Context, i int) error {
-			_, err := st.RawCountryCounts(ctx, countries[i%len(countries)].ISO2)
-			return err
-		}},
+		}, func(ctx context.Context, i int) ([]map[string]any, error) {
+			return st.RawCountryCounts(ctx, countries[i%len(countries)].ISO2)
+		}, sameCountry},
 	}
 	for _, p := range pairs {
 		gql := func(i int) error {
 			q, v := p.graphql(i)
-			return postGraphQL(client, api.URL, q, v)
+			_, err := postGraphQL(client, api.URL, q, v)
+			return err
 		}
-		cy := func(i int) error { return p.cypher(ctx, i) }
+		cy := func(i int) error {
+			_, err := p.cypher(ctx, i)
+			return err
+		}
+		const asked = 30
+		same, err := agree(ctx, client, api.URL, p, asked)
+		if err != nil {
+			return err
+		}
+		rep.add(Result{Name: p.name + ": same answers as raw Cypher", Unit: "queries", Value: float64(same),
+			Baseline: asked, BaseName: "queries asked", Target: "all", Met: met(same == asked)})
 		gl, err := timeIt(ctx, iters, gql)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
@@ -95,23 +106,25 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 	return nil
 }
 
-func postGraphQL(c *http.Client, url, q string, vars map[string]any) error {
+// postGraphQL posts a query and returns its data.
+func postGraphQL(c *http.Client, url, q string, vars map[string]any) (map[string]any, error) {
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	resp, err := c.Post(url+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	var out struct {
+		Data   map[string]any             `json:"data"`
 		Errors []struct{ Message string } `json:"errors"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		return err
+		return nil, err
 	}
 	if len(out.Errors) > 0 {
-		return fmt.Errorf("graphql: %s", out.Errors[0].Message)
+		return nil, fmt.Errorf("graphql: %s", out.Errors[0].Message)
 	}
-	return nil
+	return out.Data, nil
 }
 
 func ptr[T any](v T) *T { return &v }

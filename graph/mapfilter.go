@@ -105,8 +105,8 @@ type MapReader interface {
 	// MapPoints returns the published points matching f inside box (west <= east),
 	// through the point indexes.
 	MapPoints(ctx context.Context, box orb.Bound, f MapFilter) ([]MapPoint, error)
-	// GraphVersion returns a token that changes whenever the graph is written;
-	// caches compare it to know when to drop what they hold.
+	// GraphVersion returns a token that changes whenever a write that changes the
+	// graph completes; caches compare it to know when to drop what they hold.
 	GraphVersion(ctx context.Context) (string, error)
 }
 

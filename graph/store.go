@@ -54,6 +54,9 @@ type Reader interface {
 	// List returns the window w of the published nodes of kind k that match f, sorted
 	// by o then id, and how many match in all.
 	List(ctx context.Context, k Kind, f Filter, o Order, w Window) ([]Node, int, error)
+	// ListWith does List and, in the same round trip, what NeighboursMulti(hops)
+	// returns for the nodes of the window.
+	ListWith(ctx context.Context, k Kind, f Filter, o Order, w Window, hops []Hop) ([]Node, int, map[Hop]map[string][]Node, error)
 	// Nodes returns the nodes with the given ids, by id.
 	Nodes(ctx context.Context, ids []string) (map[string]Node, error)
 	// Neighbours returns, for each id, the nodes one hop away, sorted by name or title.

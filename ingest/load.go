@@ -35,8 +35,10 @@ type Loader struct {
 	W graph.Writer
 	// Keep is how many parsed records the loader keeps in memory between its
 	// passes instead of reading and parsing the sources again; default 2,000,000.
-	Keep     int
-	Batch    int            // records per transaction, default 1000
+	Keep  int
+	Batch int // records per transaction, default 1000
+	// Writers is how many transactions are in flight at once, default 2.
+	Writers  int
 	Progress func(Progress) // called after each batch; may be nil
 }
 
@@ -47,7 +49,8 @@ type rejection struct {
 }
 
 // Load checks every record of every source, then writes the good ones in two
-// passes (nodes, then the links they own) in batches of one transaction each.
+// passes (nodes with the links they own, then the links that had to wait for
+// their targets) in batches of one transaction each, Writers at a time.
 // Records referring to ids that neither the sources nor the graph hold are
 // rejected, as are records that refer to rejected ones. The error is for faults
 // that stop the load (a file that cannot be read, the database); bad records are
@@ -55,6 +58,9 @@ type rejection struct {
 func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	if l.Batch <= 0 {
 		l.Batch = 1000
+	}
+	if l.Writers <= 0 {
+		l.Writers = 2
 	}
 	if l.Keep == 0 {
 		l.Keep = 2_000_000
@@ -164,42 +170,32 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	}
 	good := total - len(rejected)
 	sum.Check = time.Since(start)
-	// pass 2: each batch's nodes and their links in one transaction; links to
-	// nodes that later batches define wait for the end
+	// pass 2: each batch's nodes and their links in one transaction, with
+	// l.Writers transactions in flight; links to nodes that may not be
+	// committed yet wait for pass 3
 	passStart := time.Now()
-	var deferred []graph.Record
-	done, seq := 0, 0
+	pl := newPipeline(ctx, l.W, l.Writers, order, func(done int) {
+		if l.Progress != nil {
+			l.Progress(Progress{Pass: 2, Done: done, Total: good})
+		}
+	})
 	batch := make([]graph.Record, 0, l.Batch)
+	sent, last := 0, 0 // positions: the end of the batches sent, the last record read
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		linkable := make([]graph.Record, 0, len(batch))
-		for _, r := range batch {
-			if laterTarget(r, order, seq) {
-				deferred = append(deferred, r)
-			} else {
-				linkable = append(linkable, r)
-			}
-		}
-		st, err := l.W.Write(ctx, batch, linkable)
-		if err != nil {
-			return err
-		}
-		sum.WriteStats.Add(st)
-		done += len(batch)
-		batch = batch[:0]
-		if l.Progress != nil {
-			l.Progress(Progress{Pass: 2, Done: done, Total: good})
-		}
-		return nil
+		err := pl.send(batch, sent, last)
+		sent, batch = last, batch[:0]
+		return err
 	}
+	var err error
 	for si, src := range sources {
-		err := scan(kept, si, src, func(line int, rec *graph.Record, perr error) error {
+		err = scan(kept, si, src, func(line int, rec *graph.Record, perr error) error {
 			if perr != nil || rejected[rejection{src.Name(), line}] != nil {
 				return nil
 			}
-			seq++
+			last = order[rec.Node.NodeID()]
 			batch = append(batch, *rec)
 			if len(batch) >= l.Batch {
 				return flush()
@@ -207,10 +203,18 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 			return ctx.Err()
 		})
 		if err != nil {
-			return sum, err
+			break
 		}
 	}
-	if err := flush(); err != nil {
+	if err == nil {
+		err = flush()
+	}
+	st, deferred, werr := pl.close()
+	sum.WriteStats.Add(st)
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
 		return sum, err
 	}
 	sum.Nodes = time.Since(passStart)
@@ -232,17 +236,6 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 func localPart(id string) string {
 	_, local, _ := strings.Cut(id, ":")
 	return local
-}
-
-// laterTarget reports whether a link of r points at a node that a record after
-// position upto defines (so it does not exist yet when r's batch is written).
-func laterTarget(r graph.Record, order map[string]int, upto int) bool {
-	for _, l := range r.Links {
-		if n, ok := order[l.To]; ok && n > upto {
-			return true
-		}
-	}
-	return false
 }
 
 // keptRecord is a parsed record kept between passes.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"ewsi/graph"
 	"ewsi/resolvers/model"
 )
@@ -52,26 +54,33 @@ func (r *Resolver) list(ctx context.Context, k graph.Kind, a listArgs, extra fun
 		w     graph.Window
 		nodes []graph.Node
 		total int
+		rels  map[graph.Hop]map[string][]graph.Node
 		err   error
 	)
+	// the page and the relations its nodes are asked for, in one round trip
+	var hops []graph.Hop
+	if oc := graphql.GetOperationContext(ctx); oc != nil {
+		hops, _ = hopsFor(oc, k, nodeSelection(ctx))
+	}
 	if a.page.Last != nil && a.page.Before == nil {
 		// counting from the end needs the total first
 		if _, total, err = r.Store.List(ctx, k, f, o, graph.Window{}); err != nil {
 			return nil, err
 		}
 		w, _, _ = a.page.Window(total)
-		nodes, total, err = r.Store.List(ctx, k, f, o, w)
 	} else {
 		w, _, _ = a.page.Window(math.MaxInt32)
-		nodes, total, err = r.Store.List(ctx, k, f, o, w)
 	}
+	nodes, total, rels, err = r.Store.ListWith(ctx, k, f, o, w, hops)
 	if err != nil {
 		return nil, err
 	}
 	r.loadersFor(ctx).prime(nodes)
-	if err := r.prefetch(ctx, nodes, nodeSelection(ctx)); err != nil {
-		return nil, err
+	ids := make([]string, 0, len(nodes))
+	for _, n := range nodes {
+		ids = append(ids, n.NodeID())
 	}
+	r.fillHops(ctx, hops, ids, rels)
 	_, hasPrev, hasNext := a.page.Window(total)
 	pi := &model.PageInfo{HasPreviousPage: hasPrev, HasNextPage: hasNext && w.Offset+len(nodes) < total}
 	if len(nodes) > 0 {

@@ -17,10 +17,11 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 	fs.SetOutput(stderr)
 	ref := fs.Bool("reference", false, "also load the reference data (themes, principles, countries, framework, indicators)")
 	batch := fs.Int("batch", 1000, "records per transaction")
+	writers := fs.Int("writers", 2, "transactions in flight at once")
 	maxErrors := fs.Int("max-errors", 100, "how many rejected records to print")
 	every := fs.Bool("progress-every-batch", false, "when not on a terminal, print a progress line after every batch")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ewsi ingest [--reference] [--batch N] FILE...\n\nFILE is JSON Lines (.jsonl) or CSV with a header (.csv); see README.md for the fields.")
+		fmt.Fprintln(stderr, "usage: ewsi ingest [--reference] [--batch N] [--writers N] FILE...\n\nFILE is JSON Lines (.jsonl) or CSV with a header (.csv); see README.md for the fields.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -53,7 +54,7 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 	defer closeStore()
 	start := time.Now()
 	pp := &ingest.ProgressPrinter{W: stderr, TTY: isTerminal(os.Stderr), Every: *every}
-	sum, err := (&ingest.Loader{W: st, Batch: *batch, Progress: pp.Print}).Load(ctx, srcs...)
+	sum, err := (&ingest.Loader{W: st, Batch: *batch, Writers: *writers, Progress: pp.Print}).Load(ctx, srcs...)
 	for i, e := range sum.Errors {
 		if i == *maxErrors {
 			fmt.Fprintf(stderr, "... and %d more rejected records\n", len(sum.Errors)-i)

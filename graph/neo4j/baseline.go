@@ -22,10 +22,8 @@ func (s *Store) WriteOne(ctx context.Context, rec graph.Record) error {
 // implementers, themes and country, in one Cypher query.
 func (s *Store) RawPracticePage(ctx context.Context, iso2, themeID string, limit int) ([]map[string]any, error) {
 	return s.Query(ctx, `
-MATCH (n:Practice)
+MATCH (:Country {iso2: $iso})<-[:IN]-(n:Practice)-[:ABOUT]->(:Theme {id: $theme})
 WHERE coalesce(n.status, 'published') = 'published'
-  AND EXISTS { MATCH (n)-[:IN]->(c:Country) WHERE c.iso2 = $iso }
-  AND EXISTS { MATCH (n)-[:ABOUT]->(t:Theme) WHERE t.id = $theme }
 WITH n ORDER BY n.title, n.id
 WITH collect(n) AS ns
 UNWIND ns[0..$limit] AS n

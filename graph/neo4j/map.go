@@ -11,8 +11,10 @@ import (
 	"ewsi/graph"
 )
 
-// bumpVersion gives the graph a new version token; every write transaction runs
-// it, so caches of derived data (the map's clusters) know when to rebuild.
+// bumpVersion gives the graph a new version token; every write transaction that
+// changes the graph runs it (last, so that the one node it locks is held only
+// while the transaction commits), so caches of derived data (the map's clusters)
+// know when to rebuild.
 // DeleteAll removes the node, which also changes the version (to none).
 var bumpVersion = stmt{cypher: "MERGE (v:GraphVersion {id: 'graph'}) SET v.token = randomUUID()"}
 

@@ -160,12 +160,54 @@ func filterClause(k graph.Kind, f graph.Filter) (string, map[string]any) {
 	return strings.Join(conds, " AND "), params
 }
 
+// listMatch returns the MATCH of a list of kind k filtered by f, its WHERE
+// conditions and their parameters. A filter on countries, else on themes, else on
+// subthemes starts the match from those nodes, found through their indexes,
+// instead of going over every node of the kind.
+func listMatch(k graph.Kind, f graph.Filter) (match, where string, params map[string]any) {
+	anchor := f
+	switch {
+	case len(f.Countries) > 0:
+		anchor.Countries = nil
+		match = "MATCH (a:Country) WHERE a.iso2 IN $countries MATCH (a)<-[:IN]-(n:%s) WITH DISTINCT n"
+	case len(f.Themes) > 0:
+		anchor.Themes = nil
+		match = "MATCH (a:Theme) WHERE a.id IN $themes MATCH (a)<-[:ABOUT]-(n:%s) WITH DISTINCT n"
+	case len(f.Subthemes) > 0:
+		anchor.Subthemes = nil
+		match = "MATCH (a:Subtheme) WHERE a.id IN $subthemes MATCH (a)<-[:ABOUT]-(n:%s) WITH DISTINCT n"
+	default:
+		match = "MATCH (n:%s)"
+	}
+	where, params = filterClause(k, anchor)
+	for _, p := range []struct {
+		name string
+		v    any
+		set  bool
+	}{{"countries", f.Countries, len(f.Countries) > 0}, {"themes", f.Themes, len(f.Themes) > 0}, {"subthemes", f.Subthemes, len(f.Subthemes) > 0}} {
+		if p.set {
+			params[p.name] = p.v
+		}
+	}
+	return fmt.Sprintf(match, k), where, params
+}
+
 // List returns a window of the published nodes of kind k matching f.
 func (s *Store) List(ctx context.Context, k graph.Kind, f graph.Filter, o graph.Order, w graph.Window) ([]graph.Node, int, error) {
+	nodes, total, _, err := s.ListWith(ctx, k, f, o, w, nil)
+	return nodes, total, err
+}
+
+// ListWith returns a window of the published nodes of kind k matching f, and in
+// the same round trip their neighbours along hops, as NeighboursMulti would.
+func (s *Store) ListWith(ctx context.Context, k graph.Kind, f graph.Filter, o graph.Order, w graph.Window, hops []graph.Hop) ([]graph.Node, int, map[graph.Hop]map[string][]graph.Node, error) {
 	if !k.Valid() || graph.New(k) == nil {
-		return nil, 0, graph.Errorf(graph.EINVALID, "kind", "%q is not a kind that can be listed", k)
+		return nil, 0, nil, graph.Errorf(graph.EINVALID, "kind", "%q is not a kind that can be listed", k)
 	}
-	where, params := filterClause(k, f)
+	if err := checkHops(hops); err != nil {
+		return nil, 0, nil, err
+	}
+	match, where, params := listMatch(k, f)
 	prop := nameProp(k)
 	switch o.Field {
 	case "", "title", "name":
@@ -174,36 +216,55 @@ func (s *Store) List(ctx context.Context, k graph.Kind, f graph.Filter, o graph.
 	case "updatedAt":
 		prop = "updatedAt"
 	default:
-		return nil, 0, graph.Errorf(graph.EINVALID, "orderBy", "%q is not a field to sort by", o.Field)
+		return nil, 0, nil, graph.Errorf(graph.EINVALID, "orderBy", "%q is not a field to sort by", o.Field)
 	}
 	dir := ""
 	if o.Desc {
 		dir = " DESC"
 	}
 	params["skip"], params["limit"] = w.Offset, w.Limit
-	q := fmt.Sprintf(`
-MATCH (n:%s) WHERE %s
+	page := fmt.Sprintf(`
+%s WHERE %s
 WITH n ORDER BY n.%s%s, n.id%s
-WITH collect(n) AS ns
-RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: properties(x), l: '%s'}] AS items`,
-		k, where, prop, dir, dir, k)
+WITH collect(n) AS ns`, match, where, prop, dir, dir)
 	if f.Query != "" {
+		where, params = filterClause(k, f)
+		params["skip"], params["limit"] = w.Offset, w.Limit
 		params["q"] = luceneQuery(f.Query, false)
-		q = fmt.Sprintf(`
+		page = fmt.Sprintf(`
 CALL db.index.fulltext.queryNodes('content_folding', $q) YIELD node AS n, score
 WHERE n:%s AND %s
 WITH n, score ORDER BY score DESC, n.id
-WITH collect(n) AS ns
-RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: properties(x), l: '%s'}] AS items`, k, where, k)
+WITH collect(n) AS ns`, k, where)
 	}
-	recs, err := s.read(ctx, q, params)
+	rels := "[] AS rels"
+	if len(hops) > 0 {
+		rels = fmt.Sprintf("COLLECT { UNWIND page AS a RETURN [a.id, %s] } AS rels", hopLists(k, hops))
+	}
+	recs, err := s.read(ctx, page+fmt.Sprintf(`
+WITH size(ns) AS total, ns[$skip..($skip + $limit)] AS page
+RETURN total, [x IN page | {p: properties(x), l: '%s'}] AS items, %s`, k, rels), params)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	total, _ := recs[0].Get("total")
 	items, _ := recs[0].Get("items")
 	nodes, err := decodeList(items)
-	return nodes, int(total.(int64)), err
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	out := make(map[graph.Hop]map[string][]graph.Node, len(hops))
+	for _, h := range hops {
+		out[h] = map[string][]graph.Node{}
+	}
+	found, _ := recs[0].Get("rels")
+	for _, x := range found.([]any) {
+		row := x.([]any)
+		if err := decodeHops(out, hops, row[0].(string), row[1]); err != nil {
+			return nil, 0, nil, err
+		}
+	}
+	return nodes, int(total.(int64)), out, nil
 }
 
 // groupIDs groups ids by the label their prefix names; unknown prefixes are dropped.
@@ -252,51 +313,76 @@ func (s *Store) Neighbours(ctx context.Context, h graph.Hop, ids []string) (map[
 // name. The zero Hop stands for the node itself, so that a node and its
 // neighbours can be read in one round trip.
 func (s *Store) NeighboursMulti(ctx context.Context, hops []graph.Hop, ids []string) (map[graph.Hop]map[string][]graph.Node, error) {
+	if err := checkHops(hops); err != nil {
+		return nil, err
+	}
 	out := make(map[graph.Hop]map[string][]graph.Node, len(hops))
 	for _, h := range hops {
-		if h != (graph.Hop{}) && (!h.To.Valid() || h.Rel == "") {
-			return nil, graph.Errorf(graph.EINVALID, "hop", "%q to %q is not a hop", h.Rel, h.To)
-		}
 		out[h] = map[string][]graph.Node{}
 	}
 	if len(hops) == 0 {
 		return out, nil
 	}
 	for k, group := range groupIDs(ids) {
-		branches := make([]string, 0, len(hops))
-		for i, h := range hops {
-			if h == (graph.Hop{}) {
-				branches = append(branches, fmt.Sprintf("WITH a WITH a AS n WHERE %s RETURN %d AS h, n, '' AS k, '%s' AS l", published, i, k))
-				continue
-			}
-			pattern := "(a)-[:%s]->(n:%s)"
-			if h.Incoming {
-				pattern = "(a)<-[:%s]-(n:%s)"
-			}
-			branches = append(branches, fmt.Sprintf("WITH a MATCH "+pattern+" WHERE %s RETURN %d AS h, n, n.%s AS k, '%s' AS l",
-				h.Rel, h.To, published, i, nameProp(h.To), h.To))
-		}
-		recs, err := s.read(ctx, fmt.Sprintf(`
-MATCH (a:%s) WHERE a.id IN $ids
-CALL { %s }
-WITH a, h, n, k, l ORDER BY k, n.id
-RETURN a.id AS id, h, collect({p: properties(n), l: l}) AS items`, k, strings.Join(branches, " UNION ALL ")),
+		recs, err := s.read(ctx, fmt.Sprintf("MATCH (a:%s) WHERE a.id IN $ids RETURN a.id AS id, %s AS rels", k, hopLists(k, hops)),
 			map[string]any{"ids": group})
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range recs {
 			id, _ := r.Get("id")
-			h, _ := r.Get("h")
-			items, _ := r.Get("items")
-			nodes, err := decodeList(items)
-			if err != nil {
+			rels, _ := r.Get("rels")
+			if err := decodeHops(out, hops, id.(string), rels); err != nil {
 				return nil, err
 			}
-			out[hops[h.(int64)]][id.(string)] = nodes
 		}
 	}
 	return out, nil
+}
+
+// checkHops rejects hops that name no relationship or no kind; the zero Hop is
+// the node itself.
+func checkHops(hops []graph.Hop) error {
+	for _, h := range hops {
+		if h != (graph.Hop{}) && (!h.To.Valid() || h.Rel == "") {
+			return graph.Errorf(graph.EINVALID, "hop", "%q to %q is not a hop", h.Rel, h.To)
+		}
+	}
+	return nil
+}
+
+// hopLists is a list expression holding, for a node a of kind k, a list per hop
+// of its published neighbours along that hop sorted by name, each as {p:
+// properties, l: label}. The zero Hop is a itself when it is published.
+func hopLists(k graph.Kind, hops []graph.Hop) string {
+	lists := make([]string, 0, len(hops))
+	for _, h := range hops {
+		if h == (graph.Hop{}) {
+			lists = append(lists, fmt.Sprintf("CASE WHEN coalesce(a.status, 'published') = 'published' THEN [{p: properties(a), l: '%s'}] ELSE [] END", k))
+			continue
+		}
+		pattern := "(a)-[:%s]->(n:%s)"
+		if h.Incoming {
+			pattern = "(a)<-[:%s]-(n:%s)"
+		}
+		lists = append(lists, fmt.Sprintf("COLLECT { MATCH "+pattern+" WHERE %s WITH n ORDER BY n.%s, n.id RETURN {p: properties(n), l: '%s'} }",
+			h.Rel, h.To, published, nameProp(h.To), h.To))
+	}
+	return "[" + strings.Join(lists, ", ") + "]"
+}
+
+// decodeHops puts the lists that hopLists returned for node id into out.
+func decodeHops(out map[graph.Hop]map[string][]graph.Node, hops []graph.Hop, id string, v any) error {
+	for i, list := range v.([]any) {
+		nodes, err := decodeList(list)
+		if err != nil {
+			return err
+		}
+		if len(nodes) > 0 {
+			out[hops[i]][id] = nodes
+		}
+	}
+	return nil
 }
 
 // CountryStats counts the published content in each country.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -61,135 +62,174 @@ func Hash(r graph.Record) string {
 // WriteNodes merges the records' nodes on id in one transaction. A node whose hash
 // is unchanged is not touched; its properties are replaced otherwise.
 func (s *Store) WriteNodes(ctx context.Context, recs []graph.Record) (graph.WriteStats, error) {
-	ns := nodeStmts(recs)
-	out, err := s.write(ctx, append(ns, bumpVersion)...)
-	if err != nil {
-		return graph.WriteStats{}, err
-	}
-	return outcomes(out[:len(ns)]), nil
+	return s.Write(ctx, recs, nil)
 }
 
 // Write writes nodes and the links of links in one transaction: what WriteNodes
-// and then WriteLinks do, at once.
+// and then WriteLinks do, at once. It first reads which nodes exist and their
+// hashes; then nodes that are new are created with their links (there is nothing
+// to merge or delete), nodes whose hash is unchanged are left alone, links and
+// all, and the others are merged and have their owned links replaced.
+//
+// A node that another writer creates between the read and the write makes the
+// transaction fail on the id constraint; it is then run once more, and that run
+// sees the node.
 func (s *Store) Write(ctx context.Context, nodes, links []graph.Record) (graph.WriteStats, error) {
-	ns := nodeStmts(nodes)
-	out, err := s.write(ctx, append(append(ns, linkStmts(links)...), bumpVersion)...)
-	if err != nil {
-		return graph.WriteStats{}, err
+	st, err := s.writePlanned(ctx, nodes, links)
+	var gerr *graph.Error
+	if errors.As(err, &gerr) && gerr.Code == graph.ECONFLICT {
+		st, err = s.writePlanned(ctx, nodes, links)
 	}
-	return outcomes(out[:len(ns)]), nil
+	return st, err
 }
 
-// nodeStmts are the statements that merge the records' nodes, one per label.
-func nodeStmts(recs []graph.Record) []stmt {
-	kinds, groups := byKind(recs)
-	now := time.Now().UTC()
-	stmts := make([]stmt, 0, len(kinds))
-	for _, k := range kinds {
-		rows := make([]map[string]any, 0, len(groups[k]))
-		for _, r := range groups[k] {
-			rows = append(rows, map[string]any{"id": r.Node.NodeID(), "hash": Hash(r), "props": encode(r.Node)})
+// writePlanned runs Write's transaction once.
+func (s *Store) writePlanned(ctx context.Context, nodes, links []graph.Record) (graph.WriteStats, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		stored, err := s.storedHashes(ctx, tx, nodes)
+		if err != nil {
+			return nil, err
 		}
-		stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
-UNWIND $rows AS row
-OPTIONAL MATCH (old:%[1]s {id: row.id})
-WITH row, CASE WHEN old IS NULL THEN 'created' WHEN old.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
-MERGE (n:%[1]s {id: row.id})
-ON CREATE SET n.createdAt = $now
-FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
-  SET n += row.props, n.updatedAt = $now, n.hash = null)
-RETURN outcome, count(*) AS c`, k), params: map[string]any{"rows": rows, "now": now}})
-	}
-	return stmts
-}
-
-// outcomes counts the outcomes returned by nodeStmts.
-func outcomes(out [][]*neo4j.Record) graph.WriteStats {
-	var st graph.WriteStats
-	for _, recs := range out {
-		for _, rec := range recs {
-			outcome, _ := rec.Get("outcome")
-			c, _ := rec.Get("c")
-			n := int(c.(int64))
-			switch outcome {
-			case "created":
-				st.Created += n
-			case "updated":
-				st.Updated += n
-			default:
-				st.Unchanged += n
+		p := plan(nodes, links, stored)
+		for _, st := range p.stmts() {
+			if err := s.run(ctx, tx, st); err != nil {
+				return nil, err
 			}
 		}
+		return p.stats, nil
+	}, neo4j.WithTxTimeout(s.cfg.WriteTimeout))
+	if err != nil {
+		return graph.WriteStats{}, translate(ctx, err)
 	}
-	return st
+	return out.(graph.WriteStats), nil
 }
 
-// linkGroup is the links of one shape: source label, type, direction, target label.
-type linkGroup struct {
-	from     graph.Kind
-	rel      string
-	incoming bool
-	to       graph.Kind
+// keepPlan prefixes the statements of a write: during a load the statistics of
+// the graph change all the time and Neo4j would plan each statement again and
+// again (a fifth of a load's time went there); the plans of these statements are
+// index seeks whatever the statistics say.
+const keepPlan = "CYPHER replan=skip "
+
+// run runs one statement of a transaction and reads its result to the end.
+func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, st stmt) error {
+	s.roundTrips.Add(1)
+	res, err := tx.Run(ctx, keepPlan+st.cypher, st.params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// storedHashes reads, within tx, which of the records' nodes exist and the hash
+// each holds ("" for a node written but not yet complete).
+func (s *Store) storedHashes(ctx context.Context, tx neo4j.ManagedTransaction, recs []graph.Record) (map[string]string, error) {
+	kinds, groups := byKind(recs)
+	out := make(map[string]string, len(recs))
+	for _, k := range kinds {
+		ids := make([]string, 0, len(groups[k]))
+		for _, r := range groups[k] {
+			ids = append(ids, r.Node.NodeID())
+		}
+		s.roundTrips.Add(1)
+		res, err := tx.Run(ctx, fmt.Sprintf(keepPlan+
+			"UNWIND $ids AS id MATCH (n:%s {id: id}) RETURN n.id AS id, coalesce(n.hash, '') AS hash", k),
+			map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			id, _ := r.Get("id")
+			h, _ := r.Get("hash")
+			out[id.(string)] = h.(string)
+		}
+	}
+	return out, nil
+}
+
+// writePlan is what one Write does, decided from the hashes stored.
+type writePlan struct {
+	now     time.Time
+	created []graph.Record // nodes to create
+	linked  map[string]bool
+	merged  []graph.Record // nodes to merge: changed or incomplete
+	relink  []graph.Record // records whose owned links are replaced
+	stats   graph.WriteStats
+}
+
+// plan sorts the records by what their stored hash says.
+func plan(nodes, links []graph.Record, stored map[string]string) *writePlan {
+	p := &writePlan{now: time.Now().UTC(), linked: map[string]bool{}}
+	state := map[string]string{} // id -> created, unchanged, merged
+	for _, r := range nodes {
+		id := r.Node.NodeID()
+		h, exists := stored[id]
+		_, seen := state[id]
+		switch {
+		case seen:
+			// the same id twice in one call: the later one merges over the first
+			p.merged = append(p.merged, r)
+			state[id] = "merged"
+		case !exists:
+			p.created = append(p.created, r)
+			p.stats.Created++
+			state[id] = "created"
+		case h == Hash(r):
+			p.stats.Unchanged++
+			state[id] = "unchanged"
+		default:
+			p.merged = append(p.merged, r)
+			p.stats.Updated++
+			state[id] = "merged"
+		}
+	}
+	for _, r := range links {
+		switch state[r.Node.NodeID()] {
+		case "created":
+			p.linked[r.Node.NodeID()] = true
+		case "unchanged":
+			// its stored hash covers its links: they are there already
+		default:
+			p.relink = append(p.relink, r)
+		}
+	}
+	return p
+}
+
+// stmts are the plan's statements in order: creations, merges, link
+// replacements, and the version bump.
+func (p *writePlan) stmts() []stmt {
+	var out []stmt
+	if len(p.created) > 0 {
+		out = append(out, createStmts(p.created, p.linked, p.now)...)
+	}
+	if len(p.merged) > 0 {
+		out = append(out, nodeStmts(p.merged)...)
+	}
+	if len(p.relink) > 0 {
+		out = append(out, linkStmts(p.relink)...)
+	}
+	if len(out) == 0 {
+		return nil // nothing changed: the graph keeps its version
+	}
+	return append(out, bumpVersion)
 }
 
 // WriteLinks replaces the owned links of each record with its Links and stores its
 // hash, marking it complete, all in one transaction.
 func (s *Store) WriteLinks(ctx context.Context, recs []graph.Record) error {
-	_, err := s.write(ctx, append(linkStmts(recs), bumpVersion)...)
-	return err
-}
-
-// linkStmts are the statements that replace the records' owned links and mark them complete.
-func linkStmts(recs []graph.Record) []stmt {
-	kinds, groups := byKind(recs)
-	var stmts []stmt
-	for _, k := range kinds {
-		owners := make([]map[string]any, 0, len(groups[k]))
-		links := map[linkGroup][]map[string]any{}
-		var order []linkGroup
-		for _, r := range groups[k] {
-			keys := make([]string, 0, len(r.Links))
-			for _, l := range r.Links {
-				keys = append(keys, l.Key())
-				to, _ := graph.KindOfID(l.To)
-				g := linkGroup{from: k, rel: l.Type, incoming: l.Incoming, to: to}
-				if _, ok := links[g]; !ok {
-					order = append(order, g)
-				}
-				links[g] = append(links[g], map[string]any{"from": r.Node.NodeID(), "to": l.To})
-			}
-			owners = append(owners, map[string]any{"id": r.Node.NodeID(), "keys": keys, "hash": Hash(r)})
-		}
-		stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
-UNWIND $rows AS row
-MATCH (a:%s {id: row.id})-[r]->(b)
-WHERE type(r) IN $owned AND NOT (type(r) + '>' + b.id) IN row.keys
-DELETE r`, k), params: map[string]any{"rows": owners, "owned": graph.OwnedOutgoing}})
-		if k == graph.KindPractice {
-			stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
-UNWIND $rows AS row
-MATCH (a:%s {id: row.id})<-[r]-(b)
-WHERE type(r) IN $owned AND NOT (type(r) + '<' + b.id) IN row.keys
-DELETE r`, k), params: map[string]any{"rows": owners, "owned": graph.OwnedIncoming}})
-		}
-		for _, g := range order {
-			pattern := "MERGE (a)-[:%s]->(b)"
-			if g.incoming {
-				pattern = "MERGE (b)-[:%s]->(a)"
-			}
-			stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
-UNWIND $rows AS row
-MATCH (a:%s {id: row.from})
-MATCH (b:%s {id: row.to})
-`+pattern+`
-RETURN count(*) AS c`, g.from, g.to, g.rel), params: map[string]any{"rows": links[g]}})
-		}
-		stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
-UNWIND $rows AS row
-MATCH (n:%s {id: row.id})
-SET n.hash = row.hash`, k), params: map[string]any{"rows": owners}})
+	stmts := append(linkStmts(recs), bumpVersion)
+	for i := range stmts {
+		stmts[i].cypher = keepPlan + stmts[i].cypher
 	}
-	return stmts
+	_, err := s.write(ctx, stmts...)
+	return err
 }
 
 // Existing returns which of ids exist, with their kind.

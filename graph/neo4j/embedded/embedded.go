@@ -196,3 +196,6 @@ func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// Pid returns the process id of the launcher's JVM, for measuring what it uses.
+func (s *Server) Pid() int { return s.cmd.Process.Pid }
