@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"ewsi/graph"
 	"ewsi/graph/neo4j"
 	"ewsi/graph/neo4j/embedded"
 )
@@ -44,16 +45,38 @@ func main() {
 	iters := flag.Int("iters", 300, "timed iterations per query")
 	out := flag.String("out", filepath.Join("bench", "results"), "where to write the results")
 	keep := flag.String("data", "", "keep the Neo4j store here (reused when it already holds the scale); default a temporary folder")
+	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
+	only := flag.String("only", "", "run only this section (partners) on a store kept with -data that already holds the scale; default every section")
+	heap := flag.String("heap", "4g", "heap of the benchmark's Neo4j")
+	pageCache := flag.String("pagecache", "4g", "page cache of the benchmark's Neo4j")
+	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, *scale, *iters, *out, *keep); err != nil {
+	if *only != "" && *only != "partners" {
+		fmt.Fprintln(os.Stderr, "bench: -only: unknown section", *only, "(known: partners)")
+		os.Exit(2)
+	}
+	if *only != "" && *keep == "" {
+		fmt.Fprintln(os.Stderr, "bench: -only needs a kept store (-data DIR)")
+		os.Exit(2)
+	}
+	opts := options{scale: *scale, iters: *iters, outDir: *out, keep: *keep, only: *only, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries}
+	if err := run(ctx, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, scale, iters int, outDir, keep string) error {
+// options are the command's flags.
+type options struct {
+	scale, iters, queries     int
+	outDir, keep, only        string
+	heap, pageCache, txMemory string
+}
+
+func run(ctx context.Context, o options) error {
+	scale, iters, outDir, keep := o.scale, o.iters, o.outDir, o.keep
 	rep := &Report{Started: time.Now().UTC(), Scale: scale, Machine: machine()}
 	dir := keep
 	if dir == "" {
@@ -66,7 +89,7 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	}
 	fmt.Printf("bench: scale %d, store %s\n", scale, dir)
 	srv, err := embedded.Start(ctx, embedded.Options{Jar: filepath.Join("neo4j", "target", "ewsi-neo4j.jar"),
-		DataDir: filepath.Join(dir, "neo4j"), Heap: "4g", PageCache: "4g", TxMemory: "3g"})
+		DataDir: filepath.Join(dir, "neo4j"), Heap: o.heap, PageCache: o.pageCache, TxMemory: o.txMemory})
 	if err != nil {
 		return err
 	}
@@ -79,13 +102,25 @@ func run(ctx context.Context, scale, iters int, outDir, keep string) error {
 	if err := st.Migrate(ctx); err != nil {
 		return err
 	}
-	if err := benchIngest(ctx, st, scale, dir, rep); err != nil {
+	sections := []func(context.Context, *neo4j.Store, *Report) error{mapBench,
+		func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+			return partnerBench(ctx, st, o.queries, rep)
+		}}
+	_, practices, err := st.List(ctx, graph.KindPractice, graph.Filter{}, graph.Order{}, graph.Window{Limit: 1})
+	if err != nil {
 		return err
 	}
-	if err := benchQueries(ctx, st, iters, rep); err != nil {
+	if o.only == "" || practices == 0 { // -only on an empty store loads it first
+		if err := benchIngest(ctx, st, scale, dir, rep); err != nil {
+			return err
+		}
+	}
+	if o.only == "partners" {
+		sections = sections[1:]
+	} else if err := benchQueries(ctx, st, iters, rep); err != nil {
 		return err
 	}
-	for _, extra := range []func(context.Context, *neo4j.Store, *Report) error{mapBench, partnerBench} {
+	for _, extra := range sections {
 		if err := extra(ctx, st, rep); err != nil {
 			return err
 		}
