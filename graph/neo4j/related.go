@@ -214,21 +214,16 @@ RETURN elementId(s) AS s, cs,
 		}
 		return conns[i].id < conns[j].id
 	})
-	byID, rs := map[string]float64{}, map[string]graph.Reason{}
-	for eid, r := range reasons {
-		rs[eid] = r
-	}
+	added := map[string]float64{}
 	for _, v := range m["links"].([]any) {
 		lm := v.(map[string]any)
 		eid := lm["eid"].(string)
 		l := rank.EditorLink{ID: eid}
 		l.Note, _ = lm["note"].(string)
-		rank.AddLink(byID, rs, l)
+		rank.AddLink(added, reasons, l) // merges with a direct link's reason
 		b, _ := bonus[eid].(float64)
-		bonus[eid] = b + byID[eid]
-		byID[eid] = 0
+		bonus[eid] = b + rank.EditorLinkWeight
 	}
-	reasons = rs
 	return m["s"].(string), conns, bonus, reasons, nil
 }
 
