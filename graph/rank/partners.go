@@ -90,22 +90,21 @@ func (p *Projection) Profile(q graph.PartnerQuery) (*graph.PartnerProfile, *orb.
 // common collaborator; or every one when the profile has no topic), with what
 // graph.ScorePartner needs.
 func (p *Projection) Candidates(q graph.PartnerQuery, pr *graph.PartnerProfile, from *orb.Point) []graph.PartnerCandidate {
-	type cand struct {
-		topics    []string
-		practices []int32
-		cols      []graph.Collaborator
-	}
-	found := map[int32]*cand{}
+	var cands []*cand
+	ix := make([]int32, len(p.orgs)) // org slot -> 1 + index in cands
 	get := func(o int32) *cand {
-		c := found[o]
-		if c == nil {
-			c = &cand{}
-			found[o] = c
+		slot, ok := p.orgSlot[o]
+		if !ok {
+			return nil
 		}
-		return c
+		if ix[slot] == 0 {
+			cands = append(cands, &cand{org: o})
+			ix[slot] = int32(len(cands))
+		}
+		return cands[ix[slot]-1]
 	}
-	isOrg := func(x int32) bool { return p.Kind(x) == graph.KindOrganisation }
-	var practiceTopics []int32
+	orgK, _ := p.kindCode(graph.KindOrganisation)
+	practiceK, _ := p.kindCode(graph.KindPractice)
 	var subs, themes []int32
 	for id, t := range pr.Topics {
 		n, _ := p.Lookup(id)
@@ -115,9 +114,10 @@ func (p *Projection) Candidates(q graph.PartnerQuery, pr *graph.PartnerProfile, 
 		}
 		nbrs, rels := p.edges(n)
 		for i, o := range nbrs {
-			if rels[i] == rel && isOrg(o) {
-				c := get(o)
-				c.topics = append(c.topics, id)
+			if rels[i] == rel && p.kind[o] == orgK {
+				if c := get(o); c != nil {
+					c.topics = append(c.topics, id)
+				}
 			}
 		}
 		switch t.Kind {
@@ -127,24 +127,27 @@ func (p *Projection) Candidates(q graph.PartnerQuery, pr *graph.PartnerProfile, 
 			themes = append(themes, n)
 		}
 	}
-	practiceTopics = subs
+	practiceTopics := subs
 	if len(practiceTopics) == 0 {
 		practiceTopics = themes
 	}
-	seenPractice := map[int32]bool{}
+	seen := make([]uint64, (p.Len()+63)/64) // practices counted already
 	for _, t := range practiceTopics {
 		nbrs, rels := p.edges(t)
-		for i, pr := range nbrs {
-			if rels[i] != uint8(RelAbout)<<1 || p.Kind(pr) != graph.KindPractice || !p.pub[pr] || seenPractice[pr] {
+		for i, x := range nbrs {
+			if rels[i] != uint8(RelAbout)<<1 || p.kind[x] != practiceK || !p.pub[x] || seen[x/64]&(1<<(x%64)) != 0 {
 				continue
 			}
-			seenPractice[pr] = true
-			for _, o := range p.workers(pr) {
-				if isOrg(o) {
-					c := get(o)
-					if len(c.practices) == 0 || c.practices[len(c.practices)-1] != pr {
-						c.practices = append(c.practices, pr)
-					}
+			seen[x/64] |= 1 << (x % 64)
+			wn, wr := p.edges(x)
+			prev := int32(-1)
+			for j, o := range wn {
+				if (wr[j] != uint8(RelImplements)<<1 && wr[j] != uint8(RelPartnerIn)<<1) || p.kind[o] != orgK || o == prev {
+					continue // not a worker, or the same one by another relationship (neighbours are sorted)
+				}
+				prev = o
+				if c := get(o); c != nil {
+					c.keep(x)
 				}
 			}
 		}
@@ -153,57 +156,86 @@ func (p *Projection) Candidates(q graph.PartnerQuery, pr *graph.PartnerProfile, 
 	if pr.Self != "" {
 		me, _ = p.Lookup(pr.Self)
 		p.collaborators(me, func(o int32, col graph.Collaborator) {
-			if isOrg(o) {
-				c := get(o)
-				c.cols = append(c.cols, col)
+			if p.kind[o] == orgK {
+				if c := get(o); c != nil {
+					c.cols = append(c.cols, col)
+				}
 			}
 		})
 	}
 	if len(pr.Topics) == 0 {
 		for o := range p.orgSlot {
-			if isOrg(o) {
+			if p.kind[o] == orgK {
 				get(o)
 			}
 		}
 	}
-	out := make([]graph.PartnerCandidate, 0, len(found))
+	out := make([]graph.PartnerCandidate, 0, len(cands))
 	var since int32 = noDay
 	if q.ActiveSince != nil {
 		since = dayOf(q.ActiveSince.Time())
 	}
-	for o, c := range found {
-		slot, ok := p.orgSlot[o]
-		if !ok || o == me || !p.pub[o] {
+	for _, c := range cands {
+		o := c.org
+		if o == me || !p.pub[o] {
 			continue
 		}
-		a := &p.orgs[slot]
-		var dist *float64
-		if q.Near != nil {
-			if a.Location == nil {
-				continue
-			}
-			if Distance(*q.Near, orb.Point(*a.Location)) > q.RadiusKm*1000 {
-				continue
-			}
+		a := &p.orgs[p.orgSlot[o]]
+		if q.Near != nil && (a.Location == nil || Distance(*q.Near, orb.Point(*a.Location)) > q.RadiusKm*1000) {
+			continue
 		}
 		if (len(q.Types) > 0 && !slices.Contains(q.Types, string(a.Type))) || (q.OnlyLooking && !a.Looking) ||
 			(len(q.Countries) > 0 && !p.inCountry(o, q.Countries)) || (since != noDay && !p.activeSince(o, since)) {
 			continue
 		}
+		pc := graph.PartnerCandidate{ID: p.ID(o), Type: a.Type, Languages: a.Languages, Looking: a.Looking,
+			Topics: c.topics, Practices: c.practices, Collaborators: c.cols}
 		if from != nil && a.Location != nil {
 			km := Distance(*from, orb.Point(*a.Location)) / 1000
-			dist = &km
+			pc.DistanceKm = &km
 		}
-		pc := graph.PartnerCandidate{ID: p.ID(o), Type: a.Type, Languages: a.Languages, Looking: a.Looking, DistanceKm: dist,
-			Topics: c.topics, Practices: len(c.practices), Collaborators: c.cols}
-		slices.Sort(c.practices)
-		sortCollaborators(pc.Collaborators)
-		for _, x := range c.practices[:min(3, len(c.practices))] {
+		for _, x := range c.first[:min(c.practices, 3)] {
 			pc.PracticeIDs = append(pc.PracticeIDs, p.ID(x))
 		}
+		sortCollaborators(pc.Collaborators)
 		out = append(out, pc)
 	}
 	return out
+}
+
+// cand is what Candidates gathers of one organisation.
+type cand struct {
+	org       int32
+	topics    []string
+	practices int
+	first     [3]int32 // its practices of smallest id, in order, for the reason
+	cols      []graph.Collaborator
+}
+
+// keep counts practice x (each practice is counted once) and keeps it among the
+// three of smallest id.
+func (c *cand) keep(x int32) {
+	n := min(c.practices, 3)
+	c.practices++
+	if n == 3 && x > c.first[2] {
+		return
+	}
+	i := min(n, 2)
+	for i > 0 && c.first[i-1] > x {
+		c.first[i] = c.first[i-1]
+		i--
+	}
+	c.first[i] = x
+}
+
+// kindCode returns the code of kind k in this projection.
+func (p *Projection) kindCode(k graph.Kind) (uint8, bool) {
+	for i, x := range p.kinds {
+		if x == k {
+			return uint8(i), true
+		}
+	}
+	return 255, false
 }
 
 // workers returns the nodes that implement or partner in practice x (one per

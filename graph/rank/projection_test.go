@@ -82,3 +82,13 @@ func TestTopKBreaksTiesByNumber(t *testing.T) {
 		t.Fatalf("topK = %v, want [1 2 4]", got)
 	}
 }
+
+func TestCandKeepsThreeSmallest(t *testing.T) {
+	var c cand
+	for _, x := range []int32{9, 5, 7, 1, 8, 3} {
+		c.keep(x)
+	}
+	if c.practices != 6 || c.first != [3]int32{1, 3, 5} {
+		t.Fatalf("practices %d, first %v; want 6 and [1 3 5]", c.practices, c.first)
+	}
+}
