@@ -47,11 +47,13 @@ func main() {
 	keep := flag.String("data", "", "keep the Neo4j store here (reused when it already holds the scale); default a temporary folder")
 	heap := flag.String("heap", "4g", "heap of the benchmark's Neo4j")
 	pageCache := flag.String("pagecache", "4g", "page cache of the benchmark's Neo4j")
+	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
+	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
 	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, partners (default all)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	o := options{scale: *scale, iters: *iters, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, parts: parts(*only)}
+	o := options{scale: *scale, iters: *iters, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, parts: parts(*only)}
 	if err := run(ctx, o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -60,11 +62,11 @@ func main() {
 
 // options are the command's flags.
 type options struct {
-	scale, iters    int
-	out, keep       string
-	heap, pageCache string
-	parts           map[string]bool // nil: every part
-	neo4jPid        int             // the benchmark's Neo4j, for its CPU time
+	scale, iters, queries     int
+	out, keep                 string
+	heap, pageCache, txMemory string
+	parts                     map[string]bool // nil: every part
+	neo4jPid                  int             // the benchmark's Neo4j, for its CPU time
 }
 
 // parts parses -only.
@@ -96,7 +98,7 @@ func run(ctx context.Context, o options) error {
 	}
 	fmt.Printf("bench: scale %d, store %s\n", scale, dir)
 	srv, err := embedded.Start(ctx, embedded.Options{Jar: filepath.Join("neo4j", "target", "ewsi-neo4j.jar"),
-		DataDir: filepath.Join(dir, "neo4j"), Heap: o.heap, PageCache: o.pageCache, TxMemory: "3g"})
+		DataDir: filepath.Join(dir, "neo4j"), Heap: o.heap, PageCache: o.pageCache, TxMemory: o.txMemory})
 	if err != nil {
 		return err
 	}
@@ -122,7 +124,9 @@ func run(ctx context.Context, o options) error {
 	for _, extra := range []struct {
 		part string
 		fn   func(context.Context, *neo4j.Store, *Report) error
-	}{{"map", mapBench}, {"browser", browserBench}, {"partners", partnerBench}} {
+	}{{"map", mapBench}, {"browser", browserBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+		return partnerBench(ctx, st, o.queries, rep)
+	}}} {
 		if !o.does(extra.part) {
 			continue
 		}

@@ -109,8 +109,7 @@ func ScorePartner(p *PartnerProfile, c *PartnerCandidate, explain bool) (float64
 		if !ok {
 			continue
 		}
-		kind := map[Kind]ReasonKind{KindTheme: ReasonTheme, KindSubtheme: ReasonSubtheme, KindPrinciple: ReasonPrinciple}[t.Kind]
-		add(kind, t.Weight, []string{t.ID}, func() string {
+		add(topicReason(t.Kind), t.Weight, []string{t.ID}, func() string {
 			return fmt.Sprintf("works on the %s %s (%s)", strings.ToLower(string(t.Kind)), t.Name, rarity(t.Degree))
 		})
 	}
@@ -184,6 +183,19 @@ func SortMatches(m []PartnerMatch) {
 		}
 		return m[i].ID < m[j].ID
 	})
+}
+
+// topicReason is the kind of reason a shared topic of kind k gives.
+func topicReason(k Kind) ReasonKind {
+	switch k {
+	case KindTheme:
+		return ReasonTheme
+	case KindSubtheme:
+		return ReasonSubtheme
+	case KindPrinciple:
+		return ReasonPrinciple
+	}
+	return ""
 }
 
 // rarity describes how common a topic is, for reasons.

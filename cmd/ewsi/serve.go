@@ -11,6 +11,7 @@ import (
 
 	"ewsi/graph"
 	"ewsi/graph/neo4j"
+	"ewsi/graph/rank"
 	"ewsi/ingest"
 	"ewsi/ingest/demo"
 	"ewsi/server"
@@ -44,6 +45,13 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	}
 	log.Info("reference data", "summary", sum.String())
 
+	st.Ranking().OnBuild = func(p *rank.Projection, err error) {
+		if err != nil {
+			log.Warn("ranking: building the projection", "err", err)
+			return
+		}
+		log.Info("ranking: projection built", "nodes", p.Len(), "took", p.BuildTime.Round(time.Millisecond), "bytes", p.Bytes())
+	}
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
 		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken}, st, log)
 	if err := srv.Listen(); err != nil {
@@ -51,6 +59,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
+	go func() { _, _ = st.Ranking().Fresh(ctx) }() // partner search and related content; OnBuild logs
 	go func() {
 		if err := webmap.LayersFor(st).Warm(ctx); err != nil {
 			log.Warn("map: warming the cluster cache", "err", err)

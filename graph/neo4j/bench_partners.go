@@ -26,22 +26,24 @@ type BenchTiming struct {
 const BenchQueryTimeout = 10 * time.Second
 
 // BenchResult compares a ranking's fast path with its plain-Cypher baseline on
-// the same queries; Agree counts the queries whose first page is the same.
+// the same queries; Agree counts the queries whose first page is the same, among
+// the Compared ones whose baseline answered in time.
 type BenchResult struct {
 	Name     string
 	Queries  int
 	Fast     BenchTiming
 	Baseline BenchTiming
 	Agree    int
+	Compared int
 	// Mismatch describes the first query whose pages differ, for the report.
 	Mismatch string
 }
 
 // String formats the result on one line.
 func (r BenchResult) String() string {
-	return fmt.Sprintf("%s: %d queries; fast p50 %v p95 %v %.1f req/s (%d timeouts); baseline p50 %v p95 %v %.1f req/s (%d timeouts); same first page %d/%d",
+	return fmt.Sprintf("%s: %d queries; fast p50 %v p95 %v %.1f req/s (%d timeouts); baseline p50 %v p95 %v %.1f req/s (%d timeouts); same first page %d/%d answered in time",
 		r.Name, r.Queries, r.Fast.P50.Round(time.Millisecond), r.Fast.P95.Round(time.Millisecond), r.Fast.ReqPerSec, r.Fast.Timeouts,
-		r.Baseline.P50.Round(time.Millisecond), r.Baseline.P95.Round(time.Millisecond), r.Baseline.ReqPerSec, r.Baseline.Timeouts, r.Agree, r.Queries)
+		r.Baseline.P50.Round(time.Millisecond), r.Baseline.P95.Round(time.Millisecond), r.Baseline.ReqPerSec, r.Baseline.Timeouts, r.Agree, r.Compared)
 }
 
 // PartnerBench times partner search on n queries drawn from the graph (half by
@@ -148,19 +150,32 @@ func compare(res BenchResult, n, workers int, fast, base func(int) ([]string, er
 	if res.Fast, err = timeAll(n, workers, func(i int) error { a, err := fast(i); answers[i] = a; return err }); err != nil {
 		return res, err
 	}
-	agree := make([]bool, n)
+	agree := make([]int, n) // 1 same, -1 different, 0 not answered in time
+	var mu sync.Mutex
 	if res.Baseline, err = timeAll(n, workers, func(i int) error {
 		b, err := base(i)
-		agree[i] = fmt.Sprint(b) == fmt.Sprint(answers[i])
-		if !agree[i] && res.Mismatch == "" {
-			res.Mismatch = fmt.Sprintf("query %d: fast %v, baseline %v", i, answers[i], b)
+		if err != nil {
+			return err
 		}
-		return err
+		mu.Lock()
+		defer mu.Unlock()
+		if fmt.Sprint(b) == fmt.Sprint(answers[i]) {
+			agree[i] = 1
+		} else {
+			agree[i] = -1
+			if res.Mismatch == "" {
+				res.Mismatch = fmt.Sprintf("query %d: fast %v, baseline %v", i, answers[i], b)
+			}
+		}
+		return nil
 	}); err != nil {
 		return res, err
 	}
 	for _, a := range agree {
-		if a {
+		if a != 0 {
+			res.Compared++
+		}
+		if a == 1 {
 			res.Agree++
 		}
 	}

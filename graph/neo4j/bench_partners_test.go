@@ -21,7 +21,7 @@ func TestBenchFunctionsAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Queries == 0 || r.Agree != r.Queries || r.Fast.P95 < r.Fast.P50 || r.Fast.ReqPerSec <= 0 {
+		if r.Queries == 0 || r.Compared != r.Queries || r.Agree != r.Queries || r.Fast.P95 < r.Fast.P50 || r.Fast.ReqPerSec <= 0 {
 			t.Errorf("%s (%s)", r, r.Mismatch)
 		}
 	}

@@ -10,25 +10,29 @@ import (
 	"github.com/paulmach/orb"
 
 	"ewsi/graph"
+	"ewsi/graph/rank"
 )
 
 var _ graph.Partners = (*Store)(nil)
 
-// MaxCollaboratorDegree bounds the organisations that count as a common
-// collaborator: one that worked on more practices than this ties everyone to
-// everyone and says nothing about a pair (it is not expanded either).
-const MaxCollaboratorDegree = 200
-
 // practiceRels are the relationships by which an organisation works on a practice.
 const practiceRels = "IMPLEMENTS|PARTNER_IN"
 
-// FindPartners ranks the organisations that fit q: candidates are read with
-// parameterised Cypher (those about our topics, near the place, with practices on
-// our topics, or tied to us by a common collaborator, after the hard filters),
-// then scored in Go by graph.ScorePartner.
+// FindPartners ranks the organisations that fit q, scored in Go by
+// graph.ScorePartner. Candidates come from the projection of the graph (see
+// rank.Projection) with no round trip; until one is built, or when it does not
+// know q's organisation or topics yet, they are read with parameterised Cypher
+// (those about our topics, near the place, with practices on our topics, or tied
+// to us by a common collaborator, after the hard filters).
 func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.Window) ([]graph.PartnerMatch, int, error) {
 	if err := q.Normalize(); err != nil {
 		return nil, 0, err
+	}
+	if proj := s.projectionFor(ctx); proj != nil {
+		if p, from, err := proj.Profile(q); err == nil {
+			cands := proj.Candidates(q, p, from)
+			return graph.RankPartners(p, cands, w), len(cands), nil
+		}
 	}
 	p, from, err := s.partnerProfile(ctx, q)
 	if err != nil {
@@ -183,7 +187,7 @@ MATCH (x)-[:`+practiceRels+`]->(:Practice)<-[:`+practiceRels+`]-(o:Organisation)
 WHERE o <> me AND o <> x
 WITH o, x, degree
 RETURN o.id AS id, collect(DISTINCT {id: x.id, name: x.name, degree: degree}) AS cols`,
-			map[string]any{"self": p.Self, "maxDegree": MaxCollaboratorDegree})
+			map[string]any{"self": p.Self, "maxDegree": rank.MaxCollaboratorDegree})
 		for _, r := range recs {
 			m := r.AsMap()
 			for _, c := range m["cols"].([]any) {

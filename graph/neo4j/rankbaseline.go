@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"ewsi/graph"
+	"ewsi/graph/rank"
 )
 
 // Baselines: the same rankings as FindPartners and Related, each computed by the
@@ -54,7 +55,7 @@ func (s *Store) BaselinePartners(ctx context.Context, q graph.PartnerQuery, w gr
 	}
 	params := map[string]any{"w": weights, "topics": keys(weights), "practiceTopics": practiceTopics, "self": p.Self,
 		"all": len(p.Topics) == 0, "types": q.Types, "comp": comp, "langs": p.Languages, "countries": q.Countries,
-		"looking": q.OnlyLooking, "near": nil, "radius": nil, "from": nil, "since": nil, "maxDegree": MaxCollaboratorDegree,
+		"looking": q.OnlyLooking, "near": nil, "radius": nil, "from": nil, "since": nil, "maxDegree": rank.MaxCollaboratorDegree,
 		"wType": graph.WeightType, "wLang": graph.WeightLanguage, "wDist": graph.WeightDistance, "wPractice": graph.WeightPractice,
 		"wLooking": graph.WeightLooking, "skip": w.Offset, "limit": w.Limit}
 	if q.Near != nil {
@@ -122,7 +123,7 @@ func (s *Store) BaselineRelated(ctx context.Context, id string, kinds []graph.Ki
 		labels[i] = string(k)
 	}
 	lw := map[string]any{}
-	for l, w := range connectorWeights {
+	for l, w := range rank.ConnectorLabels() {
 		lw[string(l)] = w
 	}
 	recs, err := s.read(ctx, fmt.Sprintf(`
@@ -146,7 +147,7 @@ CALL {
 WITH x, sum(w) AS score
 WHERE labels(x)[0] IN $labels AND coalesce(x.status, 'published') = 'published'
 RETURN x.id AS id, round(score * 10000) / 10000 AS score ORDER BY score DESC, id LIMIT $k`, k, relatedRels),
-		map[string]any{"id": id, "lw": lw, "labels": labels, "k": first, "direct": DirectWeight, "editor": EditorLinkWeight})
+		map[string]any{"id": id, "lw": lw, "labels": labels, "k": first, "direct": rank.DirectWeight, "editor": rank.EditorLinkWeight})
 	if err != nil {
 		return nil, err
 	}

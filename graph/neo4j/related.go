@@ -3,42 +3,20 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
 	"ewsi/graph"
+	"ewsi/graph/rank"
 )
 
 // relatedRels are the relationships related content walks, in either direction.
 // Editors' RELATED_TO links are read apart (only the active ones count).
 const relatedRels = "ABOUT|APPLIES|IN|IMPLEMENTS|PARTNER_IN|PUBLISHED_BY|FUNDED_BY"
 
-// connectorWeights is what a path through a node of each label is worth before the
-// hub discount; labels not listed do not connect.
-var connectorWeights = map[graph.Kind]float64{
-	graph.KindTheme: 0.5, graph.KindSubtheme: 1.0, graph.KindPrinciple: 0.5,
-	graph.KindCountry: 0.5, graph.KindRegion: 0.75,
-	graph.KindOrganisation: 1.0, graph.KindLocalAuthority: 1.0, graph.KindPractice: 1.0,
-	graph.KindFunding: 1.0, graph.KindDocument: 0.75, graph.KindNews: 0.5, graph.KindEvent: 0.5,
-}
-
-// EditorLinkWeight is what an editor's link adds; DirectWeight is what a direct
-// relationship (a practice's implementer, its funding) adds.
-const (
-	EditorLinkWeight = 3.0
-	DirectWeight     = 1.0
-)
-
 // HubDegree is the degree above which a connector is a hub: it is expanded only
 // when the nodes found through rarer connectors cannot fill the first places.
 const HubDegree = 1000
-
-// ConnectorWeight is the Adamic-Adar weight of a path through a node of kind k
-// with the given degree: the label's weight over ln(1 + degree).
-func ConnectorWeight(k graph.Kind, degree int) float64 {
-	return connectorWeights[k] / math.Log(1+float64(max(degree, 1)))
-}
 
 // connector is a neighbour of the source that paths go through.
 type connector struct {
@@ -50,10 +28,50 @@ type connector struct {
 
 // Related ranks the nodes most related to id by weighted paths of length two
 // through shared neighbours (Adamic-Adar: hubs weigh less), plus direct
-// relationships and editors' links. Connectors are expanded rarest first, and
-// expansion stops when the nodes not yet seen cannot reach the first places, so
-// the answer is the exact top of the full ranking.
+// relationships and editors' links. The source and its active editor links are
+// read live, so that a link shows at once; the paths are walked over the
+// projection of the graph (rank.Projection.Related). Until one is built, or when
+// it does not hold id yet, relatedCypher answers.
 func (s *Store) Related(ctx context.Context, id string, kinds []graph.Kind, first int) ([]graph.RelatedItem, error) {
+	k, ok := graph.KindOfID(id)
+	if !ok {
+		return nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id of the form kind:local", id)
+	}
+	proj := s.projectionFor(ctx)
+	src, inProj := int32(-1), false
+	if proj != nil {
+		src, inProj = proj.Lookup(id)
+	}
+	if !inProj {
+		return s.relatedCypher(ctx, id, kinds, first)
+	}
+	recs, err := s.read(ctx, fmt.Sprintf(`
+MATCH (s:%s {id: $id}) WHERE coalesce(s.status, 'published') = 'published'
+RETURN [(s)-[r:RELATED_TO]-(x) WHERE r.active | {id: x.id, label: labels(x)[0], note: r.note,
+        pub: coalesce(x.status, 'published') = 'published'}] AS links`, k), map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, graph.Errorf(graph.ENOTFOUND, "id", "no %s %q", strings.ToLower(string(k)), id)
+	}
+	if err := graph.CheckFirst(first); err != nil {
+		return nil, err
+	}
+	var links []rank.EditorLink
+	for _, v := range recs[0].Values[0].([]any) {
+		m := v.(map[string]any)
+		l := rank.EditorLink{ID: m["id"].(string), Kind: graph.Kind(m["label"].(string)), Published: m["pub"] == true}
+		l.Note, _ = m["note"].(string)
+		links = append(links, l)
+	}
+	return proj.Related(src, links, kinds, first), nil
+}
+
+// relatedCypher ranks related content in the database. Connectors are expanded
+// rarest first, and expansion stops when the nodes not yet seen cannot reach the
+// first places, so the answer is the exact top of the full ranking.
+func (s *Store) relatedCypher(ctx context.Context, id string, kinds []graph.Kind, first int) ([]graph.RelatedItem, error) {
 	src, conns, bonus, reasons, err := s.relatedStart(ctx, id)
 	if err != nil {
 		return nil, err
@@ -180,15 +198,14 @@ RETURN elementId(s) AS s, cs,
 		cm := v.(map[string]any)
 		c := connector{eid: cm["eid"].(string), id: cm["id"].(string), kind: graph.Kind(cm["label"].(string)), degree: int(cm["degree"].(int64))}
 		c.name, _ = cm["name"].(string)
-		if _, ok := connectorWeights[c.kind]; !ok {
+		if !rank.Connects(c.kind) {
 			continue
 		}
-		c.weight = ConnectorWeight(c.kind, c.degree)
+		c.weight = rank.ConnectorWeight(c.kind, c.degree)
 		conns = append(conns, c)
 		if isContentKind(c.kind) {
-			bonus[c.eid] = DirectWeight
-			reasons[c.eid] = graph.Reason{Kind: graph.ReasonDirect, Weight: DirectWeight, Via: []string{c.id},
-				Text: "directly linked to it"}
+			bonus[c.eid] = rank.DirectWeight
+			reasons[c.eid] = rank.DirectReason(c.id)
 		}
 	}
 	sort.Slice(conns, func(i, j int) bool {
@@ -197,43 +214,22 @@ RETURN elementId(s) AS s, cs,
 		}
 		return conns[i].id < conns[j].id
 	})
+	added := map[string]float64{}
 	for _, v := range m["links"].([]any) {
 		lm := v.(map[string]any)
 		eid := lm["eid"].(string)
-		note, _ := lm["note"].(string)
-		text := "linked by an editor"
-		if note != "" {
-			text += ": " + note
-		}
+		l := rank.EditorLink{ID: eid}
+		l.Note, _ = lm["note"].(string)
+		rank.AddLink(added, reasons, l) // merges with a direct link's reason
 		b, _ := bonus[eid].(float64)
-		bonus[eid] = b + EditorLinkWeight
-		r := graph.Reason{Kind: graph.ReasonEditorLink, Weight: EditorLinkWeight, Text: text}
-		if old, ok := reasons[eid]; ok { // directly linked as well: one reason with both weights
-			r.Weight += old.Weight
-			r.Text += "; " + old.Text
-		}
-		reasons[eid] = r
+		bonus[eid] = b + rank.EditorLinkWeight
 	}
 	return m["s"].(string), conns, bonus, reasons, nil
 }
 
 // connectorReason says in words why a path through c relates two nodes.
 func connectorReason(c connector) graph.Reason {
-	r := graph.Reason{Weight: graph.RoundScore(c.weight), Via: []string{c.id}}
-	switch c.kind {
-	case graph.KindTheme, graph.KindSubtheme, graph.KindPrinciple:
-		r.Kind = map[graph.Kind]graph.ReasonKind{graph.KindTheme: graph.ReasonTheme, graph.KindSubtheme: graph.ReasonSubtheme, graph.KindPrinciple: graph.ReasonPrinciple}[c.kind]
-		r.Text = fmt.Sprintf("both about the %s %s (%d items)", strings.ToLower(string(c.kind)), c.name, c.degree)
-	case graph.KindCountry, graph.KindRegion:
-		r.Kind, r.Text = graph.ReasonPlace, "both in "+c.name
-	case graph.KindOrganisation, graph.KindLocalAuthority:
-		r.Kind, r.Text = graph.ReasonOrganisation, "both linked to "+c.name
-	case graph.KindFunding:
-		r.Kind, r.Text = graph.ReasonFunding, "both funded by "+c.name
-	default:
-		r.Kind, r.Text = graph.ReasonCollaborator, "both linked to "+c.name
-	}
-	return r
+	return rank.Connector{ID: c.id, Name: c.name, Kind: c.kind, Degree: c.degree, Weight: c.weight}.Reason()
 }
 
 // sortRelated orders the items by score, best first, then by id.

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"ewsi/graph"
+	"ewsi/graph/rank"
 )
 
 // Config says how to reach Neo4j.
@@ -30,6 +32,8 @@ type Store struct {
 	cfg        Config
 	roundTrips atomic.Int64
 	migrated   atomic.Bool
+	rankOnce   sync.Once
+	ranking    *rank.Cache
 }
 
 var _ graph.Store = (*Store)(nil)

@@ -40,6 +40,11 @@ func load(t *testing.T, recs []graph.Record) graph.WriteStats {
 	if err := db.Store.WriteLinks(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
+	// rank over a projection of what was just written, as a server does once
+	// its background build ends
+	if _, err := db.Store.Ranking().Fresh(ctx); err != nil {
+		t.Fatal(err)
+	}
 	return st
 }
 

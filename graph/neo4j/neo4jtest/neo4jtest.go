@@ -142,5 +142,7 @@ func (d *DB) Load(srcs ...ingest.Source) error {
 	if sum.Rejected > 0 {
 		return fmt.Errorf("%d records rejected: %v", sum.Rejected, sum.Errors)
 	}
-	return nil
+	// partner search and related content rank over a projection of what was loaded
+	_, err = d.Store.Ranking().Fresh(context.Background())
+	return err
 }
