@@ -111,6 +111,17 @@ func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, log *slog
 	}
 	fmt.Fprintf(out, "demo content loaded in %s: %s\n", time.Since(start).Round(time.Second), sum)
 	loadDemoRequests(ctx, cfg, st, log, out)
+	// rebuild the caches now, so that no visitor is answered from those of the empty graph
+	layers := webmap.LayersFor(st)
+	layers.Recheck()
+	if err := layers.Warm(ctx); err != nil {
+		log.Warn("map: rebuilding the cluster cache", "err", err)
+	}
+	if _, err := st.Ranking().Fresh(ctx); err != nil {
+		log.Warn("ranking: rebuilding the projection", "err", err)
+		return
+	}
+	fmt.Fprintln(out, "demo content is on the map and in partner search")
 }
 
 // loadDemoRequests adds demo partner requests (300 per unit of scale) when the
