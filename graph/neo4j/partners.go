@@ -73,10 +73,10 @@ RETURN o.type AS type, coalesce(o.languages, []) AS langs, o.location AS loc,
 		m := recs[0].AsMap()
 		t, _ := m["type"].(string)
 		p.SelfType = graph.OrgType(t)
-		p.Languages = union(p.Languages, strs(m["langs"]))
-		themes = union(themes, strs(m["themes"]))
-		subthemes = union(subthemes, strs(m["subthemes"]), strs(m["practiceSubthemes"]))
-		principles = union(principles, strs(m["principles"]))
+		p.Languages = rank.Union(p.Languages, strs(m["langs"]))
+		themes = rank.Union(themes, strs(m["themes"]))
+		subthemes = rank.Union(subthemes, strs(m["subthemes"]), strs(m["practiceSubthemes"]))
+		principles = rank.Union(principles, strs(m["principles"]))
 		if loc, ok := m["loc"].(dbtype.Point2D); ok && from == nil {
 			from = &orb.Point{loc.X, loc.Y}
 		}
@@ -301,21 +301,6 @@ func strs(v any) []string {
 	for _, x := range list {
 		if s, ok := x.(string); ok {
 			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// union appends the lists, keeping the first of each value.
-func union(lists ...[]string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, l := range lists {
-		for _, s := range l {
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
 		}
 	}
 	return out

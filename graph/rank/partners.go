@@ -32,7 +32,7 @@ func (p *Projection) Profile(q graph.PartnerQuery) (*graph.PartnerProfile, *orb.
 		}
 		a := p.orgs[slot]
 		pr.SelfType = a.Type
-		pr.Languages = union(pr.Languages, a.Languages)
+		pr.Languages = Union(pr.Languages, a.Languages)
 		var own [3][]string
 		var practiceSubs []string
 		nbrs, rels := p.edges(me)
@@ -55,9 +55,9 @@ func (p *Projection) Profile(q graph.PartnerQuery) (*graph.PartnerProfile, *orb.
 				}
 			}
 		}
-		themes = union(themes, own[0])
-		subthemes = union(subthemes, own[1], practiceSubs)
-		principles = union(principles, own[2])
+		themes = Union(themes, own[0])
+		subthemes = Union(subthemes, own[1], practiceSubs)
+		principles = Union(principles, own[2])
 		if a.Location != nil && from == nil {
 			from = &orb.Point{a.Location[0], a.Location[1]}
 		}
@@ -332,8 +332,8 @@ func Distance(a, b orb.Point) float64 {
 	return EarthRadiusM * 2 * math.Atan2(math.Sqrt(h), math.Sqrt(1-h))
 }
 
-// union appends the lists, keeping the first of each value.
-func union(lists ...[]string) []string {
+// Union appends the lists, keeping the first of each value.
+func Union(lists ...[]string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, l := range lists {
