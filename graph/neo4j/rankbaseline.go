@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
 	"ewsi/graph"
 	"ewsi/graph/rank"
 )
@@ -58,16 +56,7 @@ func (s *Store) BaselinePartners(ctx context.Context, q graph.PartnerQuery, w gr
 		"looking": q.OnlyLooking, "near": nil, "radius": nil, "from": nil, "since": nil, "maxDegree": rank.MaxCollaboratorDegree,
 		"wType": graph.WeightType, "wLang": graph.WeightLanguage, "wDist": graph.WeightDistance, "wPractice": graph.WeightPractice,
 		"wLooking": graph.WeightLooking, "skip": w.Offset, "limit": w.Limit}
-	if q.Near != nil {
-		params["near"] = dbtype.Point2D{X: q.Near[0], Y: q.Near[1], SpatialRefId: 4326}
-		params["radius"] = q.RadiusKm * 1000
-	}
-	if from != nil {
-		params["from"] = dbtype.Point2D{X: from[0], Y: from[1], SpatialRefId: 4326}
-	}
-	if q.ActiveSince != nil {
-		params["since"] = dbtype.Date(q.ActiveSince.Time())
-	}
+	setPlaceParams(params, q, from)
 	recs, err := s.read(ctx, `
 OPTIONAL MATCH (me:Organisation {id: $self})
 MATCH (o:Organisation)
