@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -49,12 +50,25 @@ func main() {
 	pageCache := flag.String("pagecache", "4g", "page cache of the benchmark's Neo4j")
 	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
 	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
+	cpuProfile := flag.String("cpuprofile", "", "write the bench process's CPU profile here (the loader, the GraphQL server and the clients)")
 	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, partners (default all)")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	o := options{scale: *scale, iters: *iters, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, parts: parts(*only)}
 	if err := run(ctx, o); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}

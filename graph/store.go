@@ -97,7 +97,14 @@ type Writer interface {
 	Write(ctx context.Context, nodes, links []Record) (WriteStats, error)
 	// Existing returns which of ids exist in the graph, with their kind.
 	Existing(ctx context.Context, ids []string) (map[string]Kind, error)
-	// Settle waits until every index, full-text ones included, shows all writes.
+	// Bulk says that a load of n records is about to start. When the graph holds
+	// next to no content yet, the writer may put off work that it does faster in
+	// one pass at the end (a store builds its full-text indexes then, instead of
+	// updating them with every write), and reports that it did; until Settle, a
+	// search may then fail with EUNAVAIL.
+	Bulk(ctx context.Context, n int) (bool, error)
+	// Settle finishes what Bulk put off and waits until every index, full-text
+	// ones included, shows all writes.
 	Settle(ctx context.Context) error
 }
 

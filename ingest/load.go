@@ -16,11 +16,17 @@ type Summary struct {
 	Errors   []error // one per rejected record, "file:line: field: reason"
 	// How long each pass took: checking, writing nodes, writing links.
 	Check, Nodes, Links time.Duration
+	// Bulk is whether the writer took the load as a bulk load (graph.Writer.Bulk).
+	Bulk bool
 }
 
 // String formats the summary on one line.
 func (s Summary) String() string {
-	return fmt.Sprintf("created %d, updated %d, unchanged %d, rejected %d", s.Created, s.Updated, s.Unchanged, s.Rejected)
+	out := fmt.Sprintf("created %d, updated %d, unchanged %d, rejected %d", s.Created, s.Updated, s.Unchanged, s.Rejected)
+	if s.Bulk {
+		out += " (bulk load: full-text indexes built at the end)"
+	}
+	return out
 }
 
 // Progress is reported as a load goes: the pass (1 check, 2 nodes, 3 links), records done and in all.
@@ -38,7 +44,10 @@ type Loader struct {
 	Keep  int
 	Batch int // records per transaction, default 1000
 	// Writers is how many transactions are in flight at once, default 2.
-	Writers  int
+	Writers int
+	// BulkFrom is the size from which a load asks the writer for a bulk load
+	// (graph.Writer.Bulk), default 10,000 records; -1 never does.
+	BulkFrom int
 	Progress func(Progress) // called after each batch; may be nil
 }
 
@@ -64,6 +73,9 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	}
 	if l.Keep == 0 {
 		l.Keep = 2_000_000
+	}
+	if l.BulkFrom == 0 {
+		l.BulkFrom = 10_000
 	}
 	kept := make([][]keptRecord, len(sources)) // per source, when all of it fits
 	keeping := true
@@ -170,6 +182,12 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	}
 	good := total - len(rejected)
 	sum.Check = time.Since(start)
+	if l.BulkFrom > 0 && good >= l.BulkFrom {
+		var err error
+		if sum.Bulk, err = l.W.Bulk(ctx, good); err != nil {
+			return sum, err
+		}
+	}
 	// pass 2: each batch's nodes and their links in one transaction, with
 	// l.Writers transactions in flight; links to nodes that may not be
 	// committed yet wait for pass 3

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -50,26 +51,27 @@ func (j jsonLines) Scan(fn func(int, *graph.Record, error) error) error {
 		return err
 	}
 	defer f.Close()
-	r := bufio.NewReaderSize(f, 1<<20)
-	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if len(line) > 0 {
-			text := strings.TrimSpace(string(line))
-			if text != "" && !strings.HasPrefix(text, "#") && !strings.HasPrefix(text, "//") {
-				src := fmt.Sprintf("%s:%d", j.path, n)
-				rec, perr := Parse(src, []byte(text))
-				if ferr := fn(n, rec, perr); ferr != nil {
-					return ferr
+	return scanParallel(func(emit func(pending) bool) error {
+		r := bufio.NewReaderSize(f, 1<<20)
+		for n := 1; ; n++ {
+			line, err := r.ReadBytes('\n')
+			if len(line) > 0 {
+				text := bytes.TrimSpace(line)
+				if len(text) > 0 && !bytes.HasPrefix(text, []byte("#")) && !bytes.HasPrefix(text, []byte("//")) {
+					src := j.path + ":" + strconv.Itoa(n)
+					if !emit(pending{line: n, parse: func() (*graph.Record, error) { return Parse(src, text) }}) {
+						return nil
+					}
 				}
 			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
 		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
+	}, fn)
 }
 
 // csvFile reads a CSV file with a header naming the same fields as JSON Lines.
@@ -100,33 +102,37 @@ func (c csvFile) Scan(fn func(int, *graph.Record, error) error) error {
 	for i := range header {
 		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
 	}
-	for {
-		row, err := r.Read()
-		if err == io.EOF {
-			return nil
-		}
-		line, _ := r.FieldPos(0)
-		src := fmt.Sprintf("%s:%d", c.path, line)
-		var perr error
-		var rec *graph.Record
-		if err != nil {
-			perr = graph.Errorf(graph.EINVALID, src, "malformed CSV: %v", err)
-		} else if len(row) != len(header) {
-			perr = graph.Errorf(graph.EINVALID, src, "%d cells, the header has %d", len(row), len(header))
-		} else {
-			var obj map[string]any
-			obj, perr = csvObject(header, row)
-			if perr == nil {
-				b, _ := json.Marshal(obj)
-				rec, perr = Parse(src, b)
-			} else {
-				perr.(*graph.Error).Where = src + ": " + perr.(*graph.Error).Where
+	return scanParallel(func(emit func(pending) bool) error {
+		for {
+			row, err := r.Read()
+			if err == io.EOF {
+				return nil
+			}
+			line, _ := r.FieldPos(0)
+			src := fmt.Sprintf("%s:%d", c.path, line)
+			p := pending{line: line, parse: func() (*graph.Record, error) { return csvRecord(src, header, row, err) }}
+			if !emit(p) {
+				return nil
 			}
 		}
-		if ferr := fn(line, rec, perr); ferr != nil {
-			return ferr
-		}
+	}, fn)
+}
+
+// csvRecord parses the CSV row read at src (or reports readErr, the error of reading it).
+func csvRecord(src string, header, row []string, readErr error) (*graph.Record, error) {
+	if readErr != nil {
+		return nil, graph.Errorf(graph.EINVALID, src, "malformed CSV: %v", readErr)
 	}
+	if len(row) != len(header) {
+		return nil, graph.Errorf(graph.EINVALID, src, "%d cells, the header has %d", len(row), len(header))
+	}
+	obj, err := csvObject(header, row)
+	if err != nil {
+		err.(*graph.Error).Where = src + ": " + err.(*graph.Error).Where
+		return nil, err
+	}
+	b, _ := json.Marshal(obj)
+	return Parse(src, b)
 }
 
 // csvObject turns a CSV row into the JSON object of the same record.

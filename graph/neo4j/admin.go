@@ -53,10 +53,3 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 	}
 	return out, nil
 }
-
-// Settle waits until the eventually consistent full-text indexes show every
-// committed write. Loaders call it when they finish.
-func (s *Store) Settle(ctx context.Context) error {
-	_, err := s.read(ctx, "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", nil)
-	return err
-}

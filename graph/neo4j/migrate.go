@@ -49,8 +49,8 @@ type ftIndex struct {
 }
 
 // Full-text indexes over content, eventually consistent: a write does not wait for
-// Lucene (that made loading four times slower); Settle waits for them after a load.
-// Full-text indexes over content: one folding accents (Kraków = Krakow) and one per
+// Lucene (that made loading four times slower); Settle waits for them after a load,
+// and builds them when Bulk dropped them. Full-text indexes over content: one folding accents (Kraków = Krakow) and one per
 // interface language with stemming (Integrationskurse = Integrationskurs). Neo4j
 // keeps one index per labels-and-properties schema whatever the analyzer, so each
 // language index covers one more field of the template than the others.
@@ -80,19 +80,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 				strings.ToLower(string(k)), strings.ToLower(p), k, p))
 		}
 	}
-	labels := make([]string, 0, len(graph.ContentKinds()))
-	for _, k := range graph.ContentKinds() {
-		labels = append(labels, string(k))
-	}
-	for _, ix := range fulltextIndexes {
-		on := make([]string, 0, len(ix.props))
-		for _, p := range ix.props {
-			on = append(on, "n."+p)
-		}
-		stmts = append(stmts, fmt.Sprintf(
-			"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s] OPTIONS {indexConfig: {`fulltext.analyzer`: '%s', `fulltext.eventually_consistent`: true}}",
-			ix.name, strings.Join(labels, "|"), strings.Join(on, ", "), ix.analyzer))
-	}
+	stmts = append(stmts, fulltextStmts()...)
 	for _, q := range stmts {
 		if _, err := s.write(ctx, stmt{cypher: q}); err != nil {
 			return fmt.Errorf("migration %q: %w", q, err)
@@ -109,4 +97,23 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	s.migrated.Store(true)
 	return nil
+}
+
+// fulltextStmts create the full-text indexes over every content label when missing.
+func fulltextStmts() []string {
+	labels := make([]string, 0, len(graph.ContentKinds()))
+	for _, k := range graph.ContentKinds() {
+		labels = append(labels, string(k))
+	}
+	stmts := make([]string, 0, len(fulltextIndexes))
+	for _, ix := range fulltextIndexes {
+		on := make([]string, 0, len(ix.props))
+		for _, p := range ix.props {
+			on = append(on, "n."+p)
+		}
+		stmts = append(stmts, fmt.Sprintf(
+			"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s] OPTIONS {indexConfig: {`fulltext.analyzer`: '%s', `fulltext.eventually_consistent`: true}}",
+			ix.name, strings.Join(labels, "|"), strings.Join(on, ", "), ix.analyzer))
+	}
+	return stmts
 }
