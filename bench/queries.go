@@ -27,8 +27,8 @@ type pair struct {
 }
 
 // benchQueries measures three GraphQL queries against the same reads as single
-// Cypher queries: latency p50 and p99 one at a time, and requests per second
-// from four clients.
+// Cypher queries: latency p50 and p99 one at a time (the two interleaved), and
+// requests per second from four clients.
 func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) error {
 	api := httptest.NewServer(server.New(server.Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer api.Close()
@@ -81,13 +81,9 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 		}
 		rep.add(Result{Name: p.name + ": same answers as raw Cypher", Unit: "queries", Value: float64(same),
 			Baseline: asked, BaseName: "queries asked", Target: "all", Met: met(same == asked)})
-		gl, err := timeIt(ctx, iters, gql)
+		gl, cl, err := timePair(ctx, iters, gql, cy)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
-		}
-		cl, err := timeIt(ctx, iters, cy)
-		if err != nil {
-			return fmt.Errorf("%s (cypher): %w", p.name, err)
 		}
 		gqps, err := throughput(ctx, 4, 5*time.Second, gql)
 		if err != nil {

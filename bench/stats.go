@@ -25,25 +25,39 @@ func (l latencies) quantile(q float64) float64 {
 	return float64(s[i].Microseconds()) / 1000
 }
 
-// timeIt calls fn n times after a warm-up and returns each call's time.
-func timeIt(ctx context.Context, n int, fn func(i int) error) (latencies, error) {
+// timePair times a and b n times each, interleaved (a then b, then b then a, and
+// so on) after a warm-up, so that both see the same machine: a ratio of their
+// quantiles then holds even while the machine's load drifts.
+func timePair(ctx context.Context, n int, a, b func(i int) error) (latencies, latencies, error) {
 	for i := 0; i < min(n/5+1, 50); i++ {
-		if err := fn(i); err != nil {
-			return nil, err
+		if err := a(i); err != nil {
+			return nil, nil, err
+		}
+		if err := b(i); err != nil {
+			return nil, nil, err
 		}
 	}
-	out := make(latencies, 0, n)
+	la, lb := make(latencies, 0, n), make(latencies, 0, n)
 	for i := 0; i < n; i++ {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
-		start := time.Now()
-		if err := fn(i); err != nil {
-			return nil, err
+		first, second, lf, ls := a, b, &la, &lb
+		if i%2 == 1 {
+			first, second, lf, ls = b, a, &lb, &la
 		}
-		out = append(out, time.Since(start))
+		for _, step := range []struct {
+			fn  func(int) error
+			out *latencies
+		}{{first, lf}, {second, ls}} {
+			start := time.Now()
+			if err := step.fn(i); err != nil {
+				return nil, nil, err
+			}
+			*step.out = append(*step.out, time.Since(start))
+		}
 	}
-	return out, nil
+	return la, lb, nil
 }
 
 // throughput runs fn from workers goroutines for d and returns calls per second.

@@ -44,6 +44,9 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.Use(shapeLimit{maxDepth: s.cfg.MaxDepth, maxAliases: s.cfg.MaxAliases})
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
 	h.AroundOperations(s.metrics.aroundOperations)
+	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(resolvers.WithOmitted(ctx))
+	})
 	h.SetErrorPresenter(s.presentError)
 	h.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.log.Error("panic in resolver", "panic", fmt.Sprint(v))

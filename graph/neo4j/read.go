@@ -239,11 +239,11 @@ WITH collect(n) AS ns`, k, where)
 	}
 	rels := "[] AS rels"
 	if len(hops) > 0 {
-		rels = fmt.Sprintf("COLLECT { UNWIND page AS a RETURN [a.id, %s] } AS rels", hopLists(k, hops))
+		rels = fmt.Sprintf("COLLECT { UNWIND page AS a RETURN [a.id, %s] } AS rels", hopLists(ctx, k, hops))
 	}
 	recs, err := s.read(ctx, page+fmt.Sprintf(`
 WITH size(ns) AS total, ns[$skip..($skip + $limit)] AS page
-RETURN total, [x IN page | {p: properties(x), l: '%s'}] AS items, %s`, k, rels), params)
+RETURN total, [x IN page | {p: %s, l: '%s'}] AS items, %s`, propsOf(ctx, k, "x"), k, rels), params)
 	if err != nil {
 		return nil, 0, nil, err
 	}
@@ -285,7 +285,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]graph.Node,
 	out := map[string]graph.Node{}
 	for k, group := range groupIDs(ids) {
 		recs, err := s.read(ctx, fmt.Sprintf(
-			"MATCH (n:%s) WHERE n.id IN $ids AND %s RETURN {p: properties(n), l: '%s'} AS item", k, published, k),
+			"MATCH (n:%s) WHERE n.id IN $ids AND %s RETURN {p: %s, l: '%s'} AS item", k, published, propsOf(ctx, k, "n"), k),
 			map[string]any{"ids": group})
 		if err != nil {
 			return nil, err
@@ -324,7 +324,7 @@ func (s *Store) NeighboursMulti(ctx context.Context, hops []graph.Hop, ids []str
 		return out, nil
 	}
 	for k, group := range groupIDs(ids) {
-		recs, err := s.read(ctx, fmt.Sprintf("MATCH (a:%s) WHERE a.id IN $ids RETURN a.id AS id, %s AS rels", k, hopLists(k, hops)),
+		recs, err := s.read(ctx, fmt.Sprintf("MATCH (a:%s) WHERE a.id IN $ids RETURN a.id AS id, %s AS rels", k, hopLists(ctx, k, hops)),
 			map[string]any{"ids": group})
 		if err != nil {
 			return nil, err
@@ -354,19 +354,19 @@ func checkHops(hops []graph.Hop) error {
 // hopLists is a list expression holding, for a node a of kind k, a list per hop
 // of its published neighbours along that hop sorted by name, each as {p:
 // properties, l: label}. The zero Hop is a itself when it is published.
-func hopLists(k graph.Kind, hops []graph.Hop) string {
+func hopLists(ctx context.Context, k graph.Kind, hops []graph.Hop) string {
 	lists := make([]string, 0, len(hops))
 	for _, h := range hops {
 		if h == (graph.Hop{}) {
-			lists = append(lists, fmt.Sprintf("CASE WHEN coalesce(a.status, 'published') = 'published' THEN [{p: properties(a), l: '%s'}] ELSE [] END", k))
+			lists = append(lists, fmt.Sprintf("CASE WHEN coalesce(a.status, 'published') = 'published' THEN [{p: %s, l: '%s'}] ELSE [] END", propsOf(ctx, k, "a"), k))
 			continue
 		}
 		pattern := "(a)-[:%s]->(n:%s)"
 		if h.Incoming {
 			pattern = "(a)<-[:%s]-(n:%s)"
 		}
-		lists = append(lists, fmt.Sprintf("COLLECT { MATCH "+pattern+" WHERE %s WITH n ORDER BY n.%s, n.id RETURN {p: properties(n), l: '%s'} }",
-			h.Rel, h.To, published, nameProp(h.To), h.To))
+		lists = append(lists, fmt.Sprintf("COLLECT { MATCH "+pattern+" WHERE %s WITH n ORDER BY n.%s, n.id RETURN {p: %s, l: '%s'} }",
+			h.Rel, h.To, published, nameProp(h.To), propsOf(ctx, h.To, "n"), h.To))
 	}
 	return "[" + strings.Join(lists, ", ") + "]"
 }
