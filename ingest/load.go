@@ -14,8 +14,9 @@ type Summary struct {
 	graph.WriteStats
 	Rejected int
 	Errors   []error // one per rejected record, "file:line: field: reason"
-	// How long each pass took: checking, writing nodes, writing links.
-	Check, Nodes, Links time.Duration
+	// How long each pass took: checking, writing nodes, writing links, and
+	// waiting for (after a bulk load, building) the full-text indexes.
+	Check, Nodes, Links, Index time.Duration
 	// Bulk is whether the writer took the load as a bulk load (graph.Writer.Bulk).
 	Bulk bool
 }
@@ -248,7 +249,10 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		}
 	}
 	sum.Links = time.Since(passStart)
-	return sum, l.W.Settle(ctx)
+	passStart = time.Now()
+	err = l.W.Settle(ctx)
+	sum.Index = time.Since(passStart)
+	return sum, err
 }
 
 func localPart(id string) string {

@@ -65,8 +65,8 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s in %s (check %s, nodes %s, links %s)\n", sum, time.Since(start).Round(time.Millisecond),
-		sum.Check.Round(time.Millisecond), sum.Nodes.Round(time.Millisecond), sum.Links.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "%s in %s (check %s, nodes %s, links %s, indexes %s)\n", sum, time.Since(start).Round(time.Millisecond),
+		sum.Check.Round(time.Millisecond), sum.Nodes.Round(time.Millisecond), sum.Links.Round(time.Millisecond), sum.Index.Round(time.Millisecond))
 	if sum.Rejected > 0 {
 		return graph.Errorf(graph.EINVALID, "", "%d records rejected", sum.Rejected)
 	}
