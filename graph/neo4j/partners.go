@@ -29,9 +29,8 @@ func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.
 		return nil, 0, err
 	}
 	if proj := s.projectionFor(ctx); proj != nil {
-		if p, from, err := proj.Profile(q); err == nil {
-			cands := proj.Candidates(q, p, from)
-			return graph.RankPartners(p, cands, w), len(cands), nil
+		if page, n, err := proj.FindPartners(q, w); err == nil {
+			return page, n, nil
 		}
 	}
 	p, from, err := s.partnerProfile(ctx, q)
