@@ -14,11 +14,20 @@ type orgIndex struct {
 	orgOf   []int32 // node -> org slot, -1 for nodes that are not organisations
 	orgNode []int32 // org slot -> node, increasing
 	orgs    []OrgAttrs
+	hot     []orgHot // org slot -> what every candidate's filters and score read
 	typeOf  []uint16 // org slot -> index into types
 	types   []graph.OrgType
 	langOff []uint32 // org slot -> offsets into langIDs (slots+1 of them)
 	langIDs []int32
 	langID  map[string]int32
+}
+
+// orgHot is the part of an organisation's attributes read for every candidate,
+// in 24 bytes instead of OrgAttrs and the place it points to.
+type orgHot struct {
+	loc     [2]float64 // lon, lat when located
+	located bool
+	looking bool
 }
 
 // newOrgIndex starts the index of a projection of n nodes.
@@ -35,6 +44,11 @@ func (x *orgIndex) addOrg(n int32, a OrgAttrs) {
 	x.orgOf[n] = int32(len(x.orgs))
 	x.orgNode = append(x.orgNode, n)
 	x.orgs = append(x.orgs, a)
+	h := orgHot{located: a.Location != nil, looking: a.Looking}
+	if h.located {
+		h.loc = *a.Location
+	}
+	x.hot = append(x.hot, h)
 	t := slices.Index(x.types, a.Type)
 	if t < 0 {
 		t = len(x.types)
@@ -88,7 +102,7 @@ func (x *orgIndex) languageIDs(langs []string) []int32 {
 
 // bytes estimates the memory the index holds.
 func (x *orgIndex) bytes() int {
-	b := 4*(len(x.orgOf)+len(x.orgNode)+len(x.langOff)+len(x.langIDs)) + 2*len(x.typeOf) + 24*len(x.langID)
+	b := 4*(len(x.orgOf)+len(x.orgNode)+len(x.langOff)+len(x.langIDs)) + 24*len(x.hot) + 2*len(x.typeOf) + 24*len(x.langID)
 	for _, o := range x.orgs {
 		b += 64
 		for _, l := range o.Languages {

@@ -100,17 +100,17 @@ func (s *search) pass(slot int32) (float64, bool) {
 	if o == s.me || !p.pub[o] {
 		return 0, false
 	}
-	a := &p.orgs[slot]
+	h := &p.hot[slot]
 	m := 0.0
 	if q.Near != nil {
-		if a.Location == nil || farInLatitude(*q.Near, orb.Point(*a.Location), q.RadiusKm*1000) {
+		if !h.located || farInLatitude(*q.Near, h.loc, q.RadiusKm*1000) {
 			return 0, false
 		}
-		if m = Distance(*q.Near, orb.Point(*a.Location)); m > q.RadiusKm*1000 {
+		if m = Distance(*q.Near, h.loc); m > q.RadiusKm*1000 {
 			return 0, false
 		}
 	}
-	if !s.typeOK[p.typeOf[slot]] || (q.OnlyLooking && !a.Looking) ||
+	if !s.typeOK[p.typeOf[slot]] || (q.OnlyLooking && !h.looking) ||
 		(len(q.Countries) > 0 && !p.inCountry(o, q.Countries)) || (s.since != noDay && !p.activeSince(o, s.since)) {
 		return 0, false
 	}
@@ -120,12 +120,12 @@ func (s *search) pass(slot int32) (float64, bool) {
 // score is graph.ScorePartner's score of the organisation in slot, to the bit:
 // the same parts added in the same order. m is its distance to the place asked.
 func (s *search) score(slot int32, m float64) float64 {
-	p, c, a := s.p, &s.g.c[slot], &s.p.orgs[slot]
+	p, c, h := s.p, &s.g.c[slot], &s.p.hot[slot]
 	v := c.topic
 	v += s.typeW[p.typeOf[slot]]
 	v += graph.LanguageWeight(p.speaks(slot, s.langs))
-	if s.distance && a.Location != nil {
-		v += graph.DistanceWeight(s.km(a, m), s.pr.RadiusKm)
+	if s.distance && h.located {
+		v += graph.DistanceWeight(s.km(h, m), s.pr.RadiusKm)
 	}
 	v += graph.PracticeWeight(int(c.practices))
 	if c.collab {
@@ -133,19 +133,19 @@ func (s *search) score(slot int32, m float64) float64 {
 			v += graph.CollaboratorWeight(col.Degree)
 		}
 	}
-	if a.Looking {
+	if h.looking {
 		v += graph.WeightLooking
 	}
 	return graph.RoundScore(v)
 }
 
-// km is the distance shown for organisation a: from the point distances are
+// km is the distance shown for organisation h: from the point distances are
 // shown from, reusing m, its distance to the place asked, when that is the point.
-func (s *search) km(a *OrgAttrs, m float64) float64 {
+func (s *search) km(h *orgHot, m float64) float64 {
 	if s.q.Near != nil && *s.q.Near == *s.from {
 		return m / 1000
 	}
-	return Distance(*s.from, orb.Point(*a.Location)) / 1000
+	return Distance(*s.from, h.loc) / 1000
 }
 
 // candidate makes the organisation in slot into what graph.ScorePartner reads:
