@@ -90,6 +90,37 @@ var complements = map[OrgType][]OrgType{
 // Complements reports whether kind b complements kind a in a partnership.
 func Complements(a, b OrgType) bool { return slices.Contains(complements[a], b) }
 
+// The weights of the parts of a partner score other than shared topics, which
+// ScorePartner and faster rankings add in the same order: type, languages,
+// distance, practices, collaborators (by id), looking. Each is rounded to a
+// float64 on its own (the explicit conversion forbids fusing it into the sum),
+// so that every way of adding them gives the same bits.
+
+// TypeWeight is what an organisation of kind t adds: the kind asked for, or, when
+// none is asked for, a kind complementary to ours.
+func TypeWeight(p *PartnerProfile, t OrgType) float64 {
+	if (len(p.Types) > 0 && slices.Contains(p.Types, string(t))) ||
+		(len(p.Types) == 0 && p.SelfType != "" && Complements(p.SelfType, t)) {
+		return WeightType
+	}
+	return 0
+}
+
+// LanguageWeight is what shared languages add (two at most count).
+func LanguageWeight(shared int) float64 { return float64(WeightLanguage * float64(min(shared, 2))) }
+
+// DistanceWeight is what being km away adds within a search radius.
+func DistanceWeight(km, radiusKm float64) float64 {
+	return float64(WeightDistance * max(0, 1-km/radiusKm))
+}
+
+// PracticeWeight is what n practices on our topics add.
+func PracticeWeight(n int) float64 { return float64(WeightPractice * math.Log1p(float64(n))) }
+
+// CollaboratorWeight is what a common collaborator that worked on degree
+// practices adds.
+func CollaboratorWeight(degree int) float64 { return float64(1 / math.Log(2+float64(degree))) }
+
 // ScorePartner scores one candidate against the profile; with explain it also
 // returns the reasons, which add up to the score.
 func ScorePartner(p *PartnerProfile, c *PartnerCandidate, explain bool) (float64, []Reason) {
@@ -113,37 +144,35 @@ func ScorePartner(p *PartnerProfile, c *PartnerCandidate, explain bool) (float64
 			return fmt.Sprintf("works on the %s %s (%s)", strings.ToLower(string(t.Kind)), t.Name, rarity(t.Degree))
 		})
 	}
-	switch {
-	case len(p.Types) > 0 && slices.Contains(p.Types, string(c.Type)):
-		add(ReasonType, WeightType, nil, func() string { return "a " + typeName(c.Type) + ", the kind asked for" })
-	case len(p.Types) == 0 && p.SelfType != "" && Complements(p.SelfType, c.Type):
-		add(ReasonType, WeightType, nil, func() string {
-			return "a " + typeName(c.Type) + ": complements a " + typeName(p.SelfType)
-		})
-	}
+	add(ReasonType, TypeWeight(p, c.Type), nil, func() string {
+		if len(p.Types) > 0 {
+			return "a " + typeName(c.Type) + ", the kind asked for"
+		}
+		return "a " + typeName(c.Type) + ": complements a " + typeName(p.SelfType)
+	})
 	var shared []string
 	for _, l := range p.Languages {
 		if slices.Contains(c.Languages, l) {
 			shared = append(shared, l)
 		}
 	}
-	add(ReasonLanguage, WeightLanguage*float64(min(len(shared), 2)), nil, func() string {
+	add(ReasonLanguage, LanguageWeight(len(shared)), nil, func() string {
 		return "speaks " + strings.Join(shared, ", ")
 	})
 	if c.DistanceKm != nil && p.Near != nil && p.RadiusKm > 0 {
 		d := *c.DistanceKm
-		add(ReasonDistance, WeightDistance*max(0, 1-d/p.RadiusKm), nil, func() string {
+		add(ReasonDistance, DistanceWeight(d, p.RadiusKm), nil, func() string {
 			return fmt.Sprintf("%.0f km away (within %.0f km)", d, p.RadiusKm)
 		})
 	}
-	add(ReasonPractice, WeightPractice*math.Log1p(float64(c.Practices)), c.PracticeIDs, func() string {
+	add(ReasonPractice, PracticeWeight(c.Practices), c.PracticeIDs, func() string {
 		if c.Practices == 1 {
 			return "has 1 practice on these topics"
 		}
 		return fmt.Sprintf("has %d practices on these topics", c.Practices)
 	})
 	for _, col := range c.Collaborators {
-		add(ReasonCollaborator, 1/math.Log(2+float64(col.Degree)), []string{col.ID}, func() string {
+		add(ReasonCollaborator, CollaboratorWeight(col.Degree), []string{col.ID}, func() string {
 			return fmt.Sprintf("you both worked with %s (on %d practices in all)", col.Name, col.Degree)
 		})
 	}
@@ -169,10 +198,17 @@ func RankPartners(p *PartnerProfile, cands []PartnerCandidate, w Window) []Partn
 	lo, hi := min(w.Offset, len(out)), min(w.Offset+w.Limit, len(out))
 	page := out[lo:hi]
 	for i := range page {
-		_, page[i].Reasons = ScorePartner(p, byID[page[i].ID], true)
-		sort.SliceStable(page[i].Reasons, func(a, b int) bool { return page[i].Reasons[a].Weight > page[i].Reasons[b].Weight })
+		page[i].Reasons = ExplainPartner(p, byID[page[i].ID])
 	}
 	return page
+}
+
+// ExplainPartner returns the reasons of c's score, heaviest first (ties in the
+// order ScorePartner gives them).
+func ExplainPartner(p *PartnerProfile, c *PartnerCandidate) []Reason {
+	_, reasons := ScorePartner(p, c, true)
+	sort.SliceStable(reasons, func(a, b int) bool { return reasons[a].Weight > reasons[b].Weight })
+	return reasons
 }
 
 // SortMatches orders matches by score, best first, then by id.

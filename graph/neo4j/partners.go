@@ -19,9 +19,10 @@ var _ graph.Partners = (*Store)(nil)
 const practiceRels = "IMPLEMENTS|PARTNER_IN"
 
 // FindPartners ranks the organisations that fit q, scored in Go by
-// graph.ScorePartner. Candidates come from the projection of the graph (see
-// rank.Projection) with no round trip; until one is built, or when it does not
-// know q's organisation or topics yet, they are read with parameterised Cypher
+// graph.ScorePartner. They are ranked over the projection of the graph (see
+// rank.Projection.FindPartners) with no round trip; until one is built, or when
+// it does not know q's organisation or topics yet, candidates are read with
+// parameterised Cypher
 // (those about our topics, near the place, with practices on our topics, or tied
 // to us by a common collaborator, after the hard filters).
 func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.Window) ([]graph.PartnerMatch, int, error) {
@@ -29,9 +30,8 @@ func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.
 		return nil, 0, err
 	}
 	if proj := s.projectionFor(ctx); proj != nil {
-		if p, from, err := proj.Profile(q); err == nil {
-			cands := proj.Candidates(q, p, from)
-			return graph.RankPartners(p, cands, w), len(cands), nil
+		if page, n, err := proj.FindPartners(q, w); err == nil {
+			return page, n, nil
 		}
 	}
 	p, from, err := s.partnerProfile(ctx, q)

@@ -63,11 +63,10 @@ type Projection struct {
 	adj                []int32  // neighbours, sorted per node
 	rel                []uint8  // Rel<<1 | 1 when the relationship goes out of the node
 	activeDay          []int32  // practices: coalesce(endDate, startDate) in days, noDay when none
-	orgSlot            map[int32]int32
-	orgs               []OrgAttrs
-	iso2               map[int32]string
-	kinds              []graph.Kind
-	contentTotal       int
+	orgIndex
+	iso2         map[int32]string
+	kinds        []graph.Kind
+	contentTotal int
 }
 
 // Len is the number of nodes.
@@ -121,14 +120,8 @@ func (p *Projection) inDegree(n int32, r Rel) int {
 // Bytes estimates the memory the projection holds.
 func (p *Projection) Bytes() int {
 	b := len(p.idArena) + len(p.nameArena) + 4*(len(p.idOff)+len(p.nameOff)+len(p.off)+len(p.adj)+len(p.activeDay)) +
-		len(p.kind) + len(p.pub) + len(p.rel) + 16*len(p.orgSlot) + 24*len(p.iso2)
-	for _, o := range p.orgs {
-		b += 64
-		for _, l := range o.Languages {
-			b += 16 + len(l)
-		}
-	}
-	return b
+		len(p.kind) + len(p.pub) + len(p.rel) + 24*len(p.iso2)
+	return b + p.orgIndex.bytes()
 }
 
 // Builder collects what the store reads and builds a Projection. Nodes are added
@@ -222,7 +215,7 @@ func (b *Builder) Build() *Projection {
 	}
 	p := &Projection{Version: b.version, kind: make([]uint8, len(order)), pub: make([]bool, len(order)),
 		idOff: make([]uint32, 1, len(order)+1), nameOff: make([]uint32, 1, len(order)+1),
-		activeDay: make([]int32, len(order)), orgSlot: map[int32]int32{}, iso2: map[int32]string{}}
+		activeDay: make([]int32, len(order)), orgIndex: newOrgIndex(len(order)), iso2: map[int32]string{}}
 	kindIx := map[graph.Kind]uint8{}
 	for n, i := range order {
 		nd := &b.nodes[i]
@@ -242,8 +235,7 @@ func (b *Builder) Build() *Projection {
 			p.activeDay[n] = d
 		}
 		if a, ok := b.orgs[nd.ref]; ok {
-			p.orgSlot[int32(n)] = int32(len(p.orgs))
-			p.orgs = append(p.orgs, a)
+			p.addOrg(int32(n), a)
 		}
 		if c, ok := b.iso2[nd.ref]; ok {
 			p.iso2[int32(n)] = c
