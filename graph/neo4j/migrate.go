@@ -48,10 +48,11 @@ type ftIndex struct {
 	props          []string
 }
 
-// Full-text indexes over content, eventually consistent: a write does not wait for
-// Lucene (that made loading four times slower); Settle waits for them after a load,
-// and builds them when Bulk dropped them. Full-text indexes over content: one folding accents (Kraków = Krakow) and one per
-// interface language with stemming (Integrationskurse = Integrationskurs). Neo4j
+// Full-text indexes over content: one folding accents (Kraków = Krakow) and one per
+// interface language with stemming (Integrationskurse = Integrationskurs). They are
+// eventually consistent: a write does not wait for Lucene (that made loading four
+// times slower); Settle waits for them after a load, and builds them again when
+// Bulk dropped them. Neo4j
 // keeps one index per labels-and-properties schema whatever the analyzer, so each
 // language index covers one more field of the template than the others.
 var fulltextIndexes = []ftIndex{
