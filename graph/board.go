@@ -33,14 +33,7 @@ func (f *BoardFilter) Normalize() error {
 		c.errs = append(c.errs, ErrorList(err)...)
 	}
 	f.Themes = append(ff.Themes, ff.Subthemes...)
-	for i, t := range f.Types {
-		l, ok := ParseEnum(t, orgTypes)
-		if !ok {
-			c.fail("filter.types", "%q is not a kind of organisation", t)
-			continue
-		}
-		f.Types[i] = l
-	}
+	normalizeOrgTypes(&c, "filter.types", f.Types)
 	if len(f.Status) == 0 {
 		f.Status = []RequestStatus{RequestOpen}
 	}

@@ -161,14 +161,7 @@ func (in *RequestInput) Validate(today Date) error {
 			c.errs = append(c.errs, e)
 		}
 	}
-	for i, t := range in.Types {
-		l, ok := ParseEnum(t, orgTypes)
-		if !ok {
-			c.fail("input.types", "%q is not a kind of organisation", t)
-			continue
-		}
-		in.Types[i] = l
-	}
+	normalizeOrgTypes(&c, "input.types", in.Types)
 	for name, n := range map[string]int{"themes": len(in.Themes), "subthemes": len(in.Subthemes), "countries": len(in.Countries), "types": len(in.Types), "languages": len(in.Languages)} {
 		if n > MaxRequestListLen {
 			c.fail("input."+name, "at most %d values, got %d", MaxRequestListLen, n)
@@ -305,4 +298,17 @@ func (r *PartnerReply) Validate() error {
 		c.fail("organisation", "%q is not an organisation id", r.Organisation)
 	}
 	return c.errs.Err()
+}
+
+// normalizeOrgTypes puts each kind of organisation in types in its canonical form,
+// in place, and fails field for each that is not one.
+func normalizeOrgTypes(c *checker, field string, types []string) {
+	for i, t := range types {
+		l, ok := ParseEnum(t, orgTypes)
+		if !ok {
+			c.fail(field, "%q is not a kind of organisation", t)
+			continue
+		}
+		types[i] = l
+	}
 }
