@@ -81,8 +81,7 @@ func scanParallel(read func(emit func(pending) bool) error, fn func(int, *graph.
 	}
 	finish := func() {
 		close(stop)
-		for c := range ordered { // let the reader return; it closes ordered and work
-			_ = c
+		for range ordered { // let the reader return; it closes ordered and work
 		}
 		wg.Wait()
 	}

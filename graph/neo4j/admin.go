@@ -25,7 +25,8 @@ CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
 }
 
 // Count returns how many nodes of the label have the given property value, or all
-// of the label when prop is empty; tests compare API answers against it.
+// of the label when prop is empty; tests compare API answers against it, and Bulk
+// weighs the content already stored.
 func (s *Store) Count(ctx context.Context, label string, where string, params map[string]any) (int, error) {
 	q := "MATCH (n:" + label + ") "
 	if where != "" {

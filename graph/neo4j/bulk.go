@@ -17,9 +17,10 @@ const bulkShare = 100
 
 // Bulk drops the full-text indexes before a load of n records into a graph whose
 // content is at most n/100 nodes, so that Settle builds them in one pass at the
-// end; it reports whether it did. Meanwhile Search fails with EUNAVAIL. A load
-// that dies before Settle leaves no harm: Migrate, run at every start, and the
-// next Settle create the missing indexes.
+// end; it reports whether it did. Meanwhile full-text queries (Search, a list's
+// query filter) fail with EUNAVAIL. A load that dies before Settle leaves no
+// harm: Migrate, run at every start, and the next Settle create the missing
+// indexes.
 func (s *Store) Bulk(ctx context.Context, n int) (bool, error) {
 	if n <= 0 {
 		return false, nil
@@ -43,12 +44,11 @@ func (s *Store) Bulk(ctx context.Context, n int) (bool, error) {
 func (s *Store) contentCount(ctx context.Context) (int, error) {
 	total := 0
 	for _, k := range graph.ContentKinds() {
-		recs, err := s.read(ctx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS c", k), nil)
+		c, err := s.Count(ctx, string(k), "", nil)
 		if err != nil {
 			return 0, err
 		}
-		c, _ := recs[0].Get("c")
-		total += int(c.(int64))
+		total += c
 	}
 	return total, nil
 }

@@ -66,9 +66,6 @@ WITH n, score ORDER BY score DESC, n.id
 WITH collect({p: properties(n), l: labels(n)[0], s: score}) AS hits
 RETURN size(hits) AS total, hits[$skip..($skip + $limit)] AS items`,
 		map[string]any{"q": lq, "labels": labels, "skip": w.Offset, "limit": w.Limit})
-	if err != nil && strings.Contains(err.Error(), "no such fulltext schema index") {
-		return nil, 0, graph.Errorf(graph.EUNAVAIL, "query", "search is being rebuilt after a bulk load; try again in a minute")
-	}
 	if err != nil {
 		return nil, 0, err
 	}

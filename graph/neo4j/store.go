@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -153,6 +154,9 @@ func translate(ctx context.Context, err error) error {
 		case "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return &graph.Error{Code: graph.ECONFLICT, Message: "a node with that id already exists"}
 		}
+	}
+	if strings.Contains(err.Error(), "no such fulltext schema index") { // dropped by Bulk until Settle
+		return &graph.Error{Code: graph.EUNAVAIL, Where: "query", Message: "search is being rebuilt after a bulk load; try again in a minute"}
 	}
 	return fmt.Errorf("neo4j: %w", err)
 }
