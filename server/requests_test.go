@@ -25,8 +25,9 @@ func rawExchange(t *testing.T, query string, vars map[string]any) (gqlResponse, 
 	}
 	var out gqlResponse
 	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("decoding %s: %v", raw, err)
+		t.Fatalf("decoding %s (status %d): %v", raw, resp.StatusCode, err)
 	}
+	out.status = resp.StatusCode
 	return out, string(raw)
 }
 
