@@ -55,12 +55,36 @@ func TestBulkLoadBuildsTheFullTextIndexesAtTheEnd(t *testing.T) {
 	}
 }
 
+// indexStates returns the state of every index of the schema, by name.
+func indexStates(t *testing.T) map[string]string {
+	t.Helper()
+	rows, err := db.Store.Query(context.Background(), "SHOW INDEXES YIELD name, state RETURN name, state", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		out[r["name"].(string)] = r["state"].(string)
+	}
+	return out
+}
+
 func TestSearchDuringABulkLoadIsUnavailable(t *testing.T) {
 	reset(t)
 	ctx := context.Background()
+	before := indexStates(t)
 	bulk, err := db.Store.Bulk(ctx, 1000)
 	if err != nil || !bulk {
 		t.Fatalf("Bulk on a graph without content: %v, %v", bulk, err)
+	}
+	// put off: the full-text indexes; kept: the rest, the constraints the load
+	// finds nodes by among them
+	during := indexStates(t)
+	for name, want := range map[string]bool{"content_folding": false, "content_fr": false, "practice_id": true,
+		"organisation_id": true, "practice_location": true, "practice_title": true} {
+		if _, ok := during[name]; ok != want {
+			t.Errorf("during a bulk load, index %s exists: %v, want %v", name, ok, want)
+		}
 	}
 	_, _, err = db.Store.Search(ctx, "Liege", nil, false, graph.Window{Limit: 10})
 	if graph.ErrorCode(err) != graph.EUNAVAIL {
@@ -71,6 +95,15 @@ func TestSearchDuringABulkLoadIsUnavailable(t *testing.T) {
 	}
 	if _, _, err := db.Store.Search(ctx, "Liege", nil, false, graph.Window{Limit: 10}); err != nil {
 		t.Errorf("search after Settle: %v", err)
+	}
+	after := indexStates(t)
+	if len(after) != len(before) || len(during) >= len(before) {
+		t.Errorf("indexes: %d before the bulk load, %d during, %d after Settle", len(before), len(during), len(after))
+	}
+	for name, state := range before {
+		if after[name] != "ONLINE" || state != "ONLINE" {
+			t.Errorf("index %s: %s before the bulk load, %q after Settle; want ONLINE both", name, state, after[name])
+		}
 	}
 	// with content in the graph, a small load is not bulk and drops nothing
 	if err := db.Load(); err != nil {
