@@ -59,20 +59,13 @@ func benchFloor(ctx context.Context, st *neo4j.Store, client *http.Client, org p
 	rs := &rawCostStore{Store: st, known: map[string]map[graph.Hop]map[string][]graph.Node{}}
 	api := httptest.NewServer(server.New(server.Config{}, rs, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer api.Close()
-	gql := func(i int) error {
-		q, v := org.graphql(i)
-		_, err := postGraphQL(client, api.URL, q, v)
-		return err
-	}
+	gql := org.ask(client, api.URL)
 	for i := 0; i < ids; i++ {
 		if err := gql(i); err != nil {
 			return err
 		}
 	}
-	gl, cl, err := timePair(ctx, iters, gql, func(i int) error {
-		_, err := org.cypher(ctx, i)
-		return err
-	})
+	gl, cl, err := timePair(ctx, iters, gql, org.read(ctx))
 	if err != nil {
 		return fmt.Errorf("organisation at raw cost: %w", err)
 	}
@@ -90,10 +83,7 @@ func benchEmpty(ctx context.Context, client *http.Client, url string, org pair, 
 		_, err := postGraphQL(client, url, `{ __typename }`, nil)
 		return err
 	}
-	fl, cl, err := timePair(ctx, iters, empty, func(i int) error {
-		_, err := org.cypher(ctx, i)
-		return err
-	})
+	fl, cl, err := timePair(ctx, iters, empty, org.read(ctx))
 	if err != nil {
 		return fmt.Errorf("graphql floor: %w", err)
 	}

@@ -65,15 +65,7 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 		}, sameCountry},
 	}
 	for _, p := range pairs {
-		gql := func(i int) error {
-			q, v := p.graphql(i)
-			_, err := postGraphQL(client, api.URL, q, v)
-			return err
-		}
-		cy := func(i int) error {
-			_, err := p.cypher(ctx, i)
-			return err
-		}
+		gql, cy := p.ask(client, api.URL), p.read(ctx)
 		const asked = 30
 		same, err := agree(ctx, client, api.URL, p, asked)
 		if err != nil {
@@ -107,6 +99,23 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 		return err
 	}
 	return nil
+}
+
+// ask returns a call that posts the pair's i-th GraphQL query to the API at url.
+func (p pair) ask(client *http.Client, url string) func(i int) error {
+	return func(i int) error {
+		q, v := p.graphql(i)
+		_, err := postGraphQL(client, url, q, v)
+		return err
+	}
+}
+
+// read returns a call that runs the pair's i-th raw Cypher query.
+func (p pair) read(ctx context.Context) func(i int) error {
+	return func(i int) error {
+		_, err := p.cypher(ctx, i)
+		return err
+	}
 }
 
 // postGraphQL posts a query and returns its data.
