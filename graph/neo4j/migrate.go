@@ -51,10 +51,10 @@ type ftIndex struct {
 // Full-text indexes over content: one folding accents (Kraków = Krakow) and one per
 // interface language with stemming (Integrationskurse = Integrationskurs). They are
 // eventually consistent: a write does not wait for Lucene (that made loading four
-// times slower); Settle waits for them after a load, and builds them again when
-// Bulk dropped them. Neo4j
-// keeps one index per labels-and-properties schema whatever the analyzer, so each
-// language index covers one more field of the template than the others.
+// times slower); Settle waits for them after a load, and builds them again when Bulk
+// dropped them. Neo4j keeps one index per labels-and-properties schema whatever the
+// analyzer, so each language index covers one more field of the template than the
+// others.
 var fulltextIndexes = []ftIndex{
 	{"content_folding", "standard-folding", []string{"title", "name", "summary", "summaryEn", "area", "city", "place"}},
 	{"content_en", "english", []string{"title", "name", "summary", "summaryEn"}},

@@ -20,11 +20,10 @@ const practiceRels = "IMPLEMENTS|PARTNER_IN"
 
 // FindPartners ranks the organisations that fit q, scored in Go by
 // graph.ScorePartner. They are ranked over the projection of the graph (see
-// rank.Projection.FindPartners) with no round trip; until one is built, or when
-// it does not know q's organisation or topics yet, candidates are read with
-// parameterised Cypher
-// (those about our topics, near the place, with practices on our topics, or tied
-// to us by a common collaborator, after the hard filters).
+// rank.Projection.FindPartners) with no round trip; until one is built, or when it
+// does not know q's organisation or topics yet, candidates are read with
+// parameterised Cypher (those about our topics, near the place, with practices on
+// our topics, or tied to us by a common collaborator, after the hard filters).
 func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.Window) ([]graph.PartnerMatch, int, error) {
 	if err := q.Normalize(); err != nil {
 		return nil, 0, err
