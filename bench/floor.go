@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -55,7 +57,7 @@ func (r *rawCostStore) NeighboursMulti(ctx context.Context, hops []graph.Hop, id
 
 // benchFloor measures the organisation query through an API over rawCostStore,
 // interleaved with the raw Cypher, after one untimed pass over every id.
-func benchFloor(ctx context.Context, st *neo4j.Store, client *http.Client, org pair, ids, iters int, rep *Report) error {
+func benchFloor(ctx context.Context, st *neo4j.Store, client *http.Client, org pair, ids int, t timing, rep *Report) error {
 	rs := &rawCostStore{Store: st, known: map[string]map[graph.Hop]map[string][]graph.Node{}}
 	api := httptest.NewServer(server.New(server.Config{}, rs, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer api.Close()
@@ -65,29 +67,59 @@ func benchFloor(ctx context.Context, st *neo4j.Store, client *http.Client, org p
 			return err
 		}
 	}
-	gl, cl, err := timePair(ctx, iters, gql, org.read(ctx))
-	if err != nil {
-		return fmt.Errorf("organisation at raw cost: %w", err)
-	}
-	rep.add(Result{Name: org.name + ", store read at raw Cypher's cost p50", Unit: "ms", Value: gl.quantile(.5),
-		Baseline: cl.quantile(.5), BaseName: "raw Cypher p50"})
-	return nil
+	return besideRaw(ctx, t, org.name+", store read at raw Cypher's cost", gql, org, rep)
 }
 
 // benchEmpty measures a GraphQL request that reads nothing (HTTP on loopback,
 // parsing from the cache, validation, limits, metrics, the JSON answer) against
 // the organisation's raw Cypher, interleaved: no query can come closer to its
 // raw Cypher than 1 + this ratio.
-func benchEmpty(ctx context.Context, client *http.Client, url string, org pair, iters int, rep *Report) error {
+func benchEmpty(ctx context.Context, client *http.Client, url string, org pair, t timing, rep *Report) error {
 	empty := func(int) error {
 		_, err := postGraphQL(client, url, `{ __typename }`, nil)
 		return err
 	}
-	fl, cl, err := timePair(ctx, iters, empty, org.read(ctx))
+	return besideRaw(ctx, t, "GraphQL request reading nothing", empty, org, rep)
+}
+
+// benchTransport measures HTTP alone against the organisation's raw Cypher,
+// interleaved: the same client posts the organisation query to a handler that
+// answers, without GraphQL, with the bytes the API answered for it, and decodes
+// them as it decodes the API's. No GraphQL server over HTTP can come closer to
+// the raw Cypher than 1 + this ratio.
+func benchTransport(ctx context.Context, client *http.Client, url string, org pair, t timing, rep *Report) error {
+	q, v := org.graphql(0)
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": v})
+	resp, err := client.Post(url+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("graphql floor: %w", err)
+		return err
 	}
-	rep.add(Result{Name: "GraphQL request reading nothing p50", Unit: "ms", Value: fl.quantile(.5), Baseline: cl.quantile(.5),
+	answer, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	bare := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/graphql-response+json")
+		_, _ = w.Write(answer)
+	}))
+	defer bare.Close()
+	post := func(int) error {
+		_, err := postGraphQL(client, bare.URL, q, v)
+		return err
+	}
+	return besideRaw(ctx, t, "HTTP alone, the organisation's answer", post, org, rep)
+}
+
+// besideRaw times call against the organisation's raw Cypher, interleaved, and
+// adds the p50 of both as the row name.
+func besideRaw(ctx context.Context, t timing, name string, call func(int) error, org pair, rep *Report) error {
+	l, raw, err := t.pair(ctx, call, org.read(ctx))
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	rep.add(Result{Name: name + " p50", Unit: "ms", Value: l.quantile(.5), Baseline: raw.quantile(.5),
 		BaseName: "organisation raw Cypher p50"})
 	return nil
 }

@@ -44,6 +44,7 @@ type Report struct {
 func main() {
 	scale := flag.Int("scale", 10, "demo scale to load")
 	iters := flag.Int("iters", 300, "timed iterations per query")
+	warm := flag.Duration("warmup", 30*time.Second, "how long each pair of queries runs before it is timed")
 	out := flag.String("out", filepath.Join("bench", "results"), "where to write the results")
 	keep := flag.String("data", "", "keep the Neo4j store here (reused when it already holds the scale); default a temporary folder")
 	heap := flag.String("heap", "4g", "heap of the benchmark's Neo4j")
@@ -66,7 +67,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	o := options{scale: *scale, iters: *iters, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, parts: parts(*only)}
+	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, parts: parts(*only)}
 	if err := run(ctx, o); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -77,6 +78,7 @@ func main() {
 // options are the command's flags.
 type options struct {
 	scale, iters, queries     int
+	warm                      time.Duration // warm-up of each timed pair of queries
 	out, keep                 string
 	heap, pageCache, txMemory string
 	parts                     map[string]bool // nil: every part
@@ -131,7 +133,7 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	if o.does("queries") {
-		if err := benchQueries(ctx, st, iters, rep); err != nil {
+		if err := benchQueries(ctx, st, timing{iters: iters, warm: o.warm}, rep); err != nil {
 			return err
 		}
 	}

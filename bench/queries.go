@@ -29,7 +29,7 @@ type pair struct {
 // benchQueries measures three GraphQL queries against the same reads as single
 // Cypher queries: latency p50 and p99 one at a time (the two interleaved), and
 // requests per second from four clients.
-func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) error {
+func benchQueries(ctx context.Context, st *neo4j.Store, t timing, rep *Report) error {
 	api := httptest.NewServer(server.New(server.Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer api.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
@@ -73,7 +73,7 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 		}
 		rep.add(Result{Name: p.name + ": same answers as raw Cypher", Unit: "queries", Value: float64(same),
 			Baseline: asked, BaseName: "queries asked", Target: "all", Met: met(same == asked)})
-		gl, cl, err := timePair(ctx, iters, gql, cy)
+		gl, cl, err := t.pair(ctx, gql, cy)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
@@ -92,10 +92,13 @@ func benchQueries(ctx context.Context, st *neo4j.Store, iters int, rep *Report) 
 		rep.add(Result{Name: p.name + " throughput", Unit: "req/s", Value: gqps, Baseline: cqps, BaseName: "raw Cypher, 4 clients"})
 	}
 	// what the GraphQL layer adds to a small query whatever the store does
-	if err := benchEmpty(ctx, client, api.URL, pairs[1], iters, rep); err != nil {
+	if err := benchTransport(ctx, client, api.URL, pairs[1], t, rep); err != nil {
 		return err
 	}
-	if err := benchFloor(ctx, st, client, pairs[1], len(orgs), iters, rep); err != nil {
+	if err := benchEmpty(ctx, client, api.URL, pairs[1], t, rep); err != nil {
+		return err
+	}
+	if err := benchFloor(ctx, st, client, pairs[1], len(orgs), t, rep); err != nil {
 		return err
 	}
 	return nil
