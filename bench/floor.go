@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -89,8 +87,7 @@ func benchEmpty(ctx context.Context, client *http.Client, url string, org pair, 
 // the raw Cypher than 1 + this ratio.
 func benchTransport(ctx context.Context, client *http.Client, url string, org pair, t timing, rep *Report) error {
 	q, v := org.graphql(0)
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": v})
-	resp, err := client.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	resp, err := postQuery(client, url, q, v)
 	if err != nil {
 		return err
 	}

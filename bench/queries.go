@@ -121,10 +121,15 @@ func (p pair) read(ctx context.Context) func(i int) error {
 	}
 }
 
+// postQuery posts a query to the GraphQL endpoint under url.
+func postQuery(c *http.Client, url, q string, vars map[string]any) (*http.Response, error) {
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	return c.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+}
+
 // postGraphQL posts a query and returns its data.
 func postGraphQL(c *http.Client, url, q string, vars map[string]any) (map[string]any, error) {
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	resp, err := c.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	resp, err := postQuery(c, url, q, vars)
 	if err != nil {
 		return nil, err
 	}
