@@ -5,7 +5,7 @@ SCHEMA := $(wildcard schema/*.graphqls)
 JAR := neo4j/target/ewsi-neo4j.jar
 GOTEST_FLAGS ?= -timeout 20m
 
-.PHONY: all build run test test-go test-browser bench generate clean
+.PHONY: all build run test test-go test-browser fuzz-smoke bench generate clean
 
 all: build
 
@@ -35,6 +35,15 @@ run: build
 test: build
 	go vet ./...
 	go test $(GOTEST_FLAGS) ./...
+	$(MAKE) fuzz-smoke
+
+## fuzz-smoke: run each fuzz target of the ingest readers for a few seconds (no Neo4j needed).
+FUZZ_TARGETS := FuzzJSONLines FuzzCSV FuzzRecord
+FUZZTIME ?= 10s
+fuzz-smoke:
+	@for t in $(FUZZ_TARGETS); do \
+	  go test ./ingest/readcheck -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 ## generate: regenerate the GraphQL executor after changing schema/*.graphqls.
 generate:

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 
@@ -174,11 +175,25 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 	sort.Strings(names)
 	for _, name := range names {
 		if !known[name] {
-			errs = append(errs, graph.Errorf(graph.EINVALID, name, "is not a field of a %s record", lf.Type))
+			errs = append(errs, graph.Errorf(graph.EINVALID, name, "is not a field of %s record", article(lf.Type)))
 		}
 	}
 	if len(errs) > 0 {
 		return nil, wrap(errs[0])
+	}
+	for _, name := range names {
+		if e := checkText(name, raw[name]); e != nil {
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) == 0 && !utf8.Valid(line) {
+		errs = append(errs, graph.Errorf(graph.EINVALID, "", "is not valid UTF-8 (byte %d); save the file as UTF-8", badByte(line)))
+	}
+	if len(errs) > 0 {
+		for _, e := range errs {
+			wrap(e)
+		}
+		return nil, errs.Err()
 	}
 	// decode field by field, so that every error names its field
 	v := reflect.ValueOf(node).Elem()
@@ -202,7 +217,7 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 	}
 	for _, f := range rule.required {
 		if _, ok := raw[f]; !ok {
-			errs = append(errs, graph.Errorf(graph.EINVALID, f, "is required for a %s", lf.Type))
+			errs = append(errs, graph.Errorf(graph.EINVALID, f, "is required for %s", article(lf.Type)))
 		}
 	}
 	if lf.Lat != nil || lf.Lon != nil {
