@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -133,5 +134,45 @@ func TestCSV(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if _, err := ingest.Open("testdata/nothing.xml"); err == nil || !strings.Contains(err.Error(), "testdata/nothing.xml") {
 		t.Errorf("want an error naming the file, got %v", err)
+	}
+}
+
+func TestDuplicateIDsAreBlamedOnTheirOwnErrorsFirst(t *testing.T) {
+	reset(t)
+	dir := t.TempDir()
+	file := dir + "/dup.jsonl"
+	p := func(id, impl string) string {
+		return `{"type":"practice","id":"` + id + `","title":"T","lang":"en","summary":"S","country":"DE","themes":["social-cohesion"],"implementers":["` + impl + `"]}` + "\n"
+	}
+	org := `{"type":"organisation","id":"real","name":"Real","orgType":"academia","country":"DE"}` + "\n"
+	content := org + p("x", "nobody") + p("x", "nobody-else") + p("y", "real") + p("y", "ghost") + p("z", "phantom") + p("z", "real")
+	if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := load(t, file)
+	var got []string
+	for _, e := range sum.Errors {
+		got = append(got, strings.TrimPrefix(graph.ErrorMessageFull(e), dir+"/"))
+	}
+	want := []string{
+		`dup.jsonl:2: implementers: unknown organisation "nobody"`,
+		`dup.jsonl:3: implementers: unknown organisation "nobody-else"`,
+		`dup.jsonl:5: implementers: unknown organisation "ghost"`,
+		`dup.jsonl:6: implementers: unknown organisation "phantom"`,
+		`dup.jsonl:7: id: "practice:z" is already defined at ` + file + `:6, which is rejected too`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("rejections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("rejection %d: %q, want it to start with %q", i, got[i], want[i])
+		}
+	}
+	if !strings.Contains(got[2], `already defined at `+file+`:4`) {
+		t.Errorf("the duplicate with its own error does not also say it is a duplicate: %q", got[2])
+	}
+	if sum.Created != 2 {
+		t.Errorf("created %d, want the organisation and practice y", sum.Created)
 	}
 }

@@ -86,6 +86,7 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	defined := map[string]rejection{} // id -> where it is defined
 	order := map[string]int{}         // id -> its position among the records defined
 	referenced := map[string]bool{}
+	dups := map[rejection]reuse{} // records reusing an id
 	total := 0
 	// pass 1: parse and validate, collect ids
 	for si, src := range sources {
@@ -106,11 +107,11 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 			}
 			id := rec.Node.NodeID()
 			if prev, dup := defined[id]; dup {
-				rejected[at] = graph.Errorf(graph.EINVALID, rec.Source+": id", "%q is already defined at %s:%d", id, prev.source, prev.line)
-				return nil
+				dups[at] = reuse{prev, id, rec.Source} // rejected below, after its own errors are known
+			} else {
+				defined[id] = at
+				order[id] = len(order) + 1
 			}
-			defined[id] = at
-			order[id] = len(order) + 1
 			for _, lk := range rec.Links {
 				referenced[lk.To] = true
 			}
@@ -154,8 +155,10 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 						kind, _ := graph.KindOfID(lk.To)
 						rejected[at] = graph.Errorf(graph.EINVALID, rec.Source+": "+fieldOfLink(lk),
 							"unknown %s %q", strings.ToLower(string(kind)), localPart(lk.To))
-						unknown[rec.Node.NodeID()] = true // records linking to this one go too
-						changed = true
+						if _, dup := dups[at]; !dup {
+							unknown[rec.Node.NodeID()] = true // records linking to this one go too
+							changed = true
+						}
 						return nil
 					}
 				}
@@ -167,6 +170,18 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		}
 		if !changed {
 			break
+		}
+	}
+	// a record reusing an id is rejected for its own errors first, then for the reuse
+	for at, d := range dups {
+		dup := graph.Errorf(graph.EINVALID, d.src+": id", "%q is already defined at %s:%d", d.id, d.prev.source, d.prev.line)
+		if rejected[d.prev] != nil {
+			dup.Message += ", which is rejected too"
+		}
+		if own := rejected[at]; own != nil {
+			rejected[at] = append(graph.ErrorList(own), dup)
+		} else {
+			rejected[at] = dup
 		}
 	}
 	sum.Rejected = len(rejected)
@@ -253,6 +268,12 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 	err = l.W.Settle(ctx)
 	sum.Index = time.Since(passStart)
 	return sum, err
+}
+
+// reuse is a record that reuses the id defined at prev.
+type reuse struct {
+	prev    rejection
+	id, src string
 }
 
 func localPart(id string) string {
