@@ -46,6 +46,10 @@ func TestStartExplainsWhatStopsIt(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "already in use") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("taken port: want one line saying it is in use, got %v", err)
 	}
+	// ewsi has no --port flag: the message names the variable that sets the port
+	if err == nil || !strings.Contains(err.Error(), "EWSI_NEO4J_PORT") || strings.Contains(err.Error(), "--port") {
+		t.Errorf("taken port: want the message to name EWSI_NEO4J_PORT and no --port flag, got %v", err)
+	}
 	// the same store, another port
 	_, err = embedded.Start(ctx, embedded.Options{Jar: jar(t), DataDir: filepath.Join(dir, "a"), Heap: "512m", PageCache: "64m"})
 	if err == nil || !strings.Contains(err.Error(), "locked") || strings.Contains(err.Error(), "\n") {

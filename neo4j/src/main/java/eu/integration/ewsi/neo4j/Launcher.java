@@ -89,7 +89,7 @@ public final class Launcher {
         }
         if (!portFree(o.address, o.port)) {
             fail("Bolt address " + o.address + ":" + o.port
-                + " is already in use by another process; choose another port (--port, EWSI_NEO4J_PORT)");
+                + " is already in use by another process; set EWSI_NEO4J_PORT to another port");
             return;
         }
         DatabaseManagementService dbms;
@@ -179,7 +179,7 @@ public final class Launcher {
                 return "store " + o.dataDir + " is locked by another Neo4j process; stop it or set EWSI_DATA_DIR to another folder";
             }
             if (name.contains("PortBind") || msg.contains("Address already in use")) {
-                return "Bolt address " + o.address + ":" + o.port + " is already in use by another process";
+                return "Bolt address " + o.address + ":" + o.port + " is already in use by another process; set EWSI_NEO4J_PORT to another port";
             }
         }
         Throwable root = t;
