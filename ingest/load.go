@@ -17,6 +17,9 @@ type Summary struct {
 	// How long each pass took: checking, writing nodes, writing links, and
 	// waiting for (after a bulk load, building) the full-text indexes.
 	Check, Nodes, Links, Index time.Duration
+	// Restored counts the side records of an export written (editors' links and
+	// dismissals, partner requests and replies).
+	Restored int
 	// Bulk is whether the writer took the load as a bulk load (graph.Writer.Bulk).
 	Bulk bool
 }
@@ -24,6 +27,9 @@ type Summary struct {
 // String formats the summary on one line.
 func (s Summary) String() string {
 	out := fmt.Sprintf("created %d, updated %d, unchanged %d, rejected %d", s.Created, s.Updated, s.Unchanged, s.Rejected)
+	if s.Restored > 0 {
+		out += fmt.Sprintf(", restored %d editors' links, dismissals, partner requests and replies", s.Restored)
+	}
 	if s.Bulk {
 		out += " (bulk load: full-text indexes built at the end)"
 	}
@@ -152,9 +158,12 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 				}
 				for _, lk := range rec.Links {
 					if unknown[lk.To] {
-						kind, _ := graph.KindOfID(lk.To)
-						rejected[at] = graph.Errorf(graph.EINVALID, rec.Source+": "+fieldOfLink(lk),
-							"unknown %s %q", strings.ToLower(string(kind)), localPart(lk.To))
+						kind, known := graph.KindOfID(lk.To)
+						what := fmt.Sprintf("unknown %s %q", strings.ToLower(string(kind)), localPart(lk.To))
+						if !known {
+							what = fmt.Sprintf("unknown %q", lk.To)
+						}
+						rejected[at] = graph.Errorf(graph.EINVALID, rec.Source+": "+fieldOfLink(lk), "%s", what)
 						if _, dup := dups[at]; !dup {
 							unknown[rec.Node.NodeID()] = true // records linking to this one go too
 							changed = true
@@ -224,9 +233,14 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 		return err
 	}
 	var err error
+	var sides []*Side
 	for si, src := range sources {
 		err = scan(kept, si, src, func(line int, rec *graph.Record, perr error) error {
 			if perr != nil || rejected[rejection{src.Name(), line}] != nil {
+				return nil
+			}
+			if side, ok := rec.Node.(*Side); ok {
+				sides = append(sides, side)
 				return nil
 			}
 			last = order[rec.Node.NodeID()]
@@ -263,6 +277,10 @@ func (l *Loader) Load(ctx context.Context, sources ...Source) (Summary, error) {
 			l.Progress(Progress{Pass: 3, Done: i + len(part), Total: len(deferred)})
 		}
 	}
+	if err := l.restore(ctx, sides); err != nil {
+		return sum, err
+	}
+	sum.Restored = len(sides)
 	sum.Links = time.Since(passStart)
 	passStart = time.Now()
 	err = l.W.Settle(ctx)
@@ -295,6 +313,61 @@ func scan(kept [][]keptRecord, i int, src Source, fn func(int, *graph.Record, er
 	}
 	for _, k := range kept[i] {
 		if err := fn(k.line, k.rec, k.err); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// restorer is the part of a store that writes the side records of an export.
+type restorer interface {
+	RestoreLinks(ctx context.Context, links []graph.EditorLink) error
+	RestoreDismissals(ctx context.Context, ds []graph.Dismissal) error
+	RestoreRequests(ctx context.Context, reqs []graph.RequestBackup, replies []graph.ReplyBackup) error
+}
+
+// restore writes the side records, in batches, requests before their replies.
+func (l *Loader) restore(ctx context.Context, sides []*Side) error {
+	if len(sides) == 0 {
+		return nil
+	}
+	r, ok := l.W.(restorer)
+	if !ok {
+		return graph.Errorf(graph.EINVALID, "", "this store cannot restore editors' links and partner requests")
+	}
+	var links []graph.EditorLink
+	var ds []graph.Dismissal
+	var reqs []graph.RequestBackup
+	var reps []graph.ReplyBackup
+	for _, s := range sides {
+		switch {
+		case s.Link != nil:
+			links = append(links, *s.Link)
+		case s.Dismissal != nil:
+			ds = append(ds, *s.Dismissal)
+		case s.Request != nil:
+			reqs = append(reqs, *s.Request)
+		case s.Reply != nil:
+			reps = append(reps, *s.Reply)
+		}
+	}
+	for i := 0; i < len(reqs); i += l.Batch {
+		if err := r.RestoreRequests(ctx, reqs[i:min(i+l.Batch, len(reqs))], nil); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(reps); i += l.Batch {
+		if err := r.RestoreRequests(ctx, nil, reps[i:min(i+l.Batch, len(reps))]); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(links); i += l.Batch {
+		if err := r.RestoreLinks(ctx, links[i:min(i+l.Batch, len(links))]); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(ds); i += l.Batch {
+		if err := r.RestoreDismissals(ctx, ds[i:min(i+l.Batch, len(ds))]); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -30,6 +31,17 @@ func RecordTypes() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// KindOfType returns the kind of node a record `type` makes.
+func KindOfType(t string) (graph.Kind, bool) {
+	k, ok := recordTypes[t]
+	return k, ok
+}
+
+// SideTypes lists the `type` values of the side records of an export.
+func SideTypes() []string {
+	return []string{TypeEditorLink, TypeDismissal, TypeRequest, TypeReply}
 }
 
 // linkFields are the fields of a record that become relationships.
@@ -150,16 +162,31 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 			}
 		}
 	}
+	if sideTypes[lf.Type] {
+		rec, errs := parseSide(lf.Type, line)
+		if len(errs) > 0 {
+			for _, e := range errs {
+				wrap(e)
+			}
+			return nil, errs.Err()
+		}
+		rec.Source = src
+		return rec, nil
+	}
 	kind, ok := recordTypes[strings.ToLower(lf.Type)]
 	if !ok {
 		if lf.Type == "" {
 			return nil, wrap(graph.Errorf(graph.EINVALID, "type", "is required (one of %s)", strings.Join(RecordTypes(), ", ")))
 		}
-		return nil, wrap(graph.Errorf(graph.EINVALID, "type", "%q is not one of %s", lf.Type, strings.Join(RecordTypes(), ", ")))
+		return nil, wrap(graph.Errorf(graph.EINVALID, "type", "%q is not one of %s (or, in an export, %s)", lf.Type, strings.Join(RecordTypes(), ", "), strings.Join(SideTypes(), ", ")))
 	}
 	node := graph.New(kind).(graph.Validator)
 	fields := fieldIndex(reflect.TypeOf(node).Elem())
 	known := map[string]bool{"type": true}
+	if kind == graph.KindPerson {
+		known["passwordHash"] = true // private: written by an export with private data
+	}
+	known["createdAt"], known["updatedAt"] = true, true // written by an export
 	for f := range fields {
 		known[f] = true
 	}
@@ -208,7 +235,23 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 			errs = append(errs, fe)
 		}
 	}
+	if p, ok := node.(*graph.Person); ok && raw["passwordHash"] != nil {
+		if err := json.Unmarshal(raw["passwordHash"], &p.PasswordHash); err != nil {
+			errs = append(errs, graph.Errorf(graph.EINVALID, "passwordHash", "must be a string"))
+		}
+	}
 	meta := metaOf(node)
+	for name, at := range map[string]*time.Time{"createdAt": &meta.CreatedAt, "updatedAt": &meta.UpdatedAt} {
+		if v, ok := raw[name]; ok {
+			var s string
+			t, err := time.Parse(time.RFC3339Nano, strings.Trim(string(v), `"`))
+			if json.Unmarshal(v, &s) != nil || err != nil {
+				errs = append(errs, graph.Errorf(graph.EINVALID, name, "%s is not a time (RFC 3339, 2024-05-06T07:08:09Z)", v))
+				continue
+			}
+			*at = t.UTC()
+		}
+	}
 	if meta.ID != "" {
 		meta.ID = graph.ID(kind, meta.ID)
 	}
@@ -363,4 +406,13 @@ func fieldOfLink(l graph.Link) string {
 		return "fundedBy"
 	}
 	return strings.ToLower(l.Type)
+}
+
+// locationOf returns the node's Location, where it has one set.
+func locationOf(n graph.Node) *orb.Point {
+	f := reflect.ValueOf(n).Elem().FieldByName("Location")
+	if !f.IsValid() || f.IsNil() {
+		return nil
+	}
+	return f.Interface().(*orb.Point)
 }

@@ -22,6 +22,7 @@ commands:
   serve               start the server (and the embedded Neo4j unless NEO4J_URI is set)
   ingest [flags] FILE...  load JSON Lines (.jsonl) or CSV (.csv) files
   gen [flags]         write generated demo content in the ingest format
+  export [flags]      write the graph in the ingest format (a backup: ingest loads it back)
   help                show this text
 
 Run 'ewsi <command> -h' for the flags of a command. Configuration is read from
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return ingestCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "gen":
 		return genCmd(ctx, cfg, args[1:], stdout, stderr)
+	case "export":
+		return exportCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"fmt"
+	"reflect"
 	"time"
 
 	"ewsi/graph"
@@ -44,15 +45,17 @@ func groupLinks(k graph.Kind, recs []graph.Record) ([]linkGroup, map[linkGroup][
 
 // createStmts create the nodes of recs, which do not exist, and the links of those
 // whose ids are in linked; those are complete at once and get their hash, the
-// others get theirs when their links are written.
+// others get theirs when their links are written. Every node is created before
+// any link, so that a link to a node of a kind created later in the batch finds it.
 func createStmts(recs []graph.Record, linked map[string]bool, now time.Time) []stmt {
 	kinds, groups := byKind(recs)
-	var stmts []stmt
+	var stmts, linkStmts []stmt
 	for _, k := range kinds {
 		rows := make([]map[string]any, 0, len(groups[k]))
 		var withLinks []graph.Record
 		for _, r := range groups[k] {
 			row := map[string]any{"id": r.Node.NodeID(), "props": encode(r.Node), "hash": nil}
+			stamps(row, r.Node)
 			if linked[r.Node.NodeID()] {
 				row["hash"] = Hash(r)
 				withLinks = append(withLinks, r)
@@ -62,14 +65,14 @@ func createStmts(recs []graph.Record, linked map[string]bool, now time.Time) []s
 		stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
 UNWIND $rows AS row
 CREATE (n:%s {id: row.id})
-SET n += row.props, n.createdAt = $now, n.updatedAt = $now, n.hash = row.hash`, k),
+SET n += row.props, n.createdAt = coalesce(row.createdAt, $now), n.updatedAt = coalesce(row.updatedAt, $now), n.hash = row.hash`, k),
 			params: map[string]any{"rows": rows, "now": now}})
 		order, links := groupLinks(k, withLinks)
 		for _, g := range order {
-			stmts = append(stmts, linkStmt(g, "CREATE", links[g]))
+			linkStmts = append(linkStmts, linkStmt(g, "CREATE", links[g]))
 		}
 	}
-	return stmts
+	return append(stmts, linkStmts...)
 }
 
 // linkStmt draws the links of group g with verb (CREATE or MERGE).
@@ -95,16 +98,18 @@ func nodeStmts(recs []graph.Record) []stmt {
 	for _, k := range kinds {
 		rows := make([]map[string]any, 0, len(groups[k]))
 		for _, r := range groups[k] {
-			rows = append(rows, map[string]any{"id": r.Node.NodeID(), "hash": Hash(r), "props": encode(r.Node)})
+			row := map[string]any{"id": r.Node.NodeID(), "hash": Hash(r), "props": encode(r.Node)}
+			stamps(row, r.Node)
+			rows = append(rows, row)
 		}
 		stmts = append(stmts, stmt{cypher: fmt.Sprintf(`
 UNWIND $rows AS row
 OPTIONAL MATCH (old:%[1]s {id: row.id})
 WITH row, CASE WHEN old IS NULL THEN 'created' WHEN old.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
 MERGE (n:%[1]s {id: row.id})
-ON CREATE SET n.createdAt = $now
+ON CREATE SET n.createdAt = coalesce(row.createdAt, $now)
 FOREACH (_ IN CASE WHEN outcome = 'unchanged' THEN [] ELSE [1] END |
-  SET n += row.props, n.updatedAt = $now, n.hash = null)`, k), params: map[string]any{"rows": rows, "now": now}})
+  SET n += row.props, n.updatedAt = coalesce(row.updatedAt, $now), n.hash = null)`, k), params: map[string]any{"rows": rows, "now": now}})
 	}
 	return stmts
 }
@@ -144,4 +149,34 @@ MATCH (n:%s {id: row.id})
 SET n.hash = row.hash`, k), params: map[string]any{"rows": owners}})
 	}
 	return stmts
+}
+
+// stamps puts the record's own timestamps in its row, when it has them (an
+// export loaded back keeps when each node was created and last changed); a
+// write uses the current time for those it lacks.
+func stamps(row map[string]any, n graph.Node) {
+	m := metaOf(n)
+	row["createdAt"], row["updatedAt"] = nil, nil
+	if m == nil {
+		return
+	}
+	if !m.CreatedAt.IsZero() {
+		row["createdAt"] = m.CreatedAt.UTC()
+	}
+	if !m.UpdatedAt.IsZero() {
+		row["updatedAt"] = m.UpdatedAt.UTC()
+	}
+}
+
+// metaOf returns the node's Meta, or nil for a node type without one.
+func metaOf(n graph.Node) *graph.Meta {
+	v := reflect.ValueOf(n)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.Elem().FieldByName("Meta")
+	if !f.IsValid() || f.Type() != reflect.TypeOf(graph.Meta{}) {
+		return nil
+	}
+	return f.Addr().Interface().(*graph.Meta)
 }
