@@ -1,5 +1,6 @@
 // Command ewsi runs EWSI Graph: `ewsi serve` (the GraphQL server and map app over
-// Neo4j), `ewsi ingest` (load files), `ewsi gen` (generate demo content). It only
+// Neo4j), `ewsi ingest` (load files), `ewsi gen` (generate demo content),
+// `ewsi export`, `ewsi backup` and `ewsi restore` (get the data out and back). It only
 // wires the packages together: configuration from flags and environment, start
 // and stop.
 package main
@@ -23,6 +24,8 @@ commands:
   ingest [flags] FILE...  load JSON Lines (.jsonl) or CSV (.csv) files
   gen [flags]         write generated demo content in the ingest format
   export [flags]      write the graph in the ingest format (a backup: ingest loads it back)
+  backup FILE         dump the embedded store to FILE (stop serve first)
+  restore [--force] FILE  load a dump into the embedded store (stop serve first)
   help                show this text
 
 Run 'ewsi <command> -h' for the flags of a command. Configuration is read from
@@ -71,6 +74,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return genCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "export":
 		return exportCmd(ctx, cfg, args[1:], stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, cfg, args[1:], stdout, stderr)
+	case "restore":
+		return restoreCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
