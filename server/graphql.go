@@ -187,6 +187,11 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Organisation.Practices, c.Organisation.PartnerIn, c.Organisation.People = list, list, list
 	c.LocalAuthority.Practices = list
 	c.Query.Countries = func(child int, _ *bool) int { return 1 + child*60 }
+	// a layer holds up to MaxMapItems clusters and as many markers, each a few small
+	// scalars: ten of them cost what one item of a content page does, so that the
+	// map's own query fits while ten aliased layers of the world do not
+	mapItems := func(child int) int { return 1 + (child*resolvers.MaxMapItems+9)/10 }
+	c.MapLayer.Clusters, c.MapLayer.Markers = mapItems, mapItems
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

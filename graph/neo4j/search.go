@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/paulmach/orb"
@@ -12,36 +11,14 @@ import (
 	"ewsi/graph"
 )
 
-// luceneQuery turns free text into a Lucene query in which every word must match:
-// each word is quoted, so operators (AND, OR, field:, wildcards) in the input are
-// searched as text, never parsed. The result is still passed as a parameter.
-// With prefix, a last word of letters and digits alone also matches as a prefix
-// (the one wildcard the query has, added by us, never taken from the input).
-func luceneQuery(q string, prefix bool) string {
-	var words []string
-	fields := strings.Fields(q)
-	for i, w := range fields {
-		w = strings.Trim(w, `"`)
-		plain := w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) < 0
-		w = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(w)
-		switch {
-		case w == "":
-		case prefix && i == len(fields)-1 && plain:
-			words = append(words, `("`+w+`" OR `+strings.ToLower(w)+`*)`)
-		default:
-			words = append(words, `"`+w+`"`)
-		}
-	}
-	return strings.Join(words, " AND ")
-}
-
 // Search runs q over the full-text indexes (accent folding, and English, French and
 // German stemming) and ranks each node by its best score; with prefix the last
-// word also matches the words it begins.
+// word also matches the words it begins (graph.FullTextQuery). It counts every hit
+// but reads the properties of the window's hits only.
 func (s *Store) Search(ctx context.Context, q string, kinds []graph.Kind, prefix bool, w graph.Window) ([]graph.Hit, int, error) {
-	lq := luceneQuery(q, prefix)
-	if lq == "" {
-		return nil, 0, graph.Errorf(graph.EINVALID, "query", "give at least one word to search for")
+	lq, err := graph.FullTextQuery(q, prefix, "query")
+	if err != nil {
+		return nil, 0, err
 	}
 	if len(kinds) == 0 {
 		kinds = graph.ContentKinds()
@@ -63,8 +40,9 @@ CALL { `+strings.Join(parts, " UNION ALL ")+` }
 WITH node AS n, max(score) AS score
 WHERE `+published+` AND labels(n)[0] IN $labels
 WITH n, score ORDER BY score DESC, n.id
-WITH collect({p: properties(n), l: labels(n)[0], s: score}) AS hits
-RETURN size(hits) AS total, hits[$skip..($skip + $limit)] AS items`,
+WITH collect({n: n, s: score}) AS hits
+RETURN size(hits) AS total,
+       [h IN hits[$skip..($skip + $limit)] | {p: properties(h.n), l: labels(h.n)[0], s: h.s}] AS items`,
 		map[string]any{"q": lq, "labels": labels, "skip": w.Offset, "limit": w.Limit})
 	if err != nil {
 		return nil, 0, err
