@@ -89,3 +89,28 @@ func TestShortPrefixIsNotExpanded(t *testing.T) {
 		t.Errorf("Car* found nothing: %v", d)
 	}
 }
+
+// TestManyFullTextQueriesAreRejectedByCost: thirty aliased one-letter prefix
+// searches (which kept Neo4j busy for the whole timeout) are refused by the
+// complexity limit before anything runs, as are ten list filters by words; a few
+// searches still run.
+func TestManyFullTextQueriesAreRejectedByCost(t *testing.T) {
+	many := func(n int, field string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := 0; i < n; i++ {
+			b.WriteString(" a" + strconv.Itoa(i) + ": " + strings.ReplaceAll(field, "%c", string(rune('a'+i%26))))
+		}
+		return b.String() + " }"
+	}
+	for _, q := range []string{
+		many(30, `search(query: "%c", prefix: true, first: 1) { totalCount }`),
+		many(10, `practices(filter: {query: "%c"}, first: 1) { totalCount }`),
+	} {
+		r := postFull(t, q, nil)
+		if r.Data != nil || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Errorf("%.60s...: %+v", q, r)
+		}
+	}
+	mustData(t, post(t, many(3, `search(query: "%cbc", prefix: true, first: 10) { totalCount edges { node { id } } }`), nil))
+}
