@@ -3328,7 +3328,8 @@ extend type Query {
   """
   One search over all content in every language: every word must match; accents fold (Krakow finds Kraków) and English,
   French and German words match their plurals. With prefix, the last word also matches the words it begins, for
-  type-ahead ("Cari" finds "Caritas").
+  type-ahead ("Cari" finds "Caritas"), from its third letter on. Words are searched as words, never as Lucene syntax;
+  a query without a letter or digit is INVALID.
   """
   search(query: String!, kinds: [ContentKind!], prefix: Boolean = false, first: Int, after: String): SearchConnection!
 }
@@ -3403,7 +3404,7 @@ input ContentFilter {
   to: Date
   "Only generated demo content (true) or only real content (false)."
   demo: Boolean
-  "Full-text words, all of which must match."
+  "Full-text words, all of which must match; searched as words, never as Lucene syntax. Blank does not filter; a query without a letter or digit is INVALID."
   query: String
 }
 
