@@ -16,7 +16,7 @@ type Filter struct {
 	From       *Date    // the node's date on or after
 	To         *Date    // the node's date on or before
 	Demo       *bool    // only demo (true) or only real (false) content
-	Query      string   // full-text words
+	Query      string   // full-text words (FullTextQuery); blank does not filter
 }
 
 // MaxFilterValues bounds each list of a filter.
@@ -81,8 +81,11 @@ func (f *Filter) Normalize(where string) error {
 	if f.From != nil && f.To != nil && f.To.Before(*f.From) {
 		errs = append(errs, Errorf(EINVALID, field("to"), "%s is before from %s", f.To, f.From))
 	}
-	if len(f.Query) > 500 {
-		errs = append(errs, Errorf(EINVALID, field("query"), "at most 500 characters"))
+	f.Query = strings.TrimSpace(f.Query)
+	if f.Query != "" {
+		if _, err := FullTextQuery(f.Query, false, field("query")); err != nil {
+			errs = append(errs, ErrorList(err)...)
+		}
 	}
 	return errs.Err()
 }

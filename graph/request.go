@@ -113,6 +113,17 @@ type PartnerRequest struct {
 	ReplyCount   int
 }
 
+// NodeID returns the request's id (request:...).
+func (r *PartnerRequest) NodeID() string { return r.ID }
+
+// NodeKind returns KindPartnerRequest.
+func (r *PartnerRequest) NodeKind() Kind { return KindPartnerRequest }
+
+// IsRequestID reports whether id has the form of a partner request id.
+func IsRequestID(id string) bool {
+	return strings.HasPrefix(id, RequestIDPrefix) && len(id) > len(RequestIDPrefix)
+}
+
 // AcceptsReplies reports whether the request takes replies on day today: it is
 // open, not past its closing date, and not demo content (nobody could read them).
 func (r *PartnerRequest) AcceptsReplies(today Date) bool {

@@ -34,11 +34,14 @@ func (r *Resolver) list(ctx context.Context, k graph.Kind, a listArgs, extra fun
 	if a.filter != nil {
 		f = *a.filter
 	}
-	if extra != nil {
-		extra(&f)
-	}
 	if err := f.Normalize("filter"); err != nil {
 		return nil, err
+	}
+	if err := r.checkRefs(ctx, "filter", &f); err != nil {
+		return nil, err
+	}
+	if extra != nil {
+		extra(&f) // canonical values of the parent (a country's own practices)
 	}
 	var o graph.Order
 	if a.orderBy != nil {

@@ -13,6 +13,9 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (graph.Node, error) {
+	if _, ok := graph.KindOfID(id); !ok && !graph.IsRequestID(id) {
+		return nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id of a node (kind:local, e.g. practice:123)", id)
+	}
 	nodes, err := r.Nodes(ctx, []string{id})
 	if err != nil || len(nodes) == 0 {
 		return nil, err

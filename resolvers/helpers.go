@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"ewsi/graph"
 	"ewsi/resolvers/model"
@@ -20,23 +22,64 @@ func country(ctx context.Context, r *Resolver, id string) (*graph.Country, error
 }
 
 // Nodes returns the visible nodes for ids, nil where unknown, in the order asked,
-// with the relations the query asks of them read at once.
+// with the relations the query asks of them read at once. An id that names no
+// kind of node is nil too, with an EINVALID error at its index under the field's
+// path (["nodes", 2]); partner request ids (request:...) are read as requests.
 func (r *Resolver) Nodes(ctx context.Context, ids []string) ([]graph.Node, error) {
-	for _, id := range ids {
-		if _, ok := graph.KindOfID(id); !ok {
-			return nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id of the form kind:local", id)
+	out := make([]graph.Node, len(ids))
+	var content, requests []int
+	for i, id := range ids {
+		switch _, ok := graph.KindOfID(id); {
+		case ok:
+			content = append(content, i)
+		case graph.IsRequestID(id):
+			requests = append(requests, i)
+		default:
+			addErrorAt(ctx, i, graph.Errorf(graph.EINVALID, "ids", "%q is not an id of a node (kind:local, e.g. practice:123)", id))
 		}
+	}
+	if err := r.contentNodes(ctx, ids, content, out); err != nil {
+		return nil, err
+	}
+	for _, i := range requests {
+		st, err := r.requests()
+		if err != nil {
+			return nil, err
+		}
+		req, err := st.Request(ctx, ids[i], graph.Today())
+		switch {
+		case graph.ErrorCode(err) == graph.ENOTFOUND:
+		case err != nil:
+			return nil, err
+		default:
+			out[i] = req
+		}
+	}
+	return out, nil
+}
+
+// addErrorAt adds err to the response at index i of the current field's list.
+func addErrorAt(ctx context.Context, i int, err error) {
+	path := append(ast.Path{}, graphql.GetPath(ctx)...)
+	graphql.AddError(ctx, gqlerror.WrapPath(append(path, ast.PathIndex(i)), err))
+}
+
+// contentNodes reads the nodes of ids at the indexes at into out (nil where
+// unknown or not visible), with the relations the query asks of them.
+func (r *Resolver) contentNodes(ctx context.Context, all []string, at []int, out []graph.Node) error {
+	ids := make([]string, 0, len(at))
+	for _, i := range at {
+		ids = append(ids, all[i])
 	}
 	l := r.loadersFor(ctx)
 	found, hopsRead, err := r.nodesWithRelations(ctx, ids)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	l.nodes.fill(ids, found)
-	out := make([]graph.Node, len(ids))
 	var nodes []graph.Node
-	for i, id := range ids {
-		if n := found[id]; n != nil && visible(n) {
+	for _, i := range at {
+		if n := found[all[i]]; n != nil && visible(n) {
 			out[i] = n
 			nodes = append(nodes, n)
 		}
@@ -44,10 +87,10 @@ func (r *Resolver) Nodes(ctx context.Context, ids []string) ([]graph.Node, error
 	l.prime(nodes)
 	if !hopsRead {
 		if err := r.prefetch(ctx, nodes, fieldSelection(ctx)); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // nodesWithRelations reads the nodes for ids; when they are all of one kind, it
@@ -99,9 +142,6 @@ func (r *Resolver) search(ctx context.Context, q string, kinds []model.ContentKi
 	p := graph.PageArgs{First: first, After: after}
 	if err := p.Validate(graph.MaxPageSize); err != nil {
 		return nil, err
-	}
-	if len(q) > 500 {
-		return nil, graph.Errorf(graph.EINVALID, "query", "at most 500 characters")
 	}
 	ks := make([]graph.Kind, 0, len(kinds))
 	for _, k := range kinds {

@@ -1,8 +1,10 @@
 package resolvers
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,11 +49,44 @@ func mapFilter(in *model.MapLayerFilter) graph.MapFilter {
 	return f
 }
 
+// MaxMapItems bounds the clusters, and apart from them the markers, of one
+// layer; the complexity of mapLayer counts them.
+const MaxMapItems = 1000
+
+// capItems keeps at most MaxMapItems clusters (the biggest, ties by id) and at most
+// MaxMapItems markers (by id), and says whether it left some out.
+func capItems(items []webmap.Item) ([]webmap.Item, bool) {
+	var clusters, markers []webmap.Item
+	for _, it := range items {
+		if it.Cluster != nil {
+			clusters = append(clusters, it)
+		} else {
+			markers = append(markers, it)
+		}
+	}
+	if len(clusters) <= MaxMapItems && len(markers) <= MaxMapItems {
+		return items, false
+	}
+	if len(clusters) > MaxMapItems {
+		slices.SortFunc(clusters, func(a, b webmap.Item) int {
+			return cmp.Or(cmp.Compare(b.Cluster.Count, a.Cluster.Count), cmp.Compare(a.Cluster.ID, b.Cluster.ID))
+		})
+		clusters = clusters[:MaxMapItems]
+	}
+	if len(markers) > MaxMapItems {
+		slices.SortFunc(markers, func(a, b webmap.Item) int { return strings.Compare(a.Point.ID, b.Point.ID) })
+		markers = markers[:MaxMapItems]
+	}
+	return append(clusters, markers...), true
+}
+
 // mapLayer turns a viewport into the GraphQL answer; the themes that clusters
 // count load only when asked for, through the request's loader (ThemeCount.theme).
 func (r *Resolver) mapLayer(_ context.Context, vp *webmap.Viewport, z int) (*model.MapLayer, error) {
-	out := &model.MapLayer{Zoom: z, Total: vp.Total, Stale: vp.Stale, Clusters: []*model.MapCluster{}, Markers: []*model.MapMarker{}}
-	for _, it := range vp.Items {
+	items, truncated := capItems(vp.Items)
+	out := &model.MapLayer{Zoom: z, Total: vp.Total, Stale: vp.Stale, Truncated: truncated,
+		Clusters: []*model.MapCluster{}, Markers: []*model.MapMarker{}}
+	for _, it := range items {
 		if c := it.Cluster; c != nil {
 			mc := &model.MapCluster{ID: "cluster:" + strconv.Itoa(c.ID), Count: c.Count, Center: c.Center,
 				ExpansionZoom: c.ExpansionZoom, Themes: []*graph.ThemeCount{},

@@ -31,6 +31,9 @@ func (r *queryResolver) MapLayer(ctx context.Context, bbox model.BBoxInput, zoom
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if err := r.checkRefs(ctx, "filter", &f.Filter); err != nil {
+		return nil, err
+	}
 	mr, ok := r.Store.(graph.MapReader)
 	if !ok {
 		return nil, graph.Errorf(graph.EINTERNAL, "", "the store cannot read map points")

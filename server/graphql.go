@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -166,27 +167,40 @@ func pageSize(first, last *int) int {
 	return graph.DefaultPageSize
 }
 
-// setComplexity makes connections cost their page size times their children.
+// fullTextCost is what a full-text query costs besides its page: a common word or
+// a three-letter prefix matches tens of thousands of nodes, all of which are
+// scored and counted, so an operation holds at most a few of them (thirty aliased
+// searches once kept Neo4j busy for 15 s).
+const fullTextCost = 500
+
+// setComplexity makes connections cost their page size times their children, and
+// full-text queries fullTextCost more.
 func setComplexity(c *generated.ComplexityRoot) {
 	conn := func(child int, first, last *int) int { return 1 + child*pageSize(first, last) }
 	list := func(child int) int { return 1 + child*10 }
 	type args = func(int, *graph.Filter, *model.ContentOrder, *int, *string, *int, *string) int
-	var content args = func(child int, _ *graph.Filter, _ *model.ContentOrder, first *int, _ *string, last *int, _ *string) int {
+	var content args = func(child int, f *graph.Filter, _ *model.ContentOrder, first *int, _ *string, last *int, _ *string) int {
+		if f != nil && strings.TrimSpace(f.Query) != "" {
+			return fullTextCost + conn(child, first, last)
+		}
 		return conn(child, first, last)
 	}
 	c.Query.Practices, c.Query.Organisations, c.Query.Authorities = content, content, content
 	c.Query.Documents, c.Query.News, c.Query.Events, c.Query.Funding = content, content, content, content
 	c.Query.Search = func(child int, _ string, _ []model.ContentKind, _ *bool, first *int, _ *string) int {
-		return conn(child, first, nil)
+		return fullTextCost + conn(child, first, nil)
 	}
-	c.Country.Practices = func(child int, _ *graph.Filter, _ *model.ContentOrder, first *int, _ *string, last *int, _ *string) int {
-		return conn(child, first, last)
-	}
+	c.Country.Practices = content
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + child*max(len(ids), 1) }
 	c.Practice.Implementers, c.Practice.Partners, c.Practice.Themes = list, list, list
 	c.Organisation.Practices, c.Organisation.PartnerIn, c.Organisation.People = list, list, list
 	c.LocalAuthority.Practices = list
 	c.Query.Countries = func(child int, _ *bool) int { return 1 + child*60 }
+	// a layer holds up to MaxMapItems clusters and as many markers, each a few small
+	// scalars: ten of them cost what one item of a content page does, so that the
+	// map's own query fits while ten aliased layers of the world do not
+	mapItems := func(child int) int { return 1 + (child*resolvers.MaxMapItems+9)/10 }
+	c.MapLayer.Clusters, c.MapLayer.Markers = mapItems, mapItems
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

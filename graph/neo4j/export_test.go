@@ -5,6 +5,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/paulmach/orb"
+
+	"ewsi/graph"
 )
 
 // PointDistance is Neo4j's point.distance between two WGS 84 points, in metres,
@@ -17,4 +19,9 @@ func (s *Store) PointDistance(ctx context.Context, a, b orb.Point) (float64, err
 	}
 	d, _ := recs[0].Get("d")
 	return d.(float64), nil
+}
+
+// SearchQuery is the Cypher of Search and its parameters, for tests that profile it.
+func SearchQuery(q string, kinds []graph.Kind, prefix bool, w graph.Window) (string, map[string]any, error) {
+	return searchQuery(q, kinds, prefix, w)
 }

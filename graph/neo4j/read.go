@@ -230,7 +230,11 @@ WITH collect(n) AS ns`, match, where, prop, dir, dir)
 	if f.Query != "" {
 		where, params = filterClause(k, f)
 		params["skip"], params["limit"] = w.Offset, w.Limit
-		params["q"] = luceneQuery(f.Query, false)
+		q, err := graph.FullTextQuery(f.Query, false, "filter.query")
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		params["q"] = q
 		page = fmt.Sprintf(`
 CALL db.index.fulltext.queryNodes('content_folding', $q) YIELD node AS n, score
 WHERE n:%s AND %s

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/paulmach/orb"
@@ -12,60 +11,16 @@ import (
 	"ewsi/graph"
 )
 
-// luceneQuery turns free text into a Lucene query in which every word must match:
-// each word is quoted, so operators (AND, OR, field:, wildcards) in the input are
-// searched as text, never parsed. The result is still passed as a parameter.
-// With prefix, a last word of letters and digits alone also matches as a prefix
-// (the one wildcard the query has, added by us, never taken from the input).
-func luceneQuery(q string, prefix bool) string {
-	var words []string
-	fields := strings.Fields(q)
-	for i, w := range fields {
-		w = strings.Trim(w, `"`)
-		plain := w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) < 0
-		w = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(w)
-		switch {
-		case w == "":
-		case prefix && i == len(fields)-1 && plain:
-			words = append(words, `("`+w+`" OR `+strings.ToLower(w)+`*)`)
-		default:
-			words = append(words, `"`+w+`"`)
-		}
-	}
-	return strings.Join(words, " AND ")
-}
-
 // Search runs q over the full-text indexes (accent folding, and English, French and
 // German stemming) and ranks each node by its best score; with prefix the last
-// word also matches the words it begins.
+// word also matches the words it begins (graph.FullTextQuery). It counts every hit
+// but reads the properties of the window's hits only.
 func (s *Store) Search(ctx context.Context, q string, kinds []graph.Kind, prefix bool, w graph.Window) ([]graph.Hit, int, error) {
-	lq := luceneQuery(q, prefix)
-	if lq == "" {
-		return nil, 0, graph.Errorf(graph.EINVALID, "query", "give at least one word to search for")
+	cypher, params, err := searchQuery(q, kinds, prefix, w)
+	if err != nil {
+		return nil, 0, err
 	}
-	if len(kinds) == 0 {
-		kinds = graph.ContentKinds()
-	}
-	labels := make([]string, 0, len(kinds))
-	for _, k := range kinds {
-		if !k.Valid() {
-			return nil, 0, graph.Errorf(graph.EINVALID, "kinds", "%q is not a kind", k)
-		}
-		labels = append(labels, string(k))
-	}
-	var parts []string
-	for _, ix := range fulltextIndexes {
-		parts = append(parts, fmt.Sprintf(
-			"CALL db.index.fulltext.queryNodes('%s', $q) YIELD node, score RETURN node, score", ix.name))
-	}
-	recs, err := s.read(ctx, `
-CALL { `+strings.Join(parts, " UNION ALL ")+` }
-WITH node AS n, max(score) AS score
-WHERE `+published+` AND labels(n)[0] IN $labels
-WITH n, score ORDER BY score DESC, n.id
-WITH collect({p: properties(n), l: labels(n)[0], s: score}) AS hits
-RETURN size(hits) AS total, hits[$skip..($skip + $limit)] AS items`,
-		map[string]any{"q": lq, "labels": labels, "skip": w.Offset, "limit": w.Limit})
+	recs, err := s.read(ctx, cypher, params)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -80,6 +35,40 @@ RETURN size(hits) AS total, hits[$skip..($skip + $limit)] AS items`,
 		hits = append(hits, graph.Hit{Node: n, Score: it.(map[string]any)["s"].(float64)})
 	}
 	return hits, int(total.(int64)), nil
+}
+
+// searchQuery returns the Cypher of Search and its parameters: every hit is
+// scored, ordered and counted as a node reference; only the window's hits have
+// their properties read.
+func searchQuery(q string, kinds []graph.Kind, prefix bool, w graph.Window) (string, map[string]any, error) {
+	lq, err := graph.FullTextQuery(q, prefix, "query")
+	if err != nil {
+		return "", nil, err
+	}
+	if len(kinds) == 0 {
+		kinds = graph.ContentKinds()
+	}
+	labels := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		if !k.Valid() {
+			return "", nil, graph.Errorf(graph.EINVALID, "kinds", "%q is not a kind", k)
+		}
+		labels = append(labels, string(k))
+	}
+	var parts []string
+	for _, ix := range fulltextIndexes {
+		parts = append(parts, fmt.Sprintf(
+			"CALL db.index.fulltext.queryNodes('%s', $q) YIELD node, score RETURN node, score", ix.name))
+	}
+	return `
+CALL { ` + strings.Join(parts, " UNION ALL ") + ` }
+WITH node AS n, max(score) AS score
+WHERE ` + published + ` AND labels(n)[0] IN $labels
+WITH n, score ORDER BY score DESC, n.id
+WITH collect({n: n, s: score}) AS hits
+RETURN size(hits) AS total,
+       [h IN hits[$skip..($skip + $limit)] | {p: properties(h.n), l: labels(h.n)[0], s: h.s}] AS items`,
+		map[string]any{"q": lq, "labels": labels, "skip": w.Offset, "limit": w.Limit}, nil
 }
 
 // Points returns the published located nodes of the given kinds inside box,

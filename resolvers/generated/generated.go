@@ -249,11 +249,12 @@ type ComplexityRoot struct {
 	}
 
 	MapLayer struct {
-		Clusters func(childComplexity int) int
-		Markers  func(childComplexity int) int
-		Stale    func(childComplexity int) int
-		Total    func(childComplexity int) int
-		Zoom     func(childComplexity int) int
+		Clusters  func(childComplexity int) int
+		Markers   func(childComplexity int) int
+		Stale     func(childComplexity int) int
+		Total     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+		Zoom      func(childComplexity int) int
 	}
 
 	MapMarker struct {
@@ -1522,6 +1523,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MapLayer.Total(childComplexity), true
+	case "MapLayer.truncated":
+		if e.ComplexityRoot.MapLayer.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapLayer.Truncated(childComplexity), true
 	case "MapLayer.zoom":
 		if e.ComplexityRoot.MapLayer.Zoom == nil {
 			break
@@ -3321,7 +3328,8 @@ extend type Query {
   """
   One search over all content in every language: every word must match; accents fold (Krakow finds Kraków) and English,
   French and German words match their plurals. With prefix, the last word also matches the words it begins, for
-  type-ahead ("Cari" finds "Caritas").
+  type-ahead ("Cari" finds "Caritas"), from its third letter on. Words are searched as words, never as Lucene syntax;
+  a query without a letter or digit is INVALID.
   """
   search(query: String!, kinds: [ContentKind!], prefix: Boolean = false, first: Int, after: String): SearchConnection!
 }
@@ -3396,7 +3404,7 @@ input ContentFilter {
   to: Date
   "Only generated demo content (true) or only real content (false)."
   demo: Boolean
-  "Full-text words, all of which must match."
+  "Full-text words, all of which must match; searched as words, never as Lucene syntax. Blank does not filter; a query without a letter or digit is INVALID."
   query: String
 }
 
@@ -3412,7 +3420,10 @@ input ContentOrder {
 type Query {
   "Any node by id."
   node(id: ID!): Node
-  "Several nodes by id, null where an id is unknown."
+  """
+  Several nodes by id, in the order asked, null where an id is unknown. An id that is not of the
+  form kind:local is null too, with an INVALID error at its place in the list (path ["nodes", i]).
+  """
   nodes(ids: [ID!]!): [Node]!
 }
 `, BuiltIn: false},
@@ -3504,16 +3515,23 @@ type MapMarker {
 type MapLayer {
   "The zoom the layer was computed for (the asked zoom rounded down)."
   zoom: Int!
+  "At most 1,000: the biggest first when the viewport holds more (then truncated is true)."
   clusters: [MapCluster!]!
+  "At most 1,000, by id when the viewport holds more (then truncated is true)."
   markers: [MapMarker!]!
-  "Points that the clusters and markers stand for."
+  "Points in the viewport: those the clusters and markers stand for, and those left out when truncated."
   total: Int!
+  "True when the viewport holds more than 1,000 clusters or markers and some were left out: zoom in, or narrow the box."
+  truncated: Boolean!
   "True when the graph changed since this layer was clustered: the answer is the map as it was, and a fresh one is being built (ask again in a moment)."
   stale: Boolean!
 }
 
 extend type Query {
-  "Clusters and markers of located content inside a viewport at a zoom (0-22; markers only above 16)."
+  """
+  Clusters and markers of located content inside a viewport at a zoom (0-22; markers only above 16): at most 1,000
+  of each (truncated says when some were left out).
+  """
   mapLayer(bbox: BBoxInput!, zoom: Float!, filter: MapLayerFilter): MapLayer!
 }
 `, BuiltIn: false},
@@ -3747,7 +3765,7 @@ enum BoardOrder {
 }
 
 "A call for project partners: its public facts. The poster's contact is never here."
-type PartnerRequest {
+type PartnerRequest implements Node {
   "request:..."
   id: ID!
   createdAt: Time!
@@ -4338,6 +4356,8 @@ func (ec *executionContext) childFields_MapLayer(ctx context.Context, field grap
 		return ec.fieldContext_MapLayer_markers(ctx, field)
 	case "total":
 		return ec.fieldContext_MapLayer_total(ctx, field)
+	case "truncated":
+		return ec.fieldContext_MapLayer_truncated(ctx, field)
 	case "stale":
 		return ec.fieldContext_MapLayer_stale(ctx, field)
 	}
@@ -9575,6 +9595,29 @@ func (ec *executionContext) _MapLayer_total(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_MapLayer_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MapLayer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapLayer_truncated(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapLayer_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapLayer_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapLayer", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _MapLayer_stale(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
@@ -17850,6 +17893,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Person(ctx, sel, obj)
+	case *graph.PartnerRequest:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PartnerRequest(ctx, sel, obj)
 	case *graph.Organisation:
 		if obj == nil {
 			return graphql.Null
@@ -19188,6 +19236,11 @@ func (ec *executionContext) _MapLayer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "truncated":
+			out.Values[i] = ec._MapLayer_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "stale":
 			out.Values[i] = ec._MapLayer_stale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20110,7 +20163,7 @@ func (ec *executionContext) _PartnerReply(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var partnerRequestImplementors = []string{"PartnerRequest"}
+var partnerRequestImplementors = []string{"PartnerRequest", "Node"}
 
 func (ec *executionContext) _PartnerRequest(ctx context.Context, sel ast.SelectionSet, obj *graph.PartnerRequest) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, partnerRequestImplementors)

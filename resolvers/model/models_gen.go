@@ -124,11 +124,15 @@ type MapCluster struct {
 // What a viewport shows at a zoom.
 type MapLayer struct {
 	// The zoom the layer was computed for (the asked zoom rounded down).
-	Zoom     int           `json:"zoom"`
+	Zoom int `json:"zoom"`
+	// At most 1,000: the biggest first when the viewport holds more (then truncated is true).
 	Clusters []*MapCluster `json:"clusters"`
-	Markers  []*MapMarker  `json:"markers"`
-	// Points that the clusters and markers stand for.
+	// At most 1,000, by id when the viewport holds more (then truncated is true).
+	Markers []*MapMarker `json:"markers"`
+	// Points in the viewport: those the clusters and markers stand for, and those left out when truncated.
 	Total int `json:"total"`
+	// True when the viewport holds more than 1,000 clusters or markers and some were left out: zoom in, or narrow the box.
+	Truncated bool `json:"truncated"`
 	// True when the graph changed since this layer was clustered: the answer is the map as it was, and a fresh one is being built (ask again in a moment).
 	Stale bool `json:"stale"`
 }

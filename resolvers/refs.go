@@ -1,0 +1,85 @@
+package resolvers
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"ewsi/graph"
+)
+
+// checkRefs checks that every theme, subtheme and country a normalised filter
+// names is in the reference data of the graph: an unknown one is EINVALID naming
+// the field under where (filter.themes: unknown theme "foo"), as findPartners
+// does, instead of a filter that silently matches nothing. The reference nodes
+// are read through the request's node loader: one batched read per request,
+// whatever the number of lists that filter on them.
+func (r *Resolver) checkRefs(ctx context.Context, where string, f *graph.Filter) error {
+	fields := []struct {
+		name string
+		kind graph.Kind
+		ids  []string
+	}{
+		{"themes", graph.KindTheme, f.Themes},
+		{"subthemes", graph.KindSubtheme, f.Subthemes},
+		{"countries", graph.KindCountry, countryIDs(f.Countries)},
+	}
+	var ids []string
+	for _, fl := range fields {
+		ids = append(ids, fl.ids...)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := r.loadAll(ctx, ids)
+	if err != nil {
+		return err
+	}
+	var errs graph.Errors
+	for _, fl := range fields {
+		for _, id := range fl.ids {
+			if n := found[id]; n == nil || n.NodeKind() != fl.kind {
+				_, local, _ := strings.Cut(id, ":")
+				errs = append(errs, graph.Errorf(graph.EINVALID, where+"."+fl.name, "unknown %s %q", strings.ToLower(string(fl.kind)), local))
+			}
+		}
+	}
+	return errs.Err()
+}
+
+func countryIDs(iso2 []string) []string {
+	out := make([]string, 0, len(iso2))
+	for _, c := range iso2 {
+		out = append(out, graph.ID(graph.KindCountry, c))
+	}
+	return out
+}
+
+// loadAll reads ids through the request's node loader at once (one batch) and
+// returns those found.
+func (r *Resolver) loadAll(ctx context.Context, ids []string) (map[string]graph.Node, error) {
+	l := r.loadersFor(ctx)
+	out := make(map[string]graph.Node, len(ids))
+	var (
+		mu    sync.Mutex
+		wg    sync.WaitGroup
+		first error
+	)
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := l.nodes.load(ctx, id)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil && first == nil {
+				first = err
+			}
+			if n != nil {
+				out[id] = n
+			}
+		}()
+	}
+	wg.Wait()
+	return out, first
+}
