@@ -54,7 +54,11 @@ func (m *metrics) aroundOperations(ctx context.Context, next graphql.OperationHa
 	start := time.Now()
 	name := labelAnonymous
 	if oc := graphql.GetOperationContext(ctx); oc != nil {
-		name = m.names.label(oc.OperationName)
+		n := oc.OperationName
+		if n == "" && oc.Operation != nil {
+			n = oc.Operation.Name // the document's name when the request gives none
+		}
+		name = m.names.label(n)
 	}
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
