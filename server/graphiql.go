@@ -1,9 +1,14 @@
 package server
 
-import "net/http"
+import (
+	_ "embed"
+	"net/http"
+)
 
 // graphiqlPage loads GraphiQL from the app's own vendor folder (built from npm
-// packages by `make`), never from a CDN.
+// packages by `make`), never from a CDN. It has no inline script or style: its
+// own script and style are /graphiql.js and /graphiql.css, so that it works
+// under a Content-Security-Policy without 'unsafe-inline'.
 const graphiqlPage = `<!doctype html>
 <html lang="en">
 <head>
@@ -11,25 +16,32 @@ const graphiqlPage = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>EWSI Graph · GraphiQL</title>
 <link rel="stylesheet" href="/vendor/graphiql/graphiql.min.css">
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+<link rel="stylesheet" href="/graphiql.css">
 </head>
 <body>
 <div id="graphiql">Loading GraphiQL…</div>
 <script src="/vendor/react/react.production.min.js"></script>
 <script src="/vendor/react-dom/react-dom.production.min.js"></script>
 <script src="/vendor/graphiql/graphiql.min.js"></script>
-<script>
-const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-const defaultQuery = '# EWSI Graph: the European Web Site on Integration as a knowledge graph.\n' +
-  '# Items marked demo: true are generated demo content.\n' +
-  '{\n  themes { name(lang: FR) subthemes { name } }\n  principles { number short }\n' +
-  '  countries(eu: true) { iso2 name }\n' +
-  '  practices(first: 5) { totalCount edges { node { title demo implementers { ... on Organisation { name } ... on LocalAuthority { name } } } } }\n}\n';
-ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery }));
-</script>
+<script src="/graphiql.js"></script>
 </body>
 </html>`
+
+var (
+	//go:embed graphiql/graphiql.js
+	graphiqlScript string
+	//go:embed graphiql/graphiql.css
+	graphiqlStyle string
+)
+
+// graphiqlFile serves one of GraphiQL's files from the binary.
+func graphiqlFile(contentType, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write([]byte(body))
+	}
+}
 
 func (s *Server) graphiql(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -12,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -23,8 +22,10 @@ import (
 )
 
 // graphqlHandler builds the /graphql endpoint: GET and POST per the GraphQL over
-// HTTP spec, limits on tokens, depth, aliases and complexity, and errors that carry
-// extensions.code with internal ones masked and logged.
+// HTTP spec (httpTransport), limits on tokens, shape (fields per selection set,
+// depth, aliases: shapeLimit, before validation) and complexity, capped errors
+// and response size, and errors that carry extensions.code with internal ones
+// masked and logged.
 func (s *Server) graphqlHandler() http.Handler {
 	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken}
 	root.Partners, _ = s.store.(graph.Partners)
@@ -35,14 +36,12 @@ func (s *Server) graphqlHandler() http.Handler {
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
-	h.AddTransport(transport.Options{})
-	h.AddTransport(transport.GET{})
-	h.AddTransport(transport.POST{})
+	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	h.SetParserTokenLimit(s.cfg.MaxTokens)
 	h.Use(extension.Introspection{})
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	h.Use(shapeLimit{maxDepth: s.cfg.MaxDepth, maxAliases: s.cfg.MaxAliases})
+	h.Use(newShapeLimit(s.cfg))
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
@@ -96,66 +95,6 @@ func isGQLError(err error) bool {
 	return errors.As(err, &g)
 }
 
-// shapeLimit rejects operations nested deeper than maxDepth or with more than
-// maxAliases aliased fields, before anything runs.
-type shapeLimit struct{ maxDepth, maxAliases int }
-
-var _ graphql.OperationContextMutator = shapeLimit{}
-
-// ExtensionName names the extension.
-func (shapeLimit) ExtensionName() string { return "ShapeLimit" }
-
-// Validate accepts every schema.
-func (shapeLimit) Validate(graphql.ExecutableSchema) error { return nil }
-
-// MutateOperationContext measures the operation.
-func (l shapeLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil {
-		return nil
-	}
-	aliases := 0
-	depth := measure(oc.Operation.SelectionSet, 1, &aliases, map[string]bool{})
-	if depth > l.maxDepth {
-		return &gqlerror.Error{Message: fmt.Sprintf("query depth %d exceeds the limit of %d", depth, l.maxDepth),
-			Extensions: map[string]any{"code": "QUERY_TOO_DEEP"}}
-	}
-	if aliases > l.maxAliases {
-		return &gqlerror.Error{Message: fmt.Sprintf("%d aliases exceed the limit of %d", aliases, l.maxAliases),
-			Extensions: map[string]any{"code": "TOO_MANY_ALIASES"}}
-	}
-	return nil
-}
-
-// measure returns the depth of a selection set and counts aliases; fragments
-// are followed once per path.
-func measure(set ast.SelectionSet, level int, aliases *int, seen map[string]bool) int {
-	deepest := level - 1
-	for _, sel := range set {
-		var d int
-		switch x := sel.(type) {
-		case *ast.Field:
-			if x.Alias != "" && x.Alias != x.Name {
-				*aliases++
-			}
-			d = level
-			if len(x.SelectionSet) > 0 {
-				d = measure(x.SelectionSet, level+1, aliases, seen)
-			}
-		case *ast.InlineFragment:
-			d = measure(x.SelectionSet, level, aliases, seen)
-		case *ast.FragmentSpread:
-			if seen[x.Name] || x.Definition == nil {
-				continue
-			}
-			seen[x.Name] = true
-			d = measure(x.Definition.SelectionSet, level, aliases, seen)
-			delete(seen, x.Name)
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
-}
-
 // pageSize is the number of items a connection or list field will return.
 func pageSize(first, last *int) int {
 	switch {
@@ -204,10 +143,3 @@ func setComplexity(c *generated.ComplexityRoot) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// writeRequestError answers a request the GraphQL layer never saw.
-func writeRequestError(w http.ResponseWriter, status int, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":"BAD_REQUEST"}}]}`, msg)
-}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -18,10 +17,12 @@ type metrics struct {
 	requests   *prometheus.CounterVec
 	operations *prometheus.CounterVec
 	latency    *prometheus.HistogramVec
+	names      *operationNames
 }
 
-func newMetrics(reg *prometheus.Registry, store any) *metrics {
+func newMetrics(reg *prometheus.Registry, store any, maxNames int) *metrics {
 	m := &metrics{
+		names: newOperationNames(maxNames, "IntrospectionQuery"),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "ewsi_http_requests_total", Help: "HTTP requests by route and status code.",
 		}, []string{"route", "code"}),
@@ -47,15 +48,17 @@ func (m *metrics) handler(reg *prometheus.Registry) http.Handler {
 	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 }
 
-var opName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
-
-// aroundOperations times each GraphQL operation under its name (or "anonymous").
+// aroundOperations times each GraphQL operation under its label: its name
+// while the set of names is not full, "anonymous" or "other" (operationNames).
 func (m *metrics) aroundOperations(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	start := time.Now()
-	oc := graphql.GetOperationContext(ctx)
-	name := "anonymous"
-	if oc != nil && opName.MatchString(oc.OperationName) {
-		name = oc.OperationName
+	name := labelAnonymous
+	if oc := graphql.GetOperationContext(ctx); oc != nil {
+		n := oc.OperationName
+		if n == "" && oc.Operation != nil {
+			n = oc.Operation.Name // the document's name when the request gives none
+		}
+		name = m.names.label(n)
 	}
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {

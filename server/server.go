@@ -22,15 +22,24 @@ import (
 
 // Config is what the server needs besides its store.
 type Config struct {
-	Addr           string        // listen address, default 127.0.0.1:8080
-	WebDir         string        // built browser files (index.html, vendor/), default build/web
-	QueryTimeout   time.Duration // per GraphQL request, default 15s
-	MaxBodyBytes   int64         // default 1 MiB
-	MaxDepth       int           // default 12
-	MaxAliases     int           // default 30
-	MaxComplexity  int           // default 5000
-	MaxTokens      int           // default 5000
-	AllowedOrigins []string      // CORS; default any origin (the API is public and read-only)
+	Addr          string        // listen address, default 127.0.0.1:8080
+	WebDir        string        // built browser files (index.html, vendor/), default build/web
+	QueryTimeout  time.Duration // per GraphQL request, default 15s
+	MaxBodyBytes  int64         // default 1 MiB
+	MaxDepth      int           // default 12
+	MaxAliases    int           // default 30
+	MaxComplexity int           // default 5000
+	MaxTokens     int           // default 5000
+	// MaxSelectionFields bounds the fields of one selection set, its fragments
+	// included, before validation (whose overlap check is quadratic in them).
+	MaxSelectionFields int // default 100
+	MaxFields          int // fields once fragments are expanded, default 5000
+	MaxErrors          int // errors kept in one response, default 100
+	MaxResponseBytes   int // a larger response is replaced by RESPONSE_TOO_LARGE, default 8 MiB
+	// MaxOperationLabels bounds the operation names that /metrics keeps as
+	// labels: the first ones seen, then "other". Default 50.
+	MaxOperationLabels int
+	AllowedOrigins     []string // CORS; default any origin (the API is public and read-only)
 	// Extra are more routes, by ServeMux pattern, served beside the API (the map's
 	// GeoJSON and vector tiles); they bound their own work.
 	Extra       map[string]http.Handler
@@ -61,6 +70,21 @@ func (c *Config) defaults() {
 	}
 	if c.MaxTokens == 0 {
 		c.MaxTokens = 5000
+	}
+	if c.MaxSelectionFields == 0 {
+		c.MaxSelectionFields = 100
+	}
+	if c.MaxFields == 0 {
+		c.MaxFields = 5000
+	}
+	if c.MaxErrors == 0 {
+		c.MaxErrors = 100
+	}
+	if c.MaxResponseBytes == 0 {
+		c.MaxResponseBytes = 8 << 20
+	}
+	if c.MaxOperationLabels == 0 {
+		c.MaxOperationLabels = 50
 	}
 	if len(c.AllowedOrigins) == 0 {
 		c.AllowedOrigins = []string{"*"}
@@ -93,11 +117,13 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	cfg.defaults()
 	s := &Server{cfg: cfg, store: store, log: log}
 	reg := prometheus.NewRegistry()
-	s.metrics = newMetrics(reg, store)
+	s.metrics = newMetrics(reg, store, cfg.MaxOperationLabels)
 	mux := http.NewServeMux()
 	gql := s.graphqlHandler()
 	mux.Handle("/graphql", s.limitBody(s.withTimeout(gql)))
 	mux.HandleFunc("/graphiql", s.graphiql)
+	mux.Handle("/graphiql.js", graphiqlFile("text/javascript; charset=utf-8", graphiqlScript))
+	mux.Handle("/graphiql.css", graphiqlFile("text/css; charset=utf-8", graphiqlStyle))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -187,7 +213,8 @@ func (s *Server) static() http.Handler {
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > s.cfg.MaxBodyBytes {
-			writeRequestError(w, http.StatusRequestEntityTooLarge, "request body larger than the limit of "+itoa(s.cfg.MaxBodyBytes)+" bytes")
+			writeRequestError(w, mediaJSON, http.StatusRequestEntityTooLarge, codeRequestTooLarge,
+				"the request body is larger than the limit of "+itoa(s.cfg.MaxBodyBytes)+" bytes")
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
