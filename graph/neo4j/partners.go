@@ -19,21 +19,15 @@ var _ graph.Partners = (*Store)(nil)
 const practiceRels = "IMPLEMENTS|PARTNER_IN"
 
 // FindPartners ranks the organisations that fit q, scored in Go by
-// graph.ScorePartner. They are ranked over the projection of the graph (see
-// rank.Projection.FindPartners) with no round trip; until one is built, or when it
-// does not know q's organisation or topics yet, candidates are read with
-// parameterised Cypher (those about our topics, near the place, with practices on
-// our topics, or tied to us by a common collaborator, after the hard filters).
+// graph.ScorePartner over candidates read with parameterised Cypher (those about
+// our topics, near the place, with practices on our topics, or tied to us by a
+// common collaborator, after the hard filters). rank.Ranker ranks the same over
+// its projection and comes here when it has none or it does not know q's nodes.
 func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.Window) ([]graph.PartnerMatch, int, error) {
 	if err := q.Normalize(); err != nil {
 		return nil, 0, err
 	}
-	if proj := s.projectionFor(ctx); proj != nil {
-		if page, n, err := proj.FindPartners(q, w); err == nil {
-			return page, n, nil
-		}
-	}
-	p, from, err := s.partnerProfile(ctx, q)
+	p, from, err := s.PartnerProfile(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -44,10 +38,10 @@ func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.
 	return graph.RankPartners(p, cands, w), len(cands), nil
 }
 
-// partnerProfile resolves q against the graph: our organisation's own topics,
+// PartnerProfile resolves q against the graph: our organisation's own topics,
 // kind, languages and place, and the weight of every topic. It also returns the
 // point distances are shown from (the place asked, else our organisation's).
-func (s *Store) partnerProfile(ctx context.Context, q graph.PartnerQuery) (*graph.PartnerProfile, *orb.Point, error) {
+func (s *Store) PartnerProfile(ctx context.Context, q graph.PartnerQuery) (*graph.PartnerProfile, *orb.Point, error) {
 	p := &graph.PartnerProfile{Self: q.Organisation, Languages: q.Languages, Types: q.Types, Near: q.Near, RadiusKm: q.RadiusKm, Topics: map[string]graph.Topic{}}
 	themes, subthemes := q.Themes, q.Subthemes
 	principles := make([]string, 0, len(q.Principles))
