@@ -38,17 +38,12 @@ func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.
 	return graph.RankPartners(p, cands, w), len(cands), nil
 }
 
-// PartnerProfile resolves q against the graph: our organisation's own topics,
-// kind, languages and place, and the weight of every topic. It also returns the
-// point distances are shown from (the place asked, else our organisation's).
+// PartnerProfile resolves q against the graph (see graph.ResolveProfile): our
+// organisation's own topics, kind, languages and place, and the weight of every
+// topic. It also returns the point distances are shown from (the place asked,
+// else our organisation's).
 func (s *Store) PartnerProfile(ctx context.Context, q graph.PartnerQuery) (*graph.PartnerProfile, *orb.Point, error) {
-	p := &graph.PartnerProfile{Self: q.Organisation, Languages: q.Languages, Types: q.Types, Near: q.Near, RadiusKm: q.RadiusKm, Topics: map[string]graph.Topic{}}
-	themes, subthemes := q.Themes, q.Subthemes
-	principles := make([]string, 0, len(q.Principles))
-	for _, n := range q.Principles {
-		principles = append(principles, graph.PrincipleID(n))
-	}
-	from := q.Near
+	var self *graph.SelfFacts
 	if q.Organisation != "" {
 		recs, err := s.read(ctx, `
 MATCH (o:Organisation {id: $id}) WHERE coalesce(o.status, 'published') = 'published'
@@ -60,20 +55,20 @@ RETURN o.type AS type, coalesce(o.languages, []) AS langs, o.location AS loc,
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(recs) == 0 {
-			return nil, nil, graph.Errorf(graph.ENOTFOUND, "input.organisation", "no organisation %q", q.Organisation)
-		}
-		m := recs[0].AsMap()
-		t, _ := m["type"].(string)
-		p.SelfType = graph.OrgType(t)
-		p.Languages = rank.Union(p.Languages, strs(m["langs"]))
-		themes = rank.Union(themes, strs(m["themes"]))
-		subthemes = rank.Union(subthemes, strs(m["subthemes"]), strs(m["practiceSubthemes"]))
-		principles = rank.Union(principles, strs(m["principles"]))
-		if loc, ok := m["loc"].(dbtype.Point2D); ok && from == nil {
-			from = &orb.Point{loc.X, loc.Y}
+		if len(recs) > 0 {
+			m := recs[0].AsMap()
+			t, _ := m["type"].(string)
+			self = &graph.SelfFacts{Type: graph.OrgType(t), Languages: strs(m["langs"]), Themes: strs(m["themes"]),
+				Subthemes: strs(m["subthemes"]), Principles: strs(m["principles"]), PracticeSubthemes: strs(m["practiceSubthemes"])}
+			if loc, ok := m["loc"].(dbtype.Point2D); ok {
+				self.Location = &orb.Point{loc.X, loc.Y}
+			}
 		}
 	}
+	if q.Organisation != "" && self == nil {
+		return graph.ResolveProfile(q, nil, 0, nil) // not found
+	}
+	themes, subthemes, principles := graph.ProfileTopics(q, self)
 	recs, err := s.read(ctx, `
 CALL {
   UNWIND $themes AS id OPTIONAL MATCH (t:Theme {id: id})
@@ -93,22 +88,23 @@ RETURN kind, id, name, degree, found`, map[string]any{"themes": themes, "subthem
 	if err != nil {
 		return nil, nil, err
 	}
+	topics := map[graph.Kind]map[string]graph.TopicFacts{}
 	for _, r := range recs {
 		m := r.AsMap()
-		kind, id := graph.Kind(m["kind"].(string)), m["id"].(string)
 		if !m["found"].(bool) {
-			field := map[graph.Kind]string{graph.KindTheme: "input.themes", graph.KindSubtheme: "input.subthemes", graph.KindPrinciple: "input.principles"}[kind]
-			return nil, nil, graph.Errorf(graph.ENOTFOUND, field, "no %s %q", strings.ToLower(string(kind)), id)
+			continue
+		}
+		kind := graph.Kind(m["kind"].(string))
+		if topics[kind] == nil {
+			topics[kind] = map[string]graph.TopicFacts{}
 		}
 		name, _ := m["name"].(string)
-		deg := int(m["degree"].(int64))
-		wt := graph.IDF(total, deg)
-		if kind == graph.KindPrinciple {
-			wt *= graph.WeightPrincipleFactor
-		}
-		p.Topics[id] = graph.Topic{ID: id, Kind: kind, Name: name, Degree: deg, Weight: wt}
+		topics[kind][m["id"].(string)] = graph.TopicFacts{Name: name, Degree: int(m["degree"].(int64))}
 	}
-	return p, from, nil
+	return graph.ResolveProfile(q, self, total, func(k graph.Kind, id string) (graph.TopicFacts, bool) {
+		f, ok := topics[k][id]
+		return f, ok
+	})
 }
 
 // contentTotal counts the content nodes, from the count store.
