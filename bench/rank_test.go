@@ -19,42 +19,18 @@ var db *neo4jtest.DB
 
 func TestMain(m *testing.M) { neo4jtest.Main(m, &db) }
 
-// partnerGraph loads neo4jtest.PartnerSynth into an empty store and projects it.
-func partnerGraph(t *testing.T) *neo4jtest.Synth {
-	t.Helper()
-	s, err := neo4jtest.PartnerSynth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Reset(t)
-	db.WriteRanked(t, s.Records)
-	return s
-}
-
-// rankings are the two ways the product ranks: the ranker over its projection,
-// and the store's Cypher, which answers while there is none.
-func rankings() []struct {
-	name string
-	p    graph.Partners
-} {
-	return []struct {
-		name string
-		p    graph.Partners
-	}{{"projection", db.Ranker}, {"cypher", db.Store}}
-}
-
 // Both rankings equal the plain Cypher baseline, hubs included.
 func TestRelatedAgreesWithBaseline(t *testing.T) {
-	s := partnerGraph(t)
+	s := db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
 			n := 0
 			for id := range s.Items {
 				if n++; n > 25 {
 					break
 				}
-				fast, err := r.p.Related(ctx, id, nil, 10)
+				fast, err := r.Related(ctx, id, nil, 10)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -76,18 +52,18 @@ func TestRelatedAgreesWithBaseline(t *testing.T) {
 }
 
 func TestFindPartnersAgreesWithBaseline(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	lyon := orb.Point{4.84, 45.76}
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
 			for _, q := range []graph.PartnerQuery{
 				{Organisation: "organisation:seeker"},
 				{Organisation: "organisation:ngo-krakow", Languages: []string{"en"}},
 				{Themes: []string{"education-culture"}, Subthemes: []string{"language-competencies"}, Languages: []string{"fr"}, Near: &lyon, RadiusKm: 800},
 				{Types: []string{"civil_society"}, Countries: []string{"FR", "PL"}},
 			} {
-				fast, total, err := r.p.FindPartners(ctx, q, graph.Window{Limit: 1000})
+				fast, total, err := r.FindPartners(ctx, q, graph.Window{Limit: 1000})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -111,7 +87,7 @@ func TestFindPartnersAgreesWithBaseline(t *testing.T) {
 
 // The bench functions run, and the ranker gives the baselines' first pages.
 func TestBenchFunctionsAgree(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	for _, bench := range []func(context.Context, *neo4j.Store, graph.Partners, int, int) (BenchResult, error){PartnerBench, RelatedBench} {
 		r, err := bench(ctx, db.Store, db.Ranker, 12, 2)

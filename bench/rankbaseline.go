@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
 	"ewsi/graph"
 	"ewsi/graph/neo4j"
 	"ewsi/graph/rank"
@@ -69,16 +67,7 @@ func BaselinePartners(ctx context.Context, s *neo4j.Store, q graph.PartnerQuery,
 		"looking": q.OnlyLooking, "near": nil, "radius": nil, "from": nil, "since": nil, "maxDegree": rank.MaxCollaboratorDegree,
 		"wType": graph.WeightType, "wLang": graph.WeightLanguage, "wDist": graph.WeightDistance, "wPractice": graph.WeightPractice,
 		"wLooking": graph.WeightLooking, "skip": w.Offset, "limit": w.Limit}
-	if q.Near != nil {
-		params["near"] = dbtype.Point2D{X: q.Near[0], Y: q.Near[1], SpatialRefId: 4326}
-		params["radius"] = q.RadiusKm * 1000
-	}
-	if from != nil {
-		params["from"] = dbtype.Point2D{X: from[0], Y: from[1], SpatialRefId: 4326}
-	}
-	if q.ActiveSince != nil {
-		params["since"] = dbtype.Date(q.ActiveSince.Time())
-	}
+	neo4j.SetPlaceParams(params, q, from)
 	recs, err := s.Query(ctx, `
 OPTIONAL MATCH (me:Organisation {id: $self})
 MATCH (o:Organisation)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestEditorLinksKeepHistory(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	from, to := "practice:with-bridge", "document:d000001"
 	l, created, err := db.Store.Link(ctx, from, to, graph.LinkSeeAlso, "same town, same year", "editor-anna")
@@ -57,7 +57,7 @@ func TestEditorLinksKeepHistory(t *testing.T) {
 }
 
 func TestSuggestionsSkipLinkedAndDismissed(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	id := "practice:with-bridge"
 	first, err := db.Store.Suggestions(ctx, id, 5)

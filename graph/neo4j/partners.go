@@ -203,7 +203,7 @@ RETURN o.id AS id, collect(DISTINCT {id: x.id, name: x.name, degree: degree}) AS
 	params := map[string]any{"themes": themes, "subthemes": subthemes, "principles": principles, "extra": extra,
 		"self": p.Self, "all": len(p.Topics) == 0, "near": nil, "radius": nil, "from": nil,
 		"types": q.Types, "countries": q.Countries, "looking": q.OnlyLooking, "since": nil}
-	setPlaceParams(params, q, from)
+	SetPlaceParams(params, q, from)
 	recs, err := s.read(ctx, `
 CALL {
   MATCH (t:Theme) WHERE t.id IN $themes MATCH (t)<-[:ABOUT]-(o:Organisation) RETURN o, t.id AS tid
@@ -286,9 +286,10 @@ func strs(v any) []string {
 	return out
 }
 
-// setPlaceParams sets the place parameters of a partner query in params: near
-// and radius (metres) from the place asked, from for distances, and since.
-func setPlaceParams(params map[string]any, q graph.PartnerQuery, from *orb.Point) {
+// SetPlaceParams sets the place parameters of a partner query in params: near
+// and radius (metres) from the place asked, from for distances, and since (the
+// bench's plain-Cypher baseline reads them too).
+func SetPlaceParams(params map[string]any, q graph.PartnerQuery, from *orb.Point) {
 	if q.Near != nil {
 		params["near"] = dbtype.Point2D{X: q.Near[0], Y: q.Near[1], SpatialRefId: 4326}
 		params["radius"] = q.RadiusKm * 1000

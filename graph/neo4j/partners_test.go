@@ -8,40 +8,14 @@ import (
 	"github.com/paulmach/orb"
 
 	"ewsi/graph"
-	"ewsi/graph/neo4j/neo4jtest"
 )
 
-// partnerGraph loads neo4jtest.PartnerSynth into an empty store and projects it.
-func partnerGraph(t *testing.T) *neo4jtest.Synth {
-	t.Helper()
-	s, err := neo4jtest.PartnerSynth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Reset(t)
-	load(t, s.Records)
-	return s
-}
-
-// rankings are the two ways the product ranks: the store's Cypher, and the
-// ranker over its projection (which the server uses; it comes back to the
-// store's Cypher when it has no projection or the query's nodes are not in it).
-func rankings() []struct {
-	name string
-	p    graph.Partners
-} {
-	return []struct {
-		name string
-		p    graph.Partners
-	}{{"cypher", db.Store}, {"projection", db.Ranker}}
-}
-
 func TestFindPartnersRanksAndExplains(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
-			got, total, err := r.p.FindPartners(ctx, graph.PartnerQuery{Organisation: "organisation:seeker"}, graph.Window{Limit: 5})
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
+			got, total, err := r.FindPartners(ctx, graph.PartnerQuery{Organisation: "organisation:seeker"}, graph.Window{Limit: 5})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -71,7 +45,7 @@ func TestFindPartnersRanksAndExplains(t *testing.T) {
 				}
 			}
 			// the NGO in Kraków shares only the hub theme: below the business sharing the rare subtheme
-			all, _, err := r.p.FindPartners(ctx, graph.PartnerQuery{Organisation: "organisation:seeker"}, graph.Window{Limit: total})
+			all, _, err := r.FindPartners(ctx, graph.PartnerQuery{Organisation: "organisation:seeker"}, graph.Window{Limit: total})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,7 +60,7 @@ func TestFindPartnersRanksAndExplains(t *testing.T) {
 				t.Errorf("a rare shared subtheme should outweigh a hub theme: business at %d, filler at %d", pos["organisation:business-lyon"], pos["organisation:filler-00"])
 			}
 			// pages are windows of the same order
-			page2, _, err := r.p.FindPartners(ctx, graph.PartnerQuery{Organisation: "organisation:seeker"}, graph.Window{Offset: 5, Limit: 5})
+			page2, _, err := r.FindPartners(ctx, graph.PartnerQuery{Organisation: "organisation:seeker"}, graph.Window{Offset: 5, Limit: 5})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,12 +74,12 @@ func TestFindPartnersRanksAndExplains(t *testing.T) {
 }
 
 func TestFindPartnersHardFilters(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
 			lyon := orb.Point{4.84, 45.76}
-			got, total, err := r.p.FindPartners(ctx, graph.PartnerQuery{Themes: []string{"education-culture"},
+			got, total, err := r.FindPartners(ctx, graph.PartnerQuery{Themes: []string{"education-culture"},
 				Types: []string{"civil_society"}, Near: &lyon, RadiusKm: 50}, graph.Window{Limit: 100})
 			if err != nil {
 				t.Fatal(err)
@@ -123,7 +97,7 @@ func TestFindPartnersHardFilters(t *testing.T) {
 					t.Errorf("%s is %v km away", m.ID, m.DistanceKm)
 				}
 			}
-			looking, _, err := r.p.FindPartners(ctx, graph.PartnerQuery{Themes: []string{"education-culture"}, OnlyLooking: true}, graph.Window{Limit: 1000})
+			looking, _, err := r.FindPartners(ctx, graph.PartnerQuery{Themes: []string{"education-culture"}, OnlyLooking: true}, graph.Window{Limit: 1000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,10 +111,10 @@ func TestFindPartnersHardFilters(t *testing.T) {
 }
 
 func TestFindPartnersBadInput(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
 			lyon := orb.Point{4.84, 45.76}
 			for _, c := range []struct {
 				q           graph.PartnerQuery
@@ -154,7 +128,7 @@ func TestFindPartnersBadInput(t *testing.T) {
 				{graph.PartnerQuery{Types: []string{"pirates"}}, graph.EINVALID, "input.types"},
 				{graph.PartnerQuery{}, graph.EINVALID, "input"},
 			} {
-				_, _, err := r.p.FindPartners(ctx, c.q, graph.Window{Limit: 10})
+				_, _, err := r.FindPartners(ctx, c.q, graph.Window{Limit: 10})
 				var e *graph.Error
 				if graph.ErrorCode(err) != c.code || !asError(err, &e) || e.Where != c.where {
 					t.Errorf("%+v: got %v, want %s at %s", c.q, err, c.code, c.where)

@@ -8,11 +8,11 @@ import (
 )
 
 func TestRelatedRanksRareNeighboursFirst(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
-			got, err := r.p.Related(ctx, "practice:with-bridge", []graph.Kind{graph.KindPractice}, 10)
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
+			got, err := r.Related(ctx, "practice:with-bridge", []graph.Kind{graph.KindPractice}, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -26,7 +26,7 @@ func TestRelatedRanksRareNeighboursFirst(t *testing.T) {
 			if !reasons[graph.ReasonOrganisation] || !reasons[graph.ReasonSubtheme] {
 				t.Errorf("reasons %+v lack the shared organisation or subtheme", got[0].Reasons)
 			}
-			only, err := r.p.Related(ctx, "practice:with-bridge", []graph.Kind{graph.KindOrganisation}, 3)
+			only, err := r.Related(ctx, "practice:with-bridge", []graph.Kind{graph.KindOrganisation}, 3)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -38,10 +38,10 @@ func TestRelatedRanksRareNeighboursFirst(t *testing.T) {
 			if len(only) == 0 || (only[0].ID != "organisation:seeker" && only[0].ID != "organisation:bridge") {
 				t.Errorf("the practice's own implementers should come first: %v", only)
 			}
-			if _, err := r.p.Related(ctx, "practice:nope", nil, 5); graph.ErrorCode(err) != graph.ENOTFOUND {
+			if _, err := r.Related(ctx, "practice:nope", nil, 5); graph.ErrorCode(err) != graph.ENOTFOUND {
 				t.Errorf("unknown id: %v", err)
 			}
-			if _, err := r.p.Related(ctx, "practice:with-bridge", nil, 1001); graph.ErrorCode(err) != graph.EINVALID {
+			if _, err := r.Related(ctx, "practice:with-bridge", nil, 1001); graph.ErrorCode(err) != graph.EINVALID {
 				t.Errorf("first 1001: %v", err)
 			}
 		})

@@ -173,11 +173,11 @@ func ndcg10(ranked []string, grades map[string]int) float64 {
 func TestRelevance(t *testing.T) {
 	s, pcs, rcs := relevanceGraph(t)
 	ctx := context.Background()
-	for _, r := range rankings() {
-		t.Run(r.name, func(t *testing.T) {
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
 			total := 0.0
 			for i, pc := range pcs {
-				got, _, err := r.p.FindPartners(ctx, pc.q, graph.Window{Limit: 10})
+				got, _, err := r.FindPartners(ctx, pc.q, graph.Window{Limit: 10})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -192,7 +192,7 @@ func TestRelevance(t *testing.T) {
 			partner := total / float64(len(pcs))
 			total = 0
 			for i, rc := range rcs {
-				got, err := r.p.Related(ctx, rc.source.ID, nil, 10)
+				got, err := r.Related(ctx, rc.source.ID, nil, 10)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -16,18 +16,6 @@ var db *neo4jtest.DB
 
 func TestMain(m *testing.M) { neo4jtest.Main(m, &db) }
 
-// partnerGraph loads neo4jtest.PartnerSynth into an empty store and projects it.
-func partnerGraph(t *testing.T) *neo4jtest.Synth {
-	t.Helper()
-	s, err := neo4jtest.PartnerSynth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Reset(t)
-	db.WriteRanked(t, s.Records)
-	return s
-}
-
 // newcomer is an organisation written after the projection was built: a
 // civil-society organisation in Lyon on the seeker's subtheme, looking for partners.
 func newcomer() []graph.Record {
@@ -56,7 +44,7 @@ func partnerIDs(t *testing.T, q graph.PartnerQuery) []string {
 // After a write the projection is rebuilt and the ranker agrees with the
 // store's Cypher ranking again, the new organisation included.
 func TestProjectionAgreesAfterWrite(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	before, err := db.Ranker.Cache.Fresh(ctx)
 	if err != nil {
@@ -116,7 +104,7 @@ func TestProjectionAgreesAfterWrite(t *testing.T) {
 // While a rebuild runs, the previous projection keeps answering; when it ends,
 // the new one answers.
 func TestProjectionServesStaleWhileRebuilding(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	gate := make(chan struct{}, 2)
 	c := &rank.Cache{Version: db.Store.GraphVersion, CheckEvery: 1,
@@ -160,7 +148,7 @@ func TestProjectionServesStaleWhileRebuilding(t *testing.T) {
 // Editors' links and dismissals are read live: they show at once, before the
 // projection is rebuilt, and a node written after the build is still found.
 func TestEditorLinksShowBeforeRebuild(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	proj, err := db.Ranker.Cache.Fresh(ctx)
 	if err != nil {

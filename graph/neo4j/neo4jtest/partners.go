@@ -67,3 +67,29 @@ func (d *DB) WriteRanked(t testing.TB, recs []graph.Record) graph.WriteStats {
 	}
 	return st
 }
+
+// LoadPartnerSynth empties the store, writes PartnerSynth and waits for the
+// Ranker's projection of it.
+func (d *DB) LoadPartnerSynth(t testing.TB) *Synth {
+	t.Helper()
+	s, err := PartnerSynth()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Reset(t)
+	d.WriteRanked(t, s.Records)
+	return s
+}
+
+// Ranking is one way the product ranks partners and related content.
+type Ranking struct {
+	Name string
+	graph.Partners
+}
+
+// Rankings are the two ways the product ranks: the store's Cypher, and the
+// Ranker over its projection (which the server uses; it comes back to the
+// store's Cypher when it has no projection or the query's nodes are not in it).
+func (d *DB) Rankings() []Ranking {
+	return []Ranking{{"cypher", d.Store}, {"projection", d.Ranker}}
+}
