@@ -22,6 +22,9 @@ type Source interface {
 	// ActiveLinks returns the active editor links of the published node id, and
 	// false when there is no such node.
 	ActiveLinks(ctx context.Context, id string) ([]EditorLink, bool, error)
+	// SuggestFrom returns the nodes most related to id by ranking that no editor
+	// linked to it, not directly related and not dismissed.
+	SuggestFrom(ctx context.Context, ranking graph.Partners, id string, first int) ([]graph.RelatedItem, error)
 }
 
 // Ranker answers partner search and related content over the cached projection
@@ -33,7 +36,10 @@ type Ranker struct {
 	Cache  *Cache
 }
 
-var _ graph.Partners = (*Ranker)(nil)
+var (
+	_ graph.Partners  = (*Ranker)(nil)
+	_ graph.Suggester = (*Ranker)(nil)
+)
 
 // NewRanker returns a Ranker over src with a cache of src's projection (built on
 // first use; call r.Cache.Fresh to build it at once).
@@ -83,4 +89,11 @@ func (r *Ranker) Related(ctx context.Context, id string, kinds []graph.Kind, fir
 		return nil, err
 	}
 	return proj.Related(src, links, kinds, first), nil
+}
+
+// Suggestions returns link suggestions for editors: the nodes most related to id
+// (ranked as Related ranks them) that no editor linked to it, not directly
+// related and not dismissed, which the store reads live.
+func (r *Ranker) Suggestions(ctx context.Context, id string, first int) ([]graph.RelatedItem, error) {
+	return r.Source.SuggestFrom(ctx, r, id, first)
 }
