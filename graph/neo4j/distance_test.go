@@ -11,7 +11,7 @@ import (
 )
 
 // rank.Distance measures as Neo4j's point.distance does (the radius filter and
-// the distance score must cut where the baseline cuts).
+// the distance score must cut where the Cypher ranking cuts).
 func TestDistanceMatchesNeo4j(t *testing.T) {
 	ctx := context.Background()
 	pts := []orb.Point{{4.84, 45.76}, {19.94, 50.06}, {-9.14, 38.72}, {24.94, 60.17}, {4.85, 45.75}, {-0.13, 51.5}}
