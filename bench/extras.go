@@ -12,6 +12,7 @@ import (
 
 	"ewsi/graph"
 	"ewsi/graph/neo4j"
+	"ewsi/graph/rank"
 	"ewsi/webmap"
 )
 
@@ -90,7 +91,8 @@ func partnerBench(ctx context.Context, st *neo4j.Store, queries int, rep *Report
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	proj, err := st.Ranking().Fresh(ctx)
+	ranker := rank.NewRanker(st)
+	proj, err := ranker.Cache.Fresh(ctx)
 	if err != nil {
 		return fmt.Errorf("projection: %w", err)
 	}
@@ -103,10 +105,10 @@ func partnerBench(ctx context.Context, st *neo4j.Store, queries int, rep *Report
 	rep.add(Result{Name: "ranking projection heap", Unit: "MB", Value: heapMB})
 	for _, b := range []struct {
 		name   string
-		fn     func(context.Context, *neo4j.Store, int, int) (neo4j.BenchResult, error)
+		fn     func(context.Context, *neo4j.Store, graph.Partners, int, int) (BenchResult, error)
 		target time.Duration
-	}{{"partner search", neo4j.PartnerBench, 100 * time.Millisecond}, {"related content", neo4j.RelatedBench, 50 * time.Millisecond}} {
-		res, err := b.fn(ctx, st, queries, 4)
+	}{{"partner search", PartnerBench, 100 * time.Millisecond}, {"related content", RelatedBench, 50 * time.Millisecond}} {
+		res, err := b.fn(ctx, st, ranker, queries, 4)
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.name, err)
 		}

@@ -47,7 +47,7 @@ func (r *rawCostStore) NeighboursMulti(ctx context.Context, hops []graph.Hop, id
 	if len(ids) != 1 || !slices.Contains(hops, graph.Hop{}) {
 		return nil, fmt.Errorf("raw-cost store: %v is not one organisation with its neighbours", ids)
 	}
-	if _, err := r.Store.RawOrganisation(ctx, ids[0]); err != nil {
+	if _, err := RawOrganisation(ctx, r.Store, ids[0]); err != nil {
 		return nil, err
 	}
 	return res, nil

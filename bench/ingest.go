@@ -122,7 +122,7 @@ func benchIngest(ctx context.Context, st *neo4j.Store, o options, dir string, re
 	}
 	one := func(recs []graph.Record) error {
 		for _, r := range recs {
-			if err := st.WriteOne(ctx, r); err != nil {
+			if err := WriteOne(ctx, st, r); err != nil {
 				return err
 			}
 		}

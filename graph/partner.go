@@ -200,6 +200,13 @@ type EditorLink struct {
 	UnlinkNote string
 }
 
+// Suggester suggests links to editors: the nodes likely related to id that no
+// editor linked to it and none dismissed, best first. Editing does; a ranking
+// that holds its own cache (rank.Ranker) may answer in its place.
+type Suggester interface {
+	Suggestions(ctx context.Context, id string, first int) ([]RelatedItem, error)
+}
+
 // Editing is the part of the store editors write through. Every write is
 // idempotent: linking what is linked or unlinking what is not changes nothing.
 type Editing interface {

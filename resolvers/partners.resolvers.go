@@ -80,7 +80,11 @@ func (r *queryResolver) LinkSuggestions(ctx context.Context, id string, first *i
 	if first != nil {
 		n = *first
 	}
-	items, err := r.Editing.Suggestions(ctx, id, n)
+	var suggest graph.Suggester = r.Editing
+	if s, ok := r.Partners.(graph.Suggester); ok {
+		suggest = s // ranks over its projection
+	}
+	items, err := suggest.Suggestions(ctx, id, n)
 	return r.primeRelated(ctx, items), err
 }
 

@@ -29,6 +29,9 @@ import (
 func (s *Server) graphqlHandler() http.Handler {
 	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken}
 	root.Partners, _ = s.store.(graph.Partners)
+	if s.cfg.Partners != nil {
+		root.Partners = s.cfg.Partners
+	}
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)
 	cfg := generated.Config{Resolvers: root}

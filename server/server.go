@@ -44,6 +44,9 @@ type Config struct {
 	// GeoJSON and vector tiles); they bound their own work.
 	Extra       map[string]http.Handler
 	EditorToken string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
+	// Partners ranks partners and related content (a rank.Ranker over the store's
+	// projection); nil: the store's own ranking, when it has one.
+	Partners graph.Partners
 }
 
 func (c *Config) defaults() {

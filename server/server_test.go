@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 			return err
 		}
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
-		api = httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web")}, d.Store, log).Handler())
+		api = httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web"), Partners: d.Ranker}, d.Store, log).Handler())
 		return nil
 	})
 }

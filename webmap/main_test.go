@@ -54,7 +54,7 @@ func TestMain(m *testing.M) {
 		}
 		log := slog.New(slog.NewTextHandler(logw, nil))
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: webmap.Routes(d.Store), EditorToken: editorToken}, d.Store, log)
+			Extra: webmap.Routes(d.Store), EditorToken: editorToken, Partners: d.Ranker}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err
 		}

@@ -45,7 +45,8 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	}
 	log.Info("reference data", "summary", sum.String())
 
-	st.Ranking().OnBuild = func(p *rank.Projection, err error) {
+	ranker := rank.NewRanker(st) // partner search and related content over a cached projection
+	ranker.Cache.OnBuild = func(p *rank.Projection, err error) {
 		if err != nil {
 			log.Warn("ranking: building the projection", "err", err)
 			return
@@ -53,13 +54,13 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 		log.Info("ranking: projection built", "nodes", p.Len(), "took", p.BuildTime.Round(time.Millisecond), "bytes", p.Bytes())
 	}
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
-		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken}, st, log)
+		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken, Partners: ranker}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
-	go func() { _, _ = st.Ranking().Fresh(ctx) }() // partner search and related content; OnBuild logs
+	go func() { _, _ = ranker.Cache.Fresh(ctx) }() // partner search and related content; OnBuild logs
 	go func() {
 		if err := webmap.LayersFor(st).Warm(ctx); err != nil {
 			log.Warn("map: warming the cluster cache", "err", err)
@@ -67,7 +68,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	}()
 	fmt.Fprintf(stdout, "EWSI Graph is up: http://%s/ (GraphiQL: http://%s/graphiql)\n", srv.Addr(), srv.Addr())
 	if cfg.DemoScale > 0 {
-		go loadDemoIfEmpty(ctx, cfg, st, log, stdout)
+		go loadDemoIfEmpty(ctx, cfg, st, ranker.Cache, log, stdout)
 	}
 	select {
 	case <-ctx.Done():
@@ -81,7 +82,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 }
 
 // loadDemoIfEmpty generates and loads demo content when the graph has no content.
-func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, log *slog.Logger, out io.Writer) {
+func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, ranking *rank.Cache, log *slog.Logger, out io.Writer) {
 	_, total, err := st.List(ctx, graph.KindPractice, graph.Filter{}, graph.Order{}, graph.Window{})
 	if err != nil {
 		log.Error("demo content: cannot count practices", "err", err)
@@ -117,7 +118,7 @@ func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, log *slog
 	if err := layers.Warm(ctx); err != nil {
 		log.Warn("map: rebuilding the cluster cache", "err", err)
 	}
-	if _, err := st.Ranking().Fresh(ctx); err != nil {
+	if _, err := ranking.Fresh(ctx); err != nil {
 		log.Warn("ranking: rebuilding the projection", "err", err)
 		return
 	}

@@ -156,8 +156,15 @@ ON CREATE SET d.by = $by, d.at = $now, d.note = $note`, kf, kt),
 }
 
 // Suggestions returns the nodes most related to id that are not linked to it by
-// an editor nor directly, and were not dismissed.
+// an editor nor directly, and were not dismissed, ranked with Cypher.
 func (s *Store) Suggestions(ctx context.Context, id string, first int) ([]graph.RelatedItem, error) {
+	return s.SuggestFrom(ctx, s, id, first)
+}
+
+// SuggestFrom returns the nodes most related to id by ranking (the store's
+// Cypher, or rank.Ranker's projection) that are not linked to it by an editor nor
+// directly, and were not dismissed.
+func (s *Store) SuggestFrom(ctx context.Context, ranking graph.Partners, id string, first int) ([]graph.RelatedItem, error) {
 	if err := graph.CheckFirst(first); err != nil {
 		return nil, err
 	}
@@ -167,7 +174,7 @@ func (s *Store) Suggestions(ctx context.Context, id string, first int) ([]graph.
 	}
 	for ask := first + 20; ; ask *= 2 {
 		ask = min(ask, graph.MaxRankedPage)
-		items, err := s.Related(ctx, id, nil, ask)
+		items, err := ranking.Related(ctx, id, nil, ask)
 		if err != nil {
 			return nil, err
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestEditorLinksKeepHistory(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	from, to := "practice:with-bridge", "document:d000001"
 	l, created, err := db.Store.Link(ctx, from, to, graph.LinkSeeAlso, "same town, same year", "editor-anna")
@@ -57,35 +57,40 @@ func TestEditorLinksKeepHistory(t *testing.T) {
 }
 
 func TestSuggestionsSkipLinkedAndDismissed(t *testing.T) {
-	partnerGraph(t)
-	ctx := context.Background()
-	id := "practice:with-bridge"
-	first, err := db.Store.Suggestions(ctx, id, 5)
-	if err != nil || len(first) < 2 {
-		t.Fatalf("suggestions: %v %v", first, err)
-	}
-	for _, it := range first {
-		if it.ID == "organisation:seeker" || it.ID == "organisation:bridge" {
-			t.Errorf("a direct neighbour is suggested: %s", it.ID)
-		}
-	}
-	top, next := first[0].ID, first[1].ID
-	if err := db.Store.Dismiss(ctx, id, top, "not related", "editor-anna"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.Store.Link(ctx, id, next, graph.LinkRelated, "confirmed suggestion", "editor-anna"); err != nil {
-		t.Fatal(err)
-	}
-	after, err := db.Store.Suggestions(ctx, id, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range after {
-		if it.ID == top || it.ID == next {
-			t.Errorf("%s is suggested again after being dismissed or linked", it.ID)
-		}
-	}
-	if len(after) != 5 {
-		t.Errorf("want 5 suggestions after two were handled, got %d", len(after))
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
+			db.LoadPartnerSynth(t)
+			ctx := context.Background()
+			suggest := r.Partners.(graph.Suggester)
+			id := "practice:with-bridge"
+			first, err := suggest.Suggestions(ctx, id, 5)
+			if err != nil || len(first) < 2 {
+				t.Fatalf("suggestions: %v %v", first, err)
+			}
+			for _, it := range first {
+				if it.ID == "organisation:seeker" || it.ID == "organisation:bridge" {
+					t.Errorf("a direct neighbour is suggested: %s", it.ID)
+				}
+			}
+			top, next := first[0].ID, first[1].ID
+			if err := db.Store.Dismiss(ctx, id, top, "not related", "editor-anna"); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := db.Store.Link(ctx, id, next, graph.LinkRelated, "confirmed suggestion", "editor-anna"); err != nil {
+				t.Fatal(err)
+			}
+			after, err := suggest.Suggestions(ctx, id, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range after {
+				if it.ID == top || it.ID == next {
+					t.Errorf("%s is suggested again after being dismissed or linked", it.ID)
+				}
+			}
+			if len(after) != 5 {
+				t.Errorf("want 5 suggestions after two were handled, got %d", len(after))
+			}
+		})
 	}
 }

@@ -38,83 +38,23 @@ func (s *Store) GraphVersion(ctx context.Context) (string, error) {
 // none, hasPractices on events or practices).
 func mapClause(m graph.MapKind, f graph.MapFilter) (string, map[string]any, bool) {
 	label := m.Label()
-	conds := []string{published}
-	params := map[string]any{}
 	agent := label == graph.KindLocalAuthority || label == graph.KindOrganisation
-	// via matches n's own link, or for authorities and organisations a practice's.
-	via := func(path, cond string) string {
-		own := fmt.Sprintf("EXISTS { MATCH (n)%s WHERE %s }", path, cond)
-		if !agent {
-			return own
-		}
-		return fmt.Sprintf("(%s OR EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice)%s WHERE coalesce(p.status, 'published') = 'published' AND %s })",
-			own, path, cond)
+	if len(f.Types) > 0 && label != graph.KindOrganisation {
+		return "", nil, false
 	}
+	conds, params := filterConds(label, f.Filter, agent)
 	switch m {
 	case graph.MapLocalAuthority:
 		conds = append(conds, "coalesce(n.level, 'local') = 'local'")
 	case graph.MapRegionalAuthority:
 		conds = append(conds, "n.level = 'regional'")
 	}
-	if f.Demo != nil {
-		conds = append(conds, "coalesce(n.demo, false) = $demo")
-		params["demo"] = *f.Demo
-	}
-	if len(f.Langs) > 0 {
-		conds = append(conds, "n.lang IN $langs")
-		params["langs"] = f.Langs
-	}
-	if len(f.Types) > 0 {
-		if label != graph.KindOrganisation {
-			return "", nil, false
-		}
-		conds = append(conds, "n.type IN $types")
-		params["types"] = f.Types
-	}
-	if len(f.Countries) > 0 {
-		conds = append(conds, "EXISTS { MATCH (n)-[:IN]->(c:Country) WHERE c.iso2 IN $countries }")
-		params["countries"] = f.Countries
-	}
-	if len(f.Themes) > 0 {
-		conds = append(conds, via("-[:ABOUT]->(t:Theme)", "t.id IN $themes"))
-		params["themes"] = f.Themes
-	}
-	if len(f.Subthemes) > 0 {
-		conds = append(conds, via("-[:ABOUT]->(t:Subtheme)", "t.id IN $subthemes"))
-		params["subthemes"] = f.Subthemes
-	}
-	if len(f.Principles) > 0 {
-		conds = append(conds, via("-[:APPLIES]->(pr:Principle)", "pr.number IN $principles"))
-		params["principles"] = f.Principles
-	}
-	if f.From != nil || f.To != nil {
-		var date []string
-		prop := "n.startDate"
-		if label == graph.KindEvent {
-			prop = "n.start"
-		} else if agent {
-			prop = "p.startDate"
-		}
-		if f.From != nil {
-			date = append(date, prop+" >= $from")
-			params["from"] = dbtype.Date(f.From.Time())
-		}
-		if f.To != nil {
-			date = append(date, prop+" <= $to")
-			params["to"] = dbtype.Date(f.To.Time())
-		}
-		if agent {
-			conds = append(conds, "EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE coalesce(p.status, 'published') = 'published' AND "+strings.Join(date, " AND ")+" }")
-		} else {
-			conds = append(conds, date...)
-		}
-	}
 	if f.HasPractices != nil {
 		switch {
 		case agent && *f.HasPractices:
-			conds = append(conds, "EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE coalesce(p.status, 'published') = 'published' }")
+			conds = append(conds, "EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE "+publishedPractice+" }")
 		case agent:
-			conds = append(conds, "NOT EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE coalesce(p.status, 'published') = 'published' }")
+			conds = append(conds, "NOT EXISTS { MATCH (n)-[:IMPLEMENTS]->(p:Practice) WHERE "+publishedPractice+" }")
 		case label == graph.KindPractice && !*f.HasPractices, label == graph.KindEvent && *f.HasPractices:
 			return "", nil, false
 		}

@@ -19,21 +19,15 @@ var _ graph.Partners = (*Store)(nil)
 const practiceRels = "IMPLEMENTS|PARTNER_IN"
 
 // FindPartners ranks the organisations that fit q, scored in Go by
-// graph.ScorePartner. They are ranked over the projection of the graph (see
-// rank.Projection.FindPartners) with no round trip; until one is built, or when it
-// does not know q's organisation or topics yet, candidates are read with
-// parameterised Cypher (those about our topics, near the place, with practices on
-// our topics, or tied to us by a common collaborator, after the hard filters).
+// graph.ScorePartner over candidates read with parameterised Cypher (those about
+// our topics, near the place, with practices on our topics, or tied to us by a
+// common collaborator, after the hard filters). rank.Ranker ranks the same over
+// its projection and comes here when it has none or it does not know q's nodes.
 func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.Window) ([]graph.PartnerMatch, int, error) {
 	if err := q.Normalize(); err != nil {
 		return nil, 0, err
 	}
-	if proj := s.projectionFor(ctx); proj != nil {
-		if page, n, err := proj.FindPartners(q, w); err == nil {
-			return page, n, nil
-		}
-	}
-	p, from, err := s.partnerProfile(ctx, q)
+	p, from, err := s.PartnerProfile(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -44,17 +38,12 @@ func (s *Store) FindPartners(ctx context.Context, q graph.PartnerQuery, w graph.
 	return graph.RankPartners(p, cands, w), len(cands), nil
 }
 
-// partnerProfile resolves q against the graph: our organisation's own topics,
-// kind, languages and place, and the weight of every topic. It also returns the
-// point distances are shown from (the place asked, else our organisation's).
-func (s *Store) partnerProfile(ctx context.Context, q graph.PartnerQuery) (*graph.PartnerProfile, *orb.Point, error) {
-	p := &graph.PartnerProfile{Self: q.Organisation, Languages: q.Languages, Types: q.Types, Near: q.Near, RadiusKm: q.RadiusKm, Topics: map[string]graph.Topic{}}
-	themes, subthemes := q.Themes, q.Subthemes
-	principles := make([]string, 0, len(q.Principles))
-	for _, n := range q.Principles {
-		principles = append(principles, graph.PrincipleID(n))
-	}
-	from := q.Near
+// PartnerProfile resolves q against the graph (see graph.ResolveProfile): our
+// organisation's own topics, kind, languages and place, and the weight of every
+// topic. It also returns the point distances are shown from (the place asked,
+// else our organisation's).
+func (s *Store) PartnerProfile(ctx context.Context, q graph.PartnerQuery) (*graph.PartnerProfile, *orb.Point, error) {
+	var self *graph.SelfFacts
 	if q.Organisation != "" {
 		recs, err := s.read(ctx, `
 MATCH (o:Organisation {id: $id}) WHERE coalesce(o.status, 'published') = 'published'
@@ -66,20 +55,20 @@ RETURN o.type AS type, coalesce(o.languages, []) AS langs, o.location AS loc,
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(recs) == 0 {
-			return nil, nil, graph.Errorf(graph.ENOTFOUND, "input.organisation", "no organisation %q", q.Organisation)
-		}
-		m := recs[0].AsMap()
-		t, _ := m["type"].(string)
-		p.SelfType = graph.OrgType(t)
-		p.Languages = rank.Union(p.Languages, strs(m["langs"]))
-		themes = rank.Union(themes, strs(m["themes"]))
-		subthemes = rank.Union(subthemes, strs(m["subthemes"]), strs(m["practiceSubthemes"]))
-		principles = rank.Union(principles, strs(m["principles"]))
-		if loc, ok := m["loc"].(dbtype.Point2D); ok && from == nil {
-			from = &orb.Point{loc.X, loc.Y}
+		if len(recs) > 0 {
+			m := recs[0].AsMap()
+			t, _ := m["type"].(string)
+			self = &graph.SelfFacts{Type: graph.OrgType(t), Languages: strs(m["langs"]), Themes: strs(m["themes"]),
+				Subthemes: strs(m["subthemes"]), Principles: strs(m["principles"]), PracticeSubthemes: strs(m["practiceSubthemes"])}
+			if loc, ok := m["loc"].(dbtype.Point2D); ok {
+				self.Location = &orb.Point{loc.X, loc.Y}
+			}
 		}
 	}
+	if q.Organisation != "" && self == nil {
+		return graph.ResolveProfile(q, nil, 0, nil) // not found
+	}
+	themes, subthemes, principles := graph.ProfileTopics(q, self)
 	recs, err := s.read(ctx, `
 CALL {
   UNWIND $themes AS id OPTIONAL MATCH (t:Theme {id: id})
@@ -99,22 +88,23 @@ RETURN kind, id, name, degree, found`, map[string]any{"themes": themes, "subthem
 	if err != nil {
 		return nil, nil, err
 	}
+	topics := map[graph.Kind]map[string]graph.TopicFacts{}
 	for _, r := range recs {
 		m := r.AsMap()
-		kind, id := graph.Kind(m["kind"].(string)), m["id"].(string)
 		if !m["found"].(bool) {
-			field := map[graph.Kind]string{graph.KindTheme: "input.themes", graph.KindSubtheme: "input.subthemes", graph.KindPrinciple: "input.principles"}[kind]
-			return nil, nil, graph.Errorf(graph.ENOTFOUND, field, "no %s %q", strings.ToLower(string(kind)), id)
+			continue
+		}
+		kind := graph.Kind(m["kind"].(string))
+		if topics[kind] == nil {
+			topics[kind] = map[string]graph.TopicFacts{}
 		}
 		name, _ := m["name"].(string)
-		deg := int(m["degree"].(int64))
-		wt := graph.IDF(total, deg)
-		if kind == graph.KindPrinciple {
-			wt *= graph.WeightPrincipleFactor
-		}
-		p.Topics[id] = graph.Topic{ID: id, Kind: kind, Name: name, Degree: deg, Weight: wt}
+		topics[kind][m["id"].(string)] = graph.TopicFacts{Name: name, Degree: int(m["degree"].(int64))}
 	}
-	return p, from, nil
+	return graph.ResolveProfile(q, self, total, func(k graph.Kind, id string) (graph.TopicFacts, bool) {
+		f, ok := topics[k][id]
+		return f, ok
+	})
 }
 
 // contentTotal counts the content nodes, from the count store.
@@ -213,7 +203,7 @@ RETURN o.id AS id, collect(DISTINCT {id: x.id, name: x.name, degree: degree}) AS
 	params := map[string]any{"themes": themes, "subthemes": subthemes, "principles": principles, "extra": extra,
 		"self": p.Self, "all": len(p.Topics) == 0, "near": nil, "radius": nil, "from": nil,
 		"types": q.Types, "countries": q.Countries, "looking": q.OnlyLooking, "since": nil}
-	setPlaceParams(params, q, from)
+	SetPlaceParams(params, q, from)
 	recs, err := s.read(ctx, `
 CALL {
   MATCH (t:Theme) WHERE t.id IN $themes MATCH (t)<-[:ABOUT]-(o:Organisation) RETURN o, t.id AS tid
@@ -296,9 +286,10 @@ func strs(v any) []string {
 	return out
 }
 
-// setPlaceParams sets the place parameters of a partner query in params: near
-// and radius (metres) from the place asked, from for distances, and since.
-func setPlaceParams(params map[string]any, q graph.PartnerQuery, from *orb.Point) {
+// SetPlaceParams sets the place parameters of a partner query in params: near
+// and radius (metres) from the place asked, from for distances, and since (the
+// bench's plain-Cypher baseline reads them too).
+func SetPlaceParams(params map[string]any, q graph.PartnerQuery, from *orb.Point) {
 	if q.Near != nil {
 		params["near"] = dbtype.Point2D{X: q.Near[0], Y: q.Near[1], SpatialRefId: 4326}
 		params["radius"] = q.RadiusKm * 1000

@@ -11,24 +11,16 @@ import (
 	"ewsi/graph/rank"
 )
 
-// The projection partner search and related content rank over is read in a few
-// bulk queries: every node, the organisations' and practices' attributes, the
-// countries' codes, and each kept relationship type grouped by its rarer end.
+// The projection partner search and related content rank over (see rank.Ranker,
+// which caches it) is read in a few bulk queries: every node, the organisations'
+// and practices' attributes, the countries' codes, and each kept relationship
+// type grouped by its rarer end.
 
 // relGroupByEnd says, per relationship type, whether its end node is the
 // grouping one (few end nodes: themes, countries) or its start node.
 var relGroupByEnd = [...]bool{
 	rank.RelAbout: true, rank.RelApplies: true, rank.RelIn: true, rank.RelImplements: false,
 	rank.RelPartnerIn: false, rank.RelPublishedBy: true, rank.RelFundedBy: true,
-}
-
-// Ranking returns the store's projection cache (one per Store, built on first
-// use and kept fresh in the background; see rank.Cache).
-func (s *Store) Ranking() *rank.Cache {
-	s.rankOnce.Do(func() {
-		s.ranking = &rank.Cache{Load: s.LoadProjection, Version: s.GraphVersion}
-	})
-	return s.ranking
 }
 
 // LoadProjection reads the graph's structure and builds its projection, tagged
@@ -133,10 +125,4 @@ func dateOf(v any) *time.Time {
 		return &d
 	}
 	return nil
-}
-
-// projectionFor returns the projection to rank with, nil when none is built yet
-// (the Cypher path answers then, while one is built in the background).
-func (s *Store) projectionFor(ctx context.Context) *rank.Projection {
-	return s.Ranking().Get(ctx)
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
 	"ewsi/graph"
 )
 
@@ -117,46 +115,10 @@ func (s *Store) Indicators(ctx context.Context) ([]*graph.Indicator, error) {
 	return all[*graph.Indicator](ctx, s, graph.KindIndicator, "n.area, n.name", "", nil)
 }
 
-// filterClause returns the WHERE conditions and parameters of f for nodes n of kind k.
+// filterClause returns the WHERE conditions and parameters of f for nodes n of
+// kind k (see filterConds).
 func filterClause(k graph.Kind, f graph.Filter) (string, map[string]any) {
-	conds := []string{published}
-	params := map[string]any{}
-	if f.Demo != nil {
-		conds = append(conds, "coalesce(n.demo, false) = $demo")
-		params["demo"] = *f.Demo
-	}
-	if len(f.Langs) > 0 {
-		conds = append(conds, "n.lang IN $langs")
-		params["langs"] = f.Langs
-	}
-	if len(f.Types) > 0 {
-		conds = append(conds, "n.type IN $types")
-		params["types"] = f.Types
-	}
-	if f.From != nil {
-		conds = append(conds, fmt.Sprintf("n.%s >= $from", dateProp(k)))
-		params["from"] = dbtype.Date(f.From.Time())
-	}
-	if f.To != nil {
-		conds = append(conds, fmt.Sprintf("n.%s <= $to", dateProp(k)))
-		params["to"] = dbtype.Date(f.To.Time())
-	}
-	if len(f.Countries) > 0 {
-		conds = append(conds, "EXISTS { MATCH (n)-[:IN]->(c:Country) WHERE c.iso2 IN $countries }")
-		params["countries"] = f.Countries
-	}
-	if len(f.Themes) > 0 {
-		conds = append(conds, "EXISTS { MATCH (n)-[:ABOUT]->(t:Theme) WHERE t.id IN $themes }")
-		params["themes"] = f.Themes
-	}
-	if len(f.Subthemes) > 0 {
-		conds = append(conds, "EXISTS { MATCH (n)-[:ABOUT]->(t:Subtheme) WHERE t.id IN $subthemes }")
-		params["subthemes"] = f.Subthemes
-	}
-	if len(f.Principles) > 0 {
-		conds = append(conds, "EXISTS { MATCH (n)-[:APPLIES]->(p:Principle) WHERE p.number IN $principles }")
-		params["principles"] = f.Principles
-	}
+	conds, params := filterConds(k, f, false)
 	return strings.Join(conds, " AND "), params
 }
 

@@ -26,37 +26,19 @@ type connector struct {
 	weight        float64
 }
 
-// Related ranks the nodes most related to id by weighted paths of length two
-// through shared neighbours (Adamic-Adar: hubs weigh less), plus direct
-// relationships and editors' links. The source and its active editor links are
-// read live, so that a link shows at once; the paths are walked over the
-// projection of the graph (rank.Projection.Related). Until one is built, or when
-// it does not hold id yet, relatedCypher answers.
-func (s *Store) Related(ctx context.Context, id string, kinds []graph.Kind, first int) ([]graph.RelatedItem, error) {
+// ActiveLinks returns the active editor links of the published node id (for
+// rank.Ranker, which reads them live), and false when there is no such node.
+func (s *Store) ActiveLinks(ctx context.Context, id string) ([]rank.EditorLink, bool, error) {
 	k, ok := graph.KindOfID(id)
 	if !ok {
-		return nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id of the form kind:local", id)
-	}
-	proj := s.projectionFor(ctx)
-	src, inProj := int32(-1), false
-	if proj != nil {
-		src, inProj = proj.Lookup(id)
-	}
-	if !inProj {
-		return s.relatedCypher(ctx, id, kinds, first)
+		return nil, false, graph.Errorf(graph.EINVALID, "id", "%q is not an id of the form kind:local", id)
 	}
 	recs, err := s.read(ctx, fmt.Sprintf(`
 MATCH (s:%s {id: $id}) WHERE coalesce(s.status, 'published') = 'published'
 RETURN [(s)-[r:RELATED_TO]-(x) WHERE r.active | {id: x.id, label: labels(x)[0], note: r.note,
         pub: coalesce(x.status, 'published') = 'published'}] AS links`, k), map[string]any{"id": id})
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, graph.Errorf(graph.ENOTFOUND, "id", "no %s %q", strings.ToLower(string(k)), id)
-	}
-	if err := graph.CheckFirst(first); err != nil {
-		return nil, err
+	if err != nil || len(recs) == 0 {
+		return nil, false, err
 	}
 	var links []rank.EditorLink
 	for _, v := range recs[0].Values[0].([]any) {
@@ -65,13 +47,16 @@ RETURN [(s)-[r:RELATED_TO]-(x) WHERE r.active | {id: x.id, label: labels(x)[0], 
 		l.Note, _ = m["note"].(string)
 		links = append(links, l)
 	}
-	return proj.Related(src, links, kinds, first), nil
+	return links, true, nil
 }
 
-// relatedCypher ranks related content in the database. Connectors are expanded
+// Related ranks the nodes most related to id by weighted paths of length two
+// through shared neighbours (Adamic-Adar: hubs weigh less), plus direct
+// relationships and editors' links, in the database. Connectors are expanded
 // rarest first, and expansion stops when the nodes not yet seen cannot reach the
-// first places, so the answer is the exact top of the full ranking.
-func (s *Store) relatedCypher(ctx context.Context, id string, kinds []graph.Kind, first int) ([]graph.RelatedItem, error) {
+// first places, so the answer is the exact top of the full ranking. rank.Ranker
+// ranks the same over its projection and comes here when it has none.
+func (s *Store) Related(ctx context.Context, id string, kinds []graph.Kind, first int) ([]graph.RelatedItem, error) {
 	src, conns, bonus, reasons, err := s.relatedStart(ctx, id)
 	if err != nil {
 		return nil, err

@@ -173,42 +173,46 @@ func ndcg10(ranked []string, grades map[string]int) float64 {
 func TestRelevance(t *testing.T) {
 	s, pcs, rcs := relevanceGraph(t)
 	ctx := context.Background()
-	total := 0.0
-	for i, pc := range pcs {
-		got, _, err := db.Store.FindPartners(ctx, pc.q, graph.Window{Limit: 10})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := make([]string, len(got))
-		for j, m := range got {
-			ids[j] = m.ID
-		}
-		v := ndcg10(ids, judgePartners(s, pc))
-		t.Logf("partner query %2d: nDCG@10 %.3f", i, v)
-		total += v
-	}
-	partner := total / float64(len(pcs))
-	total = 0
-	for i, rc := range rcs {
-		got, err := db.Store.Related(ctx, rc.source.ID, nil, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := make([]string, len(got))
-		for j, it := range got {
-			ids[j] = it.ID
-		}
-		v := ndcg10(ids, judgeRelated(s, rc))
-		t.Logf("related query %2d: nDCG@10 %.3f", i, v)
-		total += v
-	}
-	related := total / float64(len(rcs))
-	t.Logf("mean nDCG@10: partners %.3f over %d queries, related %.3f over %d queries", partner, len(pcs), related, len(rcs))
-	if partner < minPartnerNDCG {
-		t.Errorf("partner nDCG@10 %.3f fell under %.2f", partner, minPartnerNDCG)
-	}
-	if related < minRelatedNDCG {
-		t.Errorf("related nDCG@10 %.3f fell under %.2f", related, minRelatedNDCG)
+	for _, r := range db.Rankings() {
+		t.Run(r.Name, func(t *testing.T) {
+			total := 0.0
+			for i, pc := range pcs {
+				got, _, err := r.FindPartners(ctx, pc.q, graph.Window{Limit: 10})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids := make([]string, len(got))
+				for j, m := range got {
+					ids[j] = m.ID
+				}
+				v := ndcg10(ids, judgePartners(s, pc))
+				t.Logf("partner query %2d: nDCG@10 %.3f", i, v)
+				total += v
+			}
+			partner := total / float64(len(pcs))
+			total = 0
+			for i, rc := range rcs {
+				got, err := r.Related(ctx, rc.source.ID, nil, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids := make([]string, len(got))
+				for j, it := range got {
+					ids[j] = it.ID
+				}
+				v := ndcg10(ids, judgeRelated(s, rc))
+				t.Logf("related query %2d: nDCG@10 %.3f", i, v)
+				total += v
+			}
+			related := total / float64(len(rcs))
+			t.Logf("mean nDCG@10: partners %.3f over %d queries, related %.3f over %d queries", partner, len(pcs), related, len(rcs))
+			if partner < minPartnerNDCG {
+				t.Errorf("partner nDCG@10 %.3f fell under %.2f", partner, minPartnerNDCG)
+			}
+			if related < minRelatedNDCG {
+				t.Errorf("related nDCG@10 %.3f fell under %.2f", related, minRelatedNDCG)
+			}
+		})
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 func TestDemoPartnerRequests(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx, s, today := context.Background(), db.Store, graph.Today()
 	n, err := demo.LoadPartnerRequests(ctx, s, 1, 60, today)
 	if err != nil || n != 60 {

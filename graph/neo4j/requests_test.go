@@ -30,7 +30,7 @@ func replyInput(req, org, email string) graph.ReplyInput {
 }
 
 func TestPartnerRequestLifecycle(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx, s, today := context.Background(), db.Store, graph.Today()
 	req, key, created, err := s.PostRequest(ctx, requestInput(today), "idem-request-1", today)
 	if err != nil || !created || len(key) != 43 || req.Status != graph.RequestOpen || req.Organisation != "organisation:seeker" {
@@ -155,7 +155,7 @@ func TestPartnerRequestLifecycle(t *testing.T) {
 }
 
 func TestReplyAfterTheClosingDate(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx, s, today := context.Background(), db.Store, graph.Today()
 	in := requestInput(today)
 	in.Closes = graph.DateOf(today.Time().AddDate(0, 0, 1))

@@ -5,14 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"ewsi/graph"
-	"ewsi/graph/rank"
 )
 
 // Config says how to reach Neo4j.
@@ -33,8 +31,6 @@ type Store struct {
 	cfg        Config
 	roundTrips atomic.Int64
 	migrated   atomic.Bool
-	rankOnce   sync.Once
-	ranking    *rank.Cache
 }
 
 var _ graph.Store = (*Store)(nil)

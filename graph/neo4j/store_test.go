@@ -32,20 +32,7 @@ func seed(t *testing.T) []graph.Record {
 
 func load(t *testing.T, recs []graph.Record) graph.WriteStats {
 	t.Helper()
-	ctx := context.Background()
-	st, err := db.Store.WriteNodes(ctx, recs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Store.WriteLinks(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
-	// rank over a projection of what was just written, as a server does once
-	// its background build ends
-	if _, err := db.Store.Ranking().Fresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return db.WriteRanked(t, recs)
 }
 
 func TestWriteIsIdempotent(t *testing.T) {

@@ -4,85 +4,69 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 
 	"ewsi/graph"
 )
 
-// Profile resolves a normalised partner query against the projection: our
-// organisation's kind, languages, topics (its own and its practices'
-// subthemes) and place, and the weight of every topic. It also returns the point
-// distances are shown from (the place asked, else our organisation's). Unknown
-// organisations and topics are ENOTFOUND errors naming the field.
+// Profile resolves a normalised partner query against the projection (see
+// graph.ResolveProfile): our organisation's kind, languages, topics (its own and
+// its practices' subthemes) and place, and the weight of every topic. It also
+// returns the point distances are shown from. Unknown organisations and topics
+// are ENOTFOUND errors naming the field.
 func (p *Projection) Profile(q graph.PartnerQuery) (*graph.PartnerProfile, *orb.Point, error) {
-	pr := &graph.PartnerProfile{Self: q.Organisation, Languages: q.Languages, Types: q.Types, Near: q.Near, RadiusKm: q.RadiusKm, Topics: map[string]graph.Topic{}}
-	themes, subthemes := q.Themes, q.Subthemes
-	principles := make([]string, 0, len(q.Principles))
-	for _, n := range q.Principles {
-		principles = append(principles, graph.PrincipleID(n))
-	}
-	from := q.Near
+	var self *graph.SelfFacts
 	if q.Organisation != "" {
-		me, ok := p.Lookup(q.Organisation)
-		slot := p.slot(me)
-		if !ok || slot < 0 || p.Kind(me) != graph.KindOrganisation || !p.pub[me] {
-			return nil, nil, graph.Errorf(graph.ENOTFOUND, "input.organisation", "no organisation %q", q.Organisation)
+		self = p.selfFacts(q.Organisation)
+	}
+	return graph.ResolveProfile(q, self, p.contentTotal, func(k graph.Kind, id string) (graph.TopicFacts, bool) {
+		t, ok := p.Lookup(id)
+		if !ok || p.Kind(t) != k {
+			return graph.TopicFacts{}, false
 		}
-		a := p.orgs[slot]
-		pr.SelfType = a.Type
-		pr.Languages = Union(pr.Languages, a.Languages)
-		var own [3][]string
-		var practiceSubs []string
-		nbrs, rels := p.edges(me)
-		for i, x := range nbrs {
-			r := Rel(rels[i] >> 1)
-			out := rels[i]&1 == 1
-			switch {
-			case out && r == RelAbout && p.Kind(x) == graph.KindTheme:
-				own[0] = append(own[0], p.ID(x))
-			case out && r == RelAbout && p.Kind(x) == graph.KindSubtheme:
-				own[1] = append(own[1], p.ID(x))
-			case out && r == RelApplies && p.Kind(x) == graph.KindPrinciple:
-				own[2] = append(own[2], p.ID(x))
-			case out && (r == RelImplements || r == RelPartnerIn) && p.Kind(x) == graph.KindPractice:
-				pn, prels := p.edges(x)
-				for j, t := range pn {
-					if prels[j] == uint8(RelAbout)<<1|1 && p.Kind(t) == graph.KindSubtheme {
-						practiceSubs = append(practiceSubs, p.ID(t))
-					}
+		rel := RelAbout
+		if k == graph.KindPrinciple {
+			rel = RelApplies
+		}
+		return graph.TopicFacts{Name: p.Name(t), Degree: p.inDegree(t, rel)}, true
+	})
+}
+
+// selfFacts reads what a partner profile needs of the published organisation
+// id, nil when there is none.
+func (p *Projection) selfFacts(id string) *graph.SelfFacts {
+	me, ok := p.Lookup(id)
+	slot := p.slot(me)
+	if !ok || slot < 0 || p.Kind(me) != graph.KindOrganisation || !p.pub[me] {
+		return nil
+	}
+	a := p.orgs[slot]
+	f := &graph.SelfFacts{Type: a.Type, Languages: a.Languages}
+	if a.Location != nil {
+		f.Location = &orb.Point{a.Location[0], a.Location[1]}
+	}
+	nbrs, rels := p.edges(me)
+	for i, x := range nbrs {
+		r := Rel(rels[i] >> 1)
+		out := rels[i]&1 == 1
+		switch {
+		case out && r == RelAbout && p.Kind(x) == graph.KindTheme:
+			f.Themes = append(f.Themes, p.ID(x))
+		case out && r == RelAbout && p.Kind(x) == graph.KindSubtheme:
+			f.Subthemes = append(f.Subthemes, p.ID(x))
+		case out && r == RelApplies && p.Kind(x) == graph.KindPrinciple:
+			f.Principles = append(f.Principles, p.ID(x))
+		case out && (r == RelImplements || r == RelPartnerIn) && p.Kind(x) == graph.KindPractice:
+			pn, prels := p.edges(x)
+			for j, t := range pn {
+				if prels[j] == uint8(RelAbout)<<1|1 && p.Kind(t) == graph.KindSubtheme {
+					f.PracticeSubthemes = append(f.PracticeSubthemes, p.ID(t))
 				}
 			}
 		}
-		themes = Union(themes, own[0])
-		subthemes = Union(subthemes, own[1], practiceSubs)
-		principles = Union(principles, own[2])
-		if a.Location != nil && from == nil {
-			from = &orb.Point{a.Location[0], a.Location[1]}
-		}
 	}
-	for _, group := range []struct {
-		ids   []string
-		kind  graph.Kind
-		rel   Rel
-		field string
-	}{{themes, graph.KindTheme, RelAbout, "input.themes"}, {subthemes, graph.KindSubtheme, RelAbout, "input.subthemes"},
-		{principles, graph.KindPrinciple, RelApplies, "input.principles"}} {
-		for _, id := range group.ids {
-			t, ok := p.Lookup(id)
-			if !ok || p.Kind(t) != group.kind {
-				return nil, nil, graph.Errorf(graph.ENOTFOUND, group.field, "no %s %q", strings.ToLower(string(group.kind)), id)
-			}
-			deg := p.inDegree(t, group.rel)
-			w := graph.IDF(p.contentTotal, deg)
-			if group.kind == graph.KindPrinciple {
-				w *= graph.WeightPrincipleFactor
-			}
-			pr.Topics[id] = graph.Topic{ID: id, Kind: group.kind, Name: p.Name(t), Degree: deg, Weight: w}
-		}
-	}
-	return pr, from, nil
+	return f
 }
 
 // kindCode returns the code of kind k in this projection.
@@ -187,21 +171,6 @@ func Distance(a, b orb.Point) float64 {
 	dlat, dlon := lat2-lat1, (b[0]-a[0])*math.Pi/180
 	h := math.Pow(math.Sin(dlat/2), 2) + math.Cos(lat1)*math.Cos(lat2)*math.Pow(math.Sin(dlon/2), 2)
 	return EarthRadiusM * 2 * math.Atan2(math.Sqrt(h), math.Sqrt(1-h))
-}
-
-// Union appends the lists, keeping the first of each value.
-func Union(lists ...[]string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, l := range lists {
-		for _, s := range l {
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
-		}
-	}
-	return out
 }
 
 // sortCollaborators orders a candidate's collaborators by id, for stable reasons.

@@ -2,7 +2,9 @@
 // rankings computed over it: partner search and related content. A Projection is
 // a cache derived from the store (built from a few bulk reads, tagged with the
 // graph version it was read at); every server instance builds its own, so the
-// server keeps no state of its own. The package imports no database driver.
+// server keeps no state of its own. A Ranker keeps it fresh in a Cache and
+// answers from it, or from the store's own Cypher ranking while it has none.
+// The package imports no database driver.
 package rank
 
 import (

@@ -12,6 +12,7 @@ import (
 
 	"ewsi/graph/neo4j"
 	"ewsi/graph/neo4j/embedded"
+	"ewsi/graph/rank"
 	"ewsi/ingest"
 	"ewsi/ingest/reference"
 )
@@ -38,6 +39,9 @@ func RepoRoot() (string, error) {
 type DB struct {
 	Server *embedded.Server
 	Store  *neo4j.Store
+	// Ranker ranks partners and related content over the projection of Store,
+	// as the server does; Load builds its projection.
+	Ranker *rank.Ranker
 	dir    string
 }
 
@@ -78,7 +82,7 @@ func Start() (*DB, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &DB{Server: srv, Store: st, dir: dir}, nil
+	return &DB{Server: srv, Store: st, Ranker: rank.NewRanker(st), dir: dir}, nil
 }
 
 // Close closes the store, stops Neo4j and removes its folder.
@@ -143,6 +147,6 @@ func (d *DB) Load(srcs ...ingest.Source) error {
 		return fmt.Errorf("%d records rejected: %v", sum.Rejected, sum.Errors)
 	}
 	// partner search and related content rank over a projection of what was loaded
-	_, err = d.Store.Ranking().Fresh(context.Background())
+	_, err = d.Ranker.Cache.Fresh(context.Background())
 	return err
 }

@@ -1,4 +1,4 @@
-package neo4j
+package main
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"ewsi/graph"
+	"ewsi/graph/neo4j"
 )
 
 // BenchTiming is the latency and throughput of one way of answering a set of queries.
@@ -25,7 +26,7 @@ type BenchTiming struct {
 // BenchQueryTimeout bounds each query of a bench.
 const BenchQueryTimeout = 10 * time.Second
 
-// BenchResult compares a ranking's fast path with its plain-Cypher baseline on
+// BenchResult compares a ranking (the ranker over its projection) with its plain-Cypher baseline on
 // the same queries; Agree counts the queries whose first page is the same, among
 // the Compared ones whose baseline answered in time.
 type BenchResult struct {
@@ -46,12 +47,12 @@ func (r BenchResult) String() string {
 		r.Baseline.P50.Round(time.Millisecond), r.Baseline.P95.Round(time.Millisecond), r.Baseline.ReqPerSec, r.Baseline.Timeouts, r.Agree, r.Compared)
 }
 
-// PartnerBench times partner search on n queries drawn from the graph (half by
-// organisation, half hand profiles of an organisation's themes with a 300 km
-// radius around it), one at a time for latency, then with workers in parallel for
-// throughput, against BaselinePartners on the same queries.
-func PartnerBench(ctx context.Context, s *Store, n, workers int) (BenchResult, error) {
-	recs, err := s.read(ctx, `
+// PartnerBench times partner search by fast on n queries drawn from the graph
+// (half by organisation, half hand profiles of an organisation's themes with a
+// 300 km radius around it), one at a time for latency, then with workers in
+// parallel for throughput, against BaselinePartners on the same queries.
+func PartnerBench(ctx context.Context, s *neo4j.Store, ranker graph.Partners, n, workers int) (BenchResult, error) {
+	recs, err := s.Query(ctx, `
 MATCH (o:Organisation) WITH o ORDER BY o.id
 WITH collect(o) AS xs
 WITH [i IN range(0, $n - 1) | xs[toInteger(i * size(xs) / $n)]] AS picked
@@ -62,13 +63,12 @@ RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes
 		return BenchResult{}, err
 	}
 	var qs []graph.PartnerQuery
-	for i, r := range recs {
-		m := r.AsMap()
+	for i, m := range recs {
 		if i%2 == 0 {
 			qs = append(qs, graph.PartnerQuery{Organisation: m["id"].(string)})
 			continue
 		}
-		q := graph.PartnerQuery{Themes: strs(m["themes"]), Subthemes: strs(m["subs"]), Languages: []string{"en"}}
+		q := graph.PartnerQuery{Themes: stringList(m["themes"]), Subthemes: stringList(m["subs"]), Languages: []string{"en"}}
 		if p, ok := m["loc"].(dbtype.Point2D); ok {
 			q.Near, q.RadiusKm = &orb.Point{p.X, p.Y}, 300
 		}
@@ -82,7 +82,7 @@ RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes
 	fast := func(i int) ([]string, error) {
 		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
 		defer cancel()
-		got, _, err := s.FindPartners(ctx, qs[i], w)
+		got, _, err := ranker.FindPartners(ctx, qs[i], w)
 		ids := make([]string, len(got))
 		for j, m := range got {
 			ids[j] = m.ID
@@ -92,7 +92,7 @@ RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes
 	base := func(i int) ([]string, error) {
 		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
 		defer cancel()
-		got, _, err := s.BaselinePartners(ctx, qs[i], w)
+		got, _, err := BaselinePartners(ctx, s, qs[i], w)
 		ids := make([]string, len(got))
 		for j, m := range got {
 			ids[j] = m.ID
@@ -102,19 +102,19 @@ RETURN o.id AS id, o.location AS loc, [(o)-[:ABOUT]->(t:Theme) | t.id] AS themes
 	return compare(res, len(qs), workers, fast, base)
 }
 
-// RelatedBench times related content on n nodes drawn from practices, documents
-// and news, first 10, against BaselineRelated.
-func RelatedBench(ctx context.Context, s *Store, n, workers int) (BenchResult, error) {
+// RelatedBench times related content by ranker on n nodes drawn from practices,
+// documents and news, first 10, against BaselineRelated.
+func RelatedBench(ctx context.Context, s *neo4j.Store, ranker graph.Partners, n, workers int) (BenchResult, error) {
 	var ids []string
 	for _, k := range []graph.Kind{graph.KindPractice, graph.KindDocument, graph.KindNews} {
-		recs, err := s.read(ctx, fmt.Sprintf(`
+		recs, err := s.Query(ctx, fmt.Sprintf(`
 MATCH (x:%s) WITH x ORDER BY x.id WITH collect(x.id) AS xs
 UNWIND range(0, $n - 1) AS i RETURN xs[toInteger(i * size(xs) / $n)] AS id`, k), map[string]any{"n": (n + 2) / 3})
 		if err != nil {
 			return BenchResult{}, err
 		}
 		for _, r := range recs {
-			if id, ok := r.Values[0].(string); ok && len(ids) < n {
+			if id, ok := r["id"].(string); ok && len(ids) < n {
 				ids = append(ids, id)
 			}
 		}
@@ -123,7 +123,7 @@ UNWIND range(0, $n - 1) AS i RETURN xs[toInteger(i * size(xs) / $n)] AS id`, k),
 	fast := func(i int) ([]string, error) {
 		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
 		defer cancel()
-		got, err := s.Related(ctx, ids[i], nil, 10)
+		got, err := ranker.Related(ctx, ids[i], nil, 10)
 		out := make([]string, len(got))
 		for j, it := range got {
 			out[j] = it.ID
@@ -133,7 +133,7 @@ UNWIND range(0, $n - 1) AS i RETURN xs[toInteger(i * size(xs) / $n)] AS id`, k),
 	base := func(i int) ([]string, error) {
 		ctx, cancel := context.WithTimeout(ctx, BenchQueryTimeout)
 		defer cancel()
-		got, err := s.BaselineRelated(ctx, ids[i], nil, 10)
+		got, err := BaselineRelated(ctx, s, ids[i], nil, 10)
 		out := make([]string, len(got))
 		for j, it := range got {
 			out[j] = it.ID
@@ -229,4 +229,16 @@ func timeAll(n, workers int, fn func(int) error) (BenchTiming, error) {
 	wg.Wait()
 	t.ReqPerSec = float64(n) / time.Since(start).Seconds()
 	return t, first
+}
+
+// stringList turns a list read from Neo4j into strings, dropping nulls.
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

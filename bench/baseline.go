@@ -1,26 +1,29 @@
-package neo4j
+package main
 
 import (
 	"context"
 
 	"ewsi/graph"
+	"ewsi/graph/neo4j"
 )
 
-// This file holds the plain ways of doing what the store does, that benchmarks
-// measure the store against: a loader with one transaction per record, and the
-// reads behind the benchmark's GraphQL queries written as single Cypher queries.
+// This file holds the plain ways of doing what the store does, that the bench
+// measures the store against: a loader with one transaction per record, and the
+// reads behind the bench's GraphQL queries written as single Cypher queries (sent
+// through the store's read-only Query; see rankbaseline.go for why their Cypher
+// lives here).
 
 // WriteOne writes one record, its node and its links, in a transaction of its own:
 // the loader one would write first.
-func (s *Store) WriteOne(ctx context.Context, rec graph.Record) error {
+func WriteOne(ctx context.Context, s *neo4j.Store, rec graph.Record) error {
 	recs := []graph.Record{rec}
-	_, err := s.write(ctx, append(append(nodeStmts(recs), linkStmts(recs)...), bumpVersion)...)
+	_, err := s.Write(ctx, recs, recs)
 	return err
 }
 
 // RawPracticePage reads a page of practices in a country and theme with their
 // implementers, themes and country, in one Cypher query.
-func (s *Store) RawPracticePage(ctx context.Context, iso2, themeID string, limit int) ([]map[string]any, error) {
+func RawPracticePage(ctx context.Context, s *neo4j.Store, iso2, themeID string, limit int) ([]map[string]any, error) {
 	return s.Query(ctx, `
 MATCH (:Country {iso2: $iso})<-[:IN]-(n:Practice)-[:ABOUT]->(:Theme {id: $theme})
 WHERE coalesce(n.status, 'published') = 'published'
@@ -36,7 +39,7 @@ RETURN size(ns) AS total, n.title AS title,
 
 // RawOrganisation reads an organisation with its country, practices, partnerships
 // and themes, in one Cypher query.
-func (s *Store) RawOrganisation(ctx context.Context, id string) ([]map[string]any, error) {
+func RawOrganisation(ctx context.Context, s *neo4j.Store, id string) ([]map[string]any, error) {
 	return s.Query(ctx, `
 MATCH (o:Organisation {id: $id})
 RETURN o.name AS name,
@@ -47,7 +50,7 @@ RETURN o.name AS name,
 }
 
 // RawCountryCounts reads a country's name and its content counts by label, in one Cypher query.
-func (s *Store) RawCountryCounts(ctx context.Context, iso2 string) ([]map[string]any, error) {
+func RawCountryCounts(ctx context.Context, s *neo4j.Store, iso2 string) ([]map[string]any, error) {
 	return s.Query(ctx, `
 MATCH (c:Country {iso2: $iso})
 OPTIONAL MATCH (c)<-[:IN]-(n) WHERE coalesce(n.status, 'published') = 'published'

@@ -1,18 +1,29 @@
-package neo4j
+package main
 
 import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"ewsi/graph"
+	"ewsi/graph/neo4j"
 	"ewsi/graph/rank"
 )
 
-// Baselines: the same rankings as FindPartners and Related, each computed by the
-// one plain Cypher query one would write first (every candidate scored in the
-// database, no pruning). Benchmarks compare against them and tests check that the
-// fast paths give the same order.
+// Baselines: the same rankings as partner search and related content, each
+// computed by the one plain Cypher query one would write first (every candidate
+// scored in the database, no pruning). The bench compares the ranker against them
+// and its tests check that the ranker gives the same order. Their Cypher lives
+// here, not in graph/neo4j: it is measurement code that no product path runs,
+// sent through the store's read-only Query.
+
+// relatedRels and practiceRels are the relationships related content walks and
+// by which an organisation works on a practice.
+var (
+	relatedRels  = strings.Join(rank.RelTypes[:], "|")
+	practiceRels = rank.RelTypes[rank.RelImplements] + "|" + rank.RelTypes[rank.RelPartnerIn]
+)
 
 // Scored is one id with its score, as the baselines return them.
 type Scored struct {
@@ -22,11 +33,11 @@ type Scored struct {
 
 // BaselinePartners ranks partners for q with a single Cypher query and returns
 // the window w and the total.
-func (s *Store) BaselinePartners(ctx context.Context, q graph.PartnerQuery, w graph.Window) ([]Scored, int, error) {
+func BaselinePartners(ctx context.Context, s *neo4j.Store, q graph.PartnerQuery, w graph.Window) ([]Scored, int, error) {
 	if err := q.Normalize(); err != nil {
 		return nil, 0, err
 	}
-	p, from, err := s.partnerProfile(ctx, q)
+	p, from, err := s.PartnerProfile(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -56,8 +67,8 @@ func (s *Store) BaselinePartners(ctx context.Context, q graph.PartnerQuery, w gr
 		"looking": q.OnlyLooking, "near": nil, "radius": nil, "from": nil, "since": nil, "maxDegree": rank.MaxCollaboratorDegree,
 		"wType": graph.WeightType, "wLang": graph.WeightLanguage, "wDist": graph.WeightDistance, "wPractice": graph.WeightPractice,
 		"wLooking": graph.WeightLooking, "skip": w.Offset, "limit": w.Limit}
-	setPlaceParams(params, q, from)
-	recs, err := s.read(ctx, `
+	neo4j.SetPlaceParams(params, q, from)
+	recs, err := s.Query(ctx, `
 OPTIONAL MATCH (me:Organisation {id: $self})
 MATCH (o:Organisation)
 WHERE o.id <> $self AND coalesce(o.status, 'published') = 'published'
@@ -88,7 +99,7 @@ RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS page`, params)
 	if err != nil {
 		return nil, 0, err
 	}
-	m := recs[0].AsMap()
+	m := recs[0]
 	var out []Scored
 	for _, v := range m["page"].([]any) {
 		x := v.(map[string]any)
@@ -99,7 +110,7 @@ RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS page`, params)
 
 // BaselineRelated ranks the nodes related to id with a single Cypher query over
 // every path of length two, without pruning hubs.
-func (s *Store) BaselineRelated(ctx context.Context, id string, kinds []graph.Kind, first int) ([]Scored, error) {
+func BaselineRelated(ctx context.Context, s *neo4j.Store, id string, kinds []graph.Kind, first int) ([]Scored, error) {
 	k, ok := graph.KindOfID(id)
 	if !ok {
 		return nil, graph.Errorf(graph.EINVALID, "id", "%q is not an id", id)
@@ -115,7 +126,7 @@ func (s *Store) BaselineRelated(ctx context.Context, id string, kinds []graph.Ki
 	for l, w := range rank.ConnectorLabels() {
 		lw[string(l)] = w
 	}
-	recs, err := s.read(ctx, fmt.Sprintf(`
+	recs, err := s.Query(ctx, fmt.Sprintf(`
 MATCH (s:%[1]s {id: $id})
 CALL {
   WITH s
@@ -141,8 +152,7 @@ RETURN x.id AS id, round(score * 10000) / 10000 AS score ORDER BY score DESC, id
 		return nil, err
 	}
 	out := make([]Scored, 0, len(recs))
-	for _, r := range recs {
-		m := r.AsMap()
+	for _, m := range recs {
 		out = append(out, Scored{m["id"].(string), m["score"].(float64)})
 	}
 	return out, nil

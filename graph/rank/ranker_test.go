@@ -1,16 +1,20 @@
-package neo4j_test
+package rank_test
 
 import (
 	"context"
-	"math"
 	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
 
 	"ewsi/graph"
+	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/graph/rank"
 )
+
+var db *neo4jtest.DB
+
+func TestMain(m *testing.M) { neo4jtest.Main(m, &db) }
 
 // newcomer is an organisation written after the projection was built: a
 // civil-society organisation in Lyon on the seeker's subtheme, looking for partners.
@@ -24,21 +28,9 @@ func newcomer() []graph.Record {
 	}}
 }
 
-// write stores records without waiting for a projection of them.
-func write(t *testing.T, recs []graph.Record) {
-	t.Helper()
-	ctx := context.Background()
-	if _, err := db.Store.WriteNodes(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Store.WriteLinks(ctx, recs); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func partnerIDs(t *testing.T, q graph.PartnerQuery) []string {
 	t.Helper()
-	got, _, err := db.Store.FindPartners(context.Background(), q, graph.Window{Limit: 1000})
+	got, _, err := db.Ranker.FindPartners(context.Background(), q, graph.Window{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,17 +41,17 @@ func partnerIDs(t *testing.T, q graph.PartnerQuery) []string {
 	return ids
 }
 
-// After a write the projection is rebuilt and agrees with the Cypher baselines
-// again, the new organisation included.
+// After a write the projection is rebuilt and the ranker agrees with the
+// store's Cypher ranking again, the new organisation included.
 func TestProjectionAgreesAfterWrite(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	before, err := db.Store.Ranking().Fresh(ctx)
+	before, err := db.Ranker.Cache.Fresh(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, newcomer())
-	after, err := db.Store.Ranking().Fresh(ctx)
+	db.Write(t, newcomer())
+	after, err := db.Ranker.Cache.Fresh(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,40 +62,40 @@ func TestProjectionAgreesAfterWrite(t *testing.T) {
 		t.Fatal("the rebuilt projection does not hold the new organisation")
 	}
 	q := graph.PartnerQuery{Organisation: "organisation:seeker"}
-	fast, total, err := db.Store.FindPartners(ctx, q, graph.Window{Limit: 1000})
+	fast, total, err := db.Ranker.FindPartners(ctx, q, graph.Window{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, btotal, err := db.Store.BaselinePartners(ctx, q, graph.Window{Limit: 1000})
+	base, btotal, err := db.Store.FindPartners(ctx, q, graph.Window{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if total != btotal || len(fast) != len(base) {
-		t.Fatalf("%d candidates, baseline %d", total, btotal)
+		t.Fatalf("%d candidates, cypher %d", total, btotal)
 	}
 	for i := range fast {
 		if fast[i].ID != base[i].ID || fast[i].Score != base[i].Score {
-			t.Fatalf("#%d: %s %.4f, baseline %s %.4f", i, fast[i].ID, fast[i].Score, base[i].ID, base[i].Score)
+			t.Fatalf("#%d: %s %.4f, cypher %s %.4f", i, fast[i].ID, fast[i].Score, base[i].ID, base[i].Score)
 		}
 	}
 	if !slices.ContainsFunc(fast, func(m graph.PartnerMatch) bool { return m.ID == "organisation:newcomer" }) {
 		t.Error("the new organisation is not a candidate")
 	}
 	for _, id := range []string{"practice:with-bridge", "organisation:newcomer", "organisation:seeker"} {
-		rel, err := db.Store.Related(ctx, id, nil, 10)
+		rel, err := db.Ranker.Related(ctx, id, nil, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		brel, err := db.Store.BaselineRelated(ctx, id, nil, 10)
+		brel, err := db.Store.Related(ctx, id, nil, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(rel) != len(brel) {
-			t.Fatalf("%s: %d related, baseline %d", id, len(rel), len(brel))
+			t.Fatalf("%s: %d related, cypher %d", id, len(rel), len(brel))
 		}
 		for i := range rel {
 			if rel[i].ID != brel[i].ID || rel[i].Score != brel[i].Score {
-				t.Errorf("%s #%d: %s %.4f, baseline %s %.4f", id, i, rel[i].ID, rel[i].Score, brel[i].ID, brel[i].Score)
+				t.Errorf("%s #%d: %s %.4f, cypher %s %.4f", id, i, rel[i].ID, rel[i].Score, brel[i].ID, brel[i].Score)
 			}
 		}
 	}
@@ -112,7 +104,7 @@ func TestProjectionAgreesAfterWrite(t *testing.T) {
 // While a rebuild runs, the previous projection keeps answering; when it ends,
 // the new one answers.
 func TestProjectionServesStaleWhileRebuilding(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
 	gate := make(chan struct{}, 2)
 	c := &rank.Cache{Version: db.Store.GraphVersion, CheckEvery: 1,
@@ -122,7 +114,7 @@ func TestProjectionServesStaleWhileRebuilding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, newcomer())
+	db.Write(t, newcomer())
 	if got := c.Get(ctx); got != old {
 		t.Fatal("Get did not answer with the previous projection while the graph changed")
 	}
@@ -156,9 +148,9 @@ func TestProjectionServesStaleWhileRebuilding(t *testing.T) {
 // Editors' links and dismissals are read live: they show at once, before the
 // projection is rebuilt, and a node written after the build is still found.
 func TestEditorLinksShowBeforeRebuild(t *testing.T) {
-	partnerGraph(t)
+	db.LoadPartnerSynth(t)
 	ctx := context.Background()
-	proj, err := db.Store.Ranking().Fresh(ctx)
+	proj, err := db.Ranker.Cache.Fresh(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,20 +158,20 @@ func TestEditorLinksShowBeforeRebuild(t *testing.T) {
 	if _, _, err := db.Store.Link(ctx, from, to, graph.LinkRelated, "same project", "editor-anna"); err != nil {
 		t.Fatal(err)
 	}
-	rel, err := db.Store.Related(ctx, from, nil, 3)
+	rel, err := db.Ranker.Related(ctx, from, nil, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rel) == 0 || rel[0].ID != to || rel[0].Reasons[0].Kind != graph.ReasonEditorLink {
 		t.Fatalf("a new editor link does not show at once: %+v", rel)
 	}
-	if db.Store.Ranking().Get(ctx) != proj {
+	if db.Ranker.Cache.Get(ctx) != proj {
 		t.Fatal("the link was answered from another projection, not read live")
 	}
 	if _, err := db.Store.Unlink(ctx, from, to, graph.LinkRelated, "", "editor-anna"); err != nil {
 		t.Fatal(err)
 	}
-	rel, err = db.Store.Related(ctx, from, nil, 10)
+	rel, err = db.Ranker.Related(ctx, from, nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,29 +183,11 @@ func TestEditorLinksShowBeforeRebuild(t *testing.T) {
 		}
 	}
 	// a node the projection does not hold yet is answered all the same
-	write(t, newcomer())
-	if got, err := db.Store.Related(ctx, "organisation:newcomer", nil, 5); err != nil || len(got) == 0 {
+	db.Write(t, newcomer())
+	if got, err := db.Ranker.Related(ctx, "organisation:newcomer", nil, 5); err != nil || len(got) == 0 {
 		t.Fatalf("related of a node written after the build: %v %v", got, err)
 	}
 	if ids := partnerIDs(t, graph.PartnerQuery{Organisation: "organisation:newcomer"}); len(ids) == 0 {
 		t.Fatal("partners of an organisation written after the build: none")
-	}
-}
-
-// rank.Distance measures as Neo4j's point.distance does (the radius filter and
-// the distance score must cut where the baseline cuts).
-func TestDistanceMatchesNeo4j(t *testing.T) {
-	ctx := context.Background()
-	pts := []orb.Point{{4.84, 45.76}, {19.94, 50.06}, {-9.14, 38.72}, {24.94, 60.17}, {4.85, 45.75}, {-0.13, 51.5}}
-	for _, a := range pts {
-		for _, b := range pts {
-			want, err := db.Store.PointDistance(ctx, a, b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := rank.Distance(a, b); math.Abs(got-want) > 1e-6*math.Max(1, want) {
-				t.Errorf("%v to %v: %.6f m, Neo4j %.6f m", a, b, got, want)
-			}
-		}
 	}
 }
