@@ -43,6 +43,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	h.Use(shapeLimit{maxDepth: s.cfg.MaxDepth, maxAliases: s.cfg.MaxAliases})
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
+	h.Use(s.limiter.extension())
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(resolvers.WithOmitted(ctx))

@@ -35,6 +35,7 @@ type Config struct {
 	// GeoJSON and vector tiles); they bound their own work.
 	Extra       map[string]http.Handler
 	EditorToken string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
+	Edge        Edge   // rate limits, client address, compression (see EdgeFromEnv)
 }
 
 func (c *Config) defaults() {
@@ -86,6 +87,7 @@ type Server struct {
 	http    *http.Server
 	ln      net.Listener
 	metrics *metrics
+	limiter *limiter
 }
 
 // New builds the server over store (which should also be a Pinger and RoundTripper).
@@ -94,9 +96,10 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	s := &Server{cfg: cfg, store: store, log: log}
 	reg := prometheus.NewRegistry()
 	s.metrics = newMetrics(reg, store)
+	s.limiter = newLimiter(cfg.Edge.RateLimit, cfg.Edge.ClientIP)
 	mux := http.NewServeMux()
 	gql := s.graphqlHandler()
-	mux.Handle("/graphql", s.limitBody(s.withTimeout(gql)))
+	mux.Handle("/graphql", s.limiter.graphqlRequests(s.limitBody(s.withTimeout(gql))))
 	mux.HandleFunc("/graphiql", s.graphiql)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -105,12 +108,16 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	mux.HandleFunc("/readyz", s.ready)
 	mux.Handle("/metrics", s.metrics.handler(reg))
 	for pattern, h := range cfg.Extra {
-		mux.Handle(pattern, h)
+		mux.Handle(pattern, s.limiter.requests(h))
 	}
-	mux.Handle("/", s.static())
+	mux.Handle("/", s.limiter.requests(cacheControl(s.static())))
 	c := cors.New(cors.Options{AllowedOrigins: cfg.AllowedOrigins, AllowedMethods: []string{"GET", "POST"},
 		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})
-	s.handler = s.logRequests(c.Handler(mux))
+	var h http.Handler = c.Handler(mux)
+	if !cfg.Edge.NoCompression {
+		h, _ = compress(h) // its options are constants, checked by the tests
+	}
+	s.handler = s.logRequests(securityHeaders(h))
 	return s
 }
 
