@@ -39,6 +39,16 @@ func (l *limiter) graphqlRequests(next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v := &verdict{client: clientKey(l.ip.Of(r))}
+		// one point before parsing, so that requests that never get as far as
+		// a valid operation (parse and validation errors) are limited too
+		if _, wait := l.take(v.client, []*bucket{l.graphql}, []int{1}); wait > 0 {
+			setRetryAfter(w, wait)
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":%q,"retryAfter":%d}}]}`+"\n",
+				limitedMessage(l.graphql, wait), codeRateLimited, retrySeconds(wait))
+			return
+		}
 		ctx := context.WithValue(r.Context(), verdictKey{}, v)
 		next.ServeHTTP(&limitedWriter{ResponseWriter: w, v: v}, r.WithContext(ctx))
 	})

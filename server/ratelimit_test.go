@@ -124,6 +124,22 @@ func TestRateLimitGraphQLByComplexity(t *testing.T) {
 	})
 }
 
+func TestRateLimitBeforeParsing(t *testing.T) {
+	// requests that never parse cost a point each: the fourth of a burst of 3 is refused
+	srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{GraphQL: slow(3)}})
+	for i := range 4 {
+		resp, r := exchange(t, srv.URL, `{ themes { `, nil, nil)
+		if i < 3 {
+			assertNotLimited(t, resp, r)
+			if len(r.Errors) == 0 {
+				t.Fatal("a syntax error was accepted")
+			}
+			continue
+		}
+		assertLimited(t, resp, r)
+	}
+}
+
 func TestRateLimitTrustedProxy(t *testing.T) {
 	loopback := netip.MustParsePrefix("127.0.0.0/8")
 	srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{GraphQL: slow(100)},
