@@ -211,3 +211,11 @@ func residentMB() (float64, error) {
 	}
 	return 0, fmt.Errorf("no VmRSS in /proc/self/status")
 }
+
+// engineOnly is the edge of the engine's own measures (queries, floor): no rate
+// limits (their clients share one address and would be refused) and no
+// compression, so that they compare the engine with raw Cypher as before; the
+// edge row measures what the two cost.
+func engineOnly() server.Edge {
+	return server.Edge{RateLimit: server.RateLimit{Off: true}, NoCompression: true}
+}
