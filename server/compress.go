@@ -1,6 +1,7 @@
 package server
 
 import (
+	"log/slog"
 	"net/http"
 
 	"github.com/klauspost/compress/gzhttp"
@@ -13,10 +14,13 @@ const compressMinSize = 512
 // Accept-Encoding allows, and adds Vary: Accept-Encoding. A response that
 // already has a Content-Encoding (the vector tiles, stored gzipped) passes
 // through untouched, as do already-compressed media types.
-func compress(next http.Handler) (http.Handler, error) {
+// Its options are constants; should the library refuse them, responses go
+// out uncompressed and the error is logged.
+func compress(next http.Handler, log *slog.Logger) http.Handler {
 	wrap, err := gzhttp.NewWrapper(gzhttp.MinSize(compressMinSize))
 	if err != nil {
-		return nil, err
+		log.Error("compression is off", "err", err)
+		return next
 	}
-	return wrap(next), nil
+	return wrap(next)
 }

@@ -115,7 +115,7 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})
 	var h http.Handler = c.Handler(mux)
 	if !cfg.Edge.NoCompression {
-		h, _ = compress(h) // its options are constants, checked by the tests
+		h = compress(h, log)
 	}
 	s.handler = s.logRequests(securityHeaders(h))
 	return s
