@@ -57,7 +57,7 @@ func (r *rawCostStore) NeighboursMulti(ctx context.Context, hops []graph.Hop, id
 // interleaved with the raw Cypher, after one untimed pass over every id.
 func benchFloor(ctx context.Context, st *neo4j.Store, client *http.Client, org pair, ids int, t timing, rep *Report) error {
 	rs := &rawCostStore{Store: st, known: map[string]map[graph.Hop]map[string][]graph.Node{}}
-	api := httptest.NewServer(server.New(server.Config{}, rs, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	api := httptest.NewServer(server.New(server.Config{Edge: engineOnly()}, rs, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer api.Close()
 	gql := org.ask(client, api.URL)
 	for i := 0; i < ids; i++ {

@@ -52,7 +52,7 @@ func main() {
 	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
 	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
 	cpuProfile := flag.String("cpuprofile", "", "write the bench process's CPU profile here (the loader, the GraphQL server and the clients)")
-	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, partners (default all)")
+	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, partners (default all)")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -140,7 +140,7 @@ func run(ctx context.Context, o options) error {
 	for _, extra := range []struct {
 		part string
 		fn   func(context.Context, *neo4j.Store, *Report) error
-	}{{"map", mapBench}, {"browser", browserBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+	}{{"map", mapBench}, {"browser", browserBench}, {"edge", edgeBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return partnerBench(ctx, st, o.queries, rep)
 	}}} {
 		if !o.does(extra.part) {

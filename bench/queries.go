@@ -30,7 +30,7 @@ type pair struct {
 // Cypher queries: latency p50 and p99 one at a time (the two interleaved), and
 // requests per second from four clients.
 func benchQueries(ctx context.Context, st *neo4j.Store, t timing, rep *Report) error {
-	api := httptest.NewServer(server.New(server.Config{}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	api := httptest.NewServer(server.New(server.Config{Edge: engineOnly()}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer api.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 	orgs, _, err := st.List(ctx, graph.KindOrganisation, graph.Filter{}, graph.Order{}, graph.Window{Limit: 200})

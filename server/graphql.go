@@ -46,6 +46,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	h.Use(newShapeLimit(s.cfg))
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
+	h.Use(s.limiter.extension())
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(resolvers.WithOmitted(ctx))

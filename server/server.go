@@ -47,6 +47,7 @@ type Config struct {
 	// Partners ranks partners and related content (a rank.Ranker over the store's
 	// projection); nil: the store's own ranking, when it has one.
 	Partners graph.Partners
+	Edge        Edge   // rate limits, client address, compression (see EdgeFromEnv)
 }
 
 func (c *Config) defaults() {
@@ -113,6 +114,7 @@ type Server struct {
 	http    *http.Server
 	ln      net.Listener
 	metrics *metrics
+	limiter *limiter
 }
 
 // New builds the server over store (which should also be a Pinger and RoundTripper).
@@ -121,9 +123,10 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	s := &Server{cfg: cfg, store: store, log: log}
 	reg := prometheus.NewRegistry()
 	s.metrics = newMetrics(reg, store, cfg.MaxOperationLabels)
+	s.limiter = newLimiter(cfg.Edge.RateLimit, cfg.Edge.ClientIP)
 	mux := http.NewServeMux()
 	gql := s.graphqlHandler()
-	mux.Handle("/graphql", s.limitBody(s.withTimeout(gql)))
+	mux.Handle("/graphql", s.limiter.graphqlRequests(s.limitBody(s.withTimeout(gql))))
 	mux.HandleFunc("/graphiql", s.graphiql)
 	mux.Handle("/graphiql.js", graphiqlFile("text/javascript; charset=utf-8", graphiqlScript))
 	mux.Handle("/graphiql.css", graphiqlFile("text/css; charset=utf-8", graphiqlStyle))
@@ -134,12 +137,16 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	mux.HandleFunc("/readyz", s.ready)
 	mux.Handle("/metrics", s.metrics.handler(reg))
 	for pattern, h := range cfg.Extra {
-		mux.Handle(pattern, h)
+		mux.Handle(pattern, s.limiter.requests(h))
 	}
-	mux.Handle("/", s.static())
+	mux.Handle("/", s.limiter.requests(cacheControl(s.static())))
 	c := cors.New(cors.Options{AllowedOrigins: cfg.AllowedOrigins, AllowedMethods: []string{"GET", "POST"},
 		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})
-	s.handler = s.logRequests(c.Handler(mux))
+	var h http.Handler = c.Handler(mux)
+	if !cfg.Edge.NoCompression {
+		h = compress(h, log)
+	}
+	s.handler = s.logRequests(securityHeaders(h))
 	return s
 }
 

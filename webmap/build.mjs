@@ -1,11 +1,17 @@
-// Builds the browser files into build/web: the app's own files from webmap/app,
-// and the npm packages it uses copied into build/web/vendor, so that the Go
-// server serves everything from local files (no CDN, works offline).
-import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Builds the browser files into build/web: the npm packages the app uses copied
+// into build/web/vendor, so that the Go server serves everything from local
+// files (no CDN, works offline), and the app's pages with their scripts and
+// styles bundled by esbuild under content-hashed names (name-HASH.js), which the
+// server lets browsers cache for a year. The pages themselves keep their names
+// and are revalidated on every visit.
+import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, relative, extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const app = join(root, 'webmap', 'app');
 const out = join(root, 'build', 'web');
 const mod = (p) => join(root, 'node_modules', p);
 
@@ -35,7 +41,6 @@ for (const [from, to] of vendor) {
   mkdirSync(dirname(dst), { recursive: true });
   cpSync(src, dst, { recursive: true });
 }
-cpSync(join(root, 'webmap', 'app'), out, { recursive: true });
 // world-atlas names countries by ISO 3166 numeric code; the map joins them to the
 // graph's alpha-2 codes with this table taken from world-countries.
 const codes = {};
@@ -43,4 +48,92 @@ for (const c of JSON.parse(readFileSync(mod('world-countries/countries.json'), '
   if (c.ccn3) codes[c.ccn3] = c.cca2;
 }
 writeFileSync(join(out, 'vendor', 'world-atlas', 'iso-numeric-to-alpha2.json'), JSON.stringify(codes));
-console.log(`webmap build: ${vendor.length} vendor files and the app into build/web`);
+
+// The pages name their scripts and styles by absolute path: /vendor/... are
+// copied files, anything else is a source under webmap/app to bundle.
+const pages = readdirSync(app).filter((f) => f.endsWith('.html'));
+const refRE = /<(script|link)\b[^>]*?\b(src|href)="(\/[^"]+\.(?:js|css))"[^>]*>/g;
+const entries = new Set();
+for (const page of pages) {
+  const html = readFileSync(join(app, page), 'utf8');
+  if (/<script\b(?![^>]*\bsrc=)[^>]*>/i.test(html) || /\son[a-z]+="/i.test(html) || /\sstyle="/i.test(html)) {
+    console.error(`webmap build: ${page} has an inline script, handler or style, which the Content-Security-Policy refuses`);
+    process.exit(1);
+  }
+  for (const m of html.matchAll(refRE)) {
+    const [tag, path] = [m[0], m[3]];
+    if (path.startsWith('/vendor/') || /rel="modulepreload"/.test(tag)) continue;
+    const src = join(app, path);
+    if (!existsSync(src)) {
+      console.error(`webmap build: ${page} refers to ${path}, which is not in webmap/app`);
+      process.exit(1);
+    }
+    entries.add(src);
+  }
+}
+
+const result = await esbuild.build({
+  entryPoints: [...entries],
+  absWorkingDir: root,
+  outbase: app,
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  entryNames: '[dir]/[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
+  assetNames: 'assets/[name]-[hash]',
+  external: ['/vendor/*'],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// manifest: the path a page names (/map/app.js) -> the hashed file; static
+// imports of each entry, to preload them.
+const url = (file) => '/' + relative(out, join(root, file)).split('\\').join('/');
+const manifest = {};
+const preloads = {};
+for (const [file, o] of Object.entries(result.metafile.outputs)) {
+  if (!o.entryPoint) continue;
+  const logical = '/' + relative(app, join(root, o.entryPoint)).split('\\').join('/');
+  manifest[logical] = url(file);
+  preloads[logical] = o.imports.filter((i) => i.kind === 'import-statement').map((i) => url(i.path));
+}
+
+// Vendor files the pages load are copied beside themselves under hashed names
+// too (their relative references, such as leaflet's images/, still resolve).
+const hashed = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10).toUpperCase();
+const vendorName = (path) => {
+  if (manifest[path]) return manifest[path];
+  const file = join(out, path);
+  if (!existsSync(file)) {
+    console.error(`webmap build: a page refers to ${path}, which is not among the vendor files`);
+    process.exit(1);
+  }
+  const bytes = readFileSync(file);
+  const ext = extname(path);
+  const name = `${basename(path, ext)}-${hashed(bytes)}${ext}`;
+  writeFileSync(join(dirname(file), name), bytes);
+  return (manifest[path] = join(dirname(path), name));
+};
+
+// Everything in webmap/app that is not a page, a script or a style is copied as is.
+cpSync(app, out, { recursive: true, filter: (src) => !/\.(js|css|html)$/.test(src) });
+for (const page of pages) {
+  let html = readFileSync(join(app, page), 'utf8');
+  html = html.replace(/^<link rel="modulepreload"[^>]*>\n?/gm, '');
+  html = html.replace(refRE, (tag, _t, attr, path) => {
+    const to = path.startsWith('/vendor/') ? vendorName(path) : manifest[path];
+    let rewritten = tag.replace(`${attr}="${path}"`, `${attr}="${to}"`);
+    if (/type="module"/.test(tag)) {
+      for (const p of preloads[path] || []) rewritten = `<link rel="modulepreload" href="${p}">\n` + rewritten;
+    }
+    return rewritten;
+  });
+  writeFileSync(join(out, page), html);
+}
+writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
+console.log(`webmap build: ${vendor.length} vendor files, ${pages.length} pages, ${entries.size} bundled entries into build/web`);

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ewsi/graph"
+	"ewsi/server"
 )
 
 // config is everything the commands read from the environment.
@@ -29,6 +30,7 @@ type config struct {
 	QueryTimeout   time.Duration
 	CORSOrigins    []string
 	EditorToken    string // bearer token of editors; empty switches editing off
+	Edge           server.Edge
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -71,6 +73,9 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("EWSI_LOG_LEVEL", "info"))); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_LOG_LEVEL", "%q is not debug, info, warn or error", getenv("EWSI_LOG_LEVEL"))
+	}
+	if c.Edge, err = server.EdgeFromEnv(getenv); err != nil {
+		return c, err
 	}
 	return c, nil
 }

@@ -54,7 +54,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 		log.Info("ranking: projection built", "nodes", p.Len(), "took", p.BuildTime.Round(time.Millisecond), "bytes", p.Bytes())
 	}
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
-		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken, Partners: ranker}, st, log)
+		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken, Partners: ranker, Edge: cfg.Edge}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}

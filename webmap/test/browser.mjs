@@ -77,3 +77,18 @@ export async function phone(page, name) {
 export async function shot(page, name, fullPage = true) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
 }
+
+/** cspViolations collects what the page's Content-Security-Policy refuses, from
+the securitypolicyviolation events and the console's "Refused to" messages;
+call it before page.goto. */
+export async function cspViolations(page) {
+  const seen = [];
+  page.on('console', (m) => { if (m.text().includes('Refused to')) seen.push(m.text()); });
+  await page.exposeFunction('__cspViolation', (v) => seen.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolation(`${e.violatedDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return seen;
+}

@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browser, base, artifacts, noSeriousAxe } from './browser.mjs';
+import { browser, base, artifacts, noSeriousAxe, cspViolations } from './browser.mjs';
 
 const ctx = browser();
 const measures = {};
@@ -49,6 +49,29 @@ test('the map loads with clusters and countries, offline', async () => {
   const again = await open('?lat=48&lng=4&z=5&lang=en');
   measures.warmFirstMarkersMs = again.firstMarkers;
   await again.page.close();
+});
+
+test('the map runs under a strict Content-Security-Policy with no violation', async () => {
+  const page = await ctx().newPage();
+  const violations = await cspViolations(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const resp = await page.goto(`${base}/?lat=50&lng=10&z=4&lang=en`);
+  const csp = resp.headers()['content-security-policy'] || '';
+  assert.match(csp, /script-src 'self'(;|$)/, `the map page's policy allows more than its own scripts: ${csp}`);
+  assert.match(csp, /style-src 'self'(;|$)/, `the map page's policy allows inline styles: ${csp}`);
+  assert.match(csp, /frame-ancestors 'none'/);
+  await page.waitForSelector('.leaflet-marker-icon', { timeout: 15000 });
+  await page.waitForSelector('path.leaflet-interactive', { state: 'attached' });
+  // open a detail panel and change a filter, so that more of the app runs
+  await page.locator('#list-items a, #list-items button').first().click();
+  await page.waitForTimeout(500);
+  await page.waitForFunction(() => document.getElementById('f-theme').options.length > 1);
+  await page.selectOption('#f-theme', { index: 1 });
+  await page.waitForTimeout(1000);
+  assert.deepEqual(violations, [], 'Content-Security-Policy violations');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('a cluster click zooms to where it splits', async () => {

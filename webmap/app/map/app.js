@@ -95,7 +95,8 @@ function viewport() {
 }
 
 function icon(cls, size, text) {
-  return L.divIcon({ className: '', html: `<div class="m ${cls}" style="width:${size}px;height:${size}px">${text}</div>`, iconSize: [size, size] });
+  // an element, not an HTML string: the policy refuses style attributes in markup
+  return L.divIcon({ className: '', html: h('div', { class: `m ${cls}`, style: `width:${size}px;height:${size}px` }, text), iconSize: [size, size] });
 }
 
 function zoomTo(c) {

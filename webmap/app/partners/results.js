@@ -57,7 +57,8 @@ export function resultsView(ui, { onMore }) {
       const o = m.organisation;
       if (!o.location) return;
       const title = `${i + 1}. ${o.name}${o.demo ? ` (${t(ui, 'demo')})` : ''}`;
-      const icon = window.L.divIcon({ className: '', html: `<div class="m k-ORGANISATION${o.demo ? ' demo' : ''}" style="width:22px;height:22px;font-size:11px">${i + 1}</div>`, iconSize: [22, 22] });
+      const mark = h('div', { class: `m k-ORGANISATION${o.demo ? ' demo' : ''}`, style: 'width:22px;height:22px;font-size:11px' }, i + 1);
+      const icon = window.L.divIcon({ className: '', html: mark, iconSize: [22, 22] });
       window.L.marker([o.location.lat, o.location.lon], { icon, title, alt: title })
         .on('click', () => list.querySelector(`[data-id="${CSS.escape(o.id)}"] a`)?.focus()).addTo(layer);
       pts.push([o.location.lat, o.location.lon]);
