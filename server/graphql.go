@@ -25,7 +25,7 @@ import (
 // HTTP spec, limits on tokens, depth, aliases and complexity, and errors that carry
 // extensions.code with internal ones masked and logged.
 func (s *Server) graphqlHandler() http.Handler {
-	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken}
+	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken, Map: s.cfg.Map}
 	root.Partners, _ = s.store.(graph.Partners)
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)

@@ -18,6 +18,7 @@ import (
 	"github.com/rs/cors"
 
 	"ewsi/graph"
+	"ewsi/webmap"
 )
 
 // Config is what the server needs besides its store.
@@ -35,6 +36,9 @@ type Config struct {
 	// GeoJSON and vector tiles); they bound their own work.
 	Extra       map[string]http.Handler
 	EditorToken string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
+	// Map is the cache of the map's cluster hierarchies that mapLayer reads
+	// (the same one the routes of Extra share); nil switches mapLayer off.
+	Map *webmap.Layers
 }
 
 func (c *Config) defaults() {
