@@ -7,9 +7,12 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"ewsi/webmap"
 )
@@ -392,5 +395,34 @@ func TestOldCollectionsRedirect(t *testing.T) {
 		if r.StatusCode != http.StatusPermanentRedirect || r.Header.Get("Location") != want {
 			t.Errorf("%s: %d to %q, want 308 to %s", path, r.StatusCode, r.Header.Get("Location"), want)
 		}
+	}
+}
+
+// TestOGCAPIDefinitionValidates loads /ogc/api with kin-openapi and validates it
+// as an OpenAPI 3 document, and checks that it describes the parameters served.
+func TestOGCAPIDefinitionValidates(t *testing.T) {
+	_, b := get(t, "/ogc/api")
+	doc, err := openapi3.NewLoader().LoadFromData(b)
+	if err != nil {
+		t.Fatalf("loading the API definition: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("the API definition is not valid OpenAPI 3: %v", err)
+	}
+	items := doc.Paths.Find("/collections/{collectionId}/items")
+	if items == nil || items.Get == nil {
+		t.Fatal("no GET /collections/{collectionId}/items")
+	}
+	var names []string
+	for _, p := range items.Get.Parameters {
+		names = append(names, p.Value.Name)
+	}
+	for _, want := range []string{"bbox", "datetime", "limit", "offset", "collectionId"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("items parameters %v lack %s", names, want)
+		}
+	}
+	if limit := items.Get.Parameters.GetByInAndName("query", "limit"); limit == nil || limit.Schema.Value.Max == nil || *limit.Schema.Value.Max != webmap.MaxLimit {
+		t.Errorf("limit's maximum is not %d", webmap.MaxLimit)
 	}
 }
