@@ -147,6 +147,7 @@ func maplibreFiles(root string) http.Handler {
 	files := map[string]string{
 		"page.html": filepath.Join(root, "webmap", "test", "maplibre", "page.html"),
 		"page.js":   filepath.Join(root, "webmap", "test", "maplibre", "page.js"),
+		"page.css":  filepath.Join(root, "webmap", "test", "maplibre", "page.css"),
 	}
 	for _, f := range []string{"maplibre-gl-csp.js", "maplibre-gl-csp-worker.js", "maplibre-gl.css"} {
 		files[f] = filepath.Join(root, "node_modules", "maplibre-gl", "dist", f)
