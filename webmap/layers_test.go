@@ -134,7 +134,9 @@ func TestLayersBoundBuilds(t *testing.T) {
 		first <- err
 	}()
 	<-g.started // the build of FR holds the only slot
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	// a deadline that leaves the version check time on a loaded machine; the
+	// request then waits for a slot that never frees until it runs out
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	_, _, err := l.Index(ctx, countryFilter("DE"))
 	cancel()
 	if graph.ErrorCode(err) != graph.EUNAVAIL {
