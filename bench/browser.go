@@ -20,8 +20,10 @@ import (
 // Chromium with webmap/bench/firstmarkers.mjs. The target is 2 s.
 func browserBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	layers := webmap.NewLayers(st)
+	defer layers.Close()
 	srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join("build", "web"),
-		Extra: webmap.Routes(st)}, st, log)
+		Extra: webmap.Routes(layers, webmap.RouteOptions{}), Map: layers}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}
@@ -31,7 +33,7 @@ func browserBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	if err := webmap.LayersFor(st).Warm(ctx); err != nil {
+	if err := layers.Warm(ctx); err != nil {
 		return err
 	}
 	fmt.Println("bench: first markers in headless Chromium")

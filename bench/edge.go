@@ -47,8 +47,8 @@ func edgeWorkload() []edgeRequest {
 		  practices(first: 5) { totalCount edges { node { title demo implementers { ... on Organisation { name } ... on LocalAuthority { name } } } } } }`),
 		q("graphql: filtered practices", `{ practices(filter: {countries: ["DE", "AT"]}, orderBy: {field: DATE, direction: DESC}, first: 20) {
 		  totalCount pageInfo { hasNextPage endCursor } edges { node { id title lang summaryEn startDate stage country { name } themes { name } } } } }`),
-		{name: "geojson: practices in a box", method: http.MethodGet, path: "/collections/practices/items?bbox=2,45,12,52&limit=100"},
-		{name: "geojson: practices, second page", method: http.MethodGet, path: "/collections/practices/items?limit=100&offset=100"},
+		{name: "geojson: practices in a box", method: http.MethodGet, path: "/ogc/collections/practices/items?bbox=2,45,12,52&limit=100"},
+		{name: "geojson: practices, second page", method: http.MethodGet, path: "/ogc/collections/practices/items?limit=100&offset=100"},
 	}
 	// tiles of zoom 5 over central Europe
 	for _, xy := range [][2]int{{16, 10}, {17, 10}, {16, 11}, {17, 11}} {
@@ -86,7 +86,9 @@ const (
 // refused, so that their cost is measured, not their refusals; clients ask for
 // gzip); then it reads the process's resident memory.
 func edgeBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
-	if err := webmap.LayersFor(st).Warm(ctx); err != nil {
+	layers := webmap.NewLayers(st)
+	defer layers.Close()
+	if err := layers.Warm(ctx); err != nil {
 		return err
 	}
 	reqs := edgeWorkload()
@@ -98,7 +100,7 @@ func edgeBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
 			ClientIP: server.ClientIP{Header: "X-Forwarded-For", Trusted: loopback}}},
 	}
 	for _, t := range targets {
-		stop, err := t.start(ctx, st, reqs)
+		stop, err := t.start(ctx, st, layers, reqs)
 		if err != nil {
 			return err
 		}
@@ -160,9 +162,9 @@ func (t *edgeTarget) result() edgeRun {
 
 // start serves the graph with the target's edge and sets its call; stop shuts
 // the server down.
-func (t *edgeTarget) start(ctx context.Context, st *neo4j.Store, reqs []edgeRequest) (stop func(), err error) {
+func (t *edgeTarget) start(ctx context.Context, st *neo4j.Store, layers *webmap.Layers, reqs []edgeRequest) (stop func(), err error) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join("build", "web"), Extra: webmap.Routes(st), Edge: t.edge}, st, log)
+	srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join("build", "web"), Extra: webmap.Routes(layers, webmap.RouteOptions{}), Map: layers, Edge: t.edge}, st, log)
 	if err := srv.Listen(); err != nil {
 		return nil, err
 	}

@@ -28,11 +28,11 @@ func mapBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
 	n := 0
 	touch := func(ctx context.Context) error {
 		n++
-		rec := webmap.TouchRecord(n)
+		rec := touchRecord(n)
 		_, err := st.Write(ctx, []graph.Record{rec}, []graph.Record{rec})
 		return err
 	}
-	res, err := webmap.MapBench(ctx, st, points, 200, touch)
+	res, err := runMapBench(ctx, st, points, 200, touch)
 	if err != nil {
 		return err
 	}

@@ -15,10 +15,6 @@ import (
 	"ewsi/ingest"
 )
 
-var db *neo4jtest.DB
-
-func TestMain(m *testing.M) { neo4jtest.Main(m, &db) }
-
 // Both rankings equal the plain Cypher baseline, hubs included.
 func TestRelatedAgreesWithBaseline(t *testing.T) {
 	s := db.LoadPartnerSynth(t)

@@ -98,6 +98,8 @@ type MapPoint struct {
 	Lang     string   // language of the original, "" when unknown
 	Demo     bool     // generated demo content
 	Themes   []string // theme ids: its own, and for authorities and organisations those of their practices
+	Start    *Date    // a practice's start date or an event's start, nil for other kinds
+	End      *Date    // a practice's end date or an event's end, nil when open or none
 }
 
 // MapReader reads what the map needs.

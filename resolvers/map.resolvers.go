@@ -34,11 +34,10 @@ func (r *queryResolver) MapLayer(ctx context.Context, bbox model.BBoxInput, zoom
 	if err := r.checkRefs(ctx, "filter", &f.Filter); err != nil {
 		return nil, err
 	}
-	mr, ok := r.Store.(graph.MapReader)
-	if !ok {
-		return nil, graph.Errorf(graph.EINTERNAL, "", "the store cannot read map points")
+	if r.Map == nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "", "the server has no map cache")
 	}
-	vp, err := webmap.LayersFor(mr).Layer(ctx, box, z, f)
+	vp, err := r.Map.Layer(ctx, box, z, f)
 	if err != nil {
 		return nil, err
 	}

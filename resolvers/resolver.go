@@ -6,6 +6,7 @@ package resolvers
 
 import (
 	"ewsi/graph"
+	"ewsi/webmap"
 )
 
 // Resolver is the root resolver: the dependencies of every resolver enter here.
@@ -17,6 +18,8 @@ type Resolver struct {
 	Editing graph.Editing
 	// Requests keeps partner requests and replies; nil where the store cannot.
 	Requests graph.Requests
+	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
+	Map *webmap.Layers
 	// EditorToken is the bearer token editors send; empty switches editing off.
 	EditorToken string
 }

@@ -38,7 +38,7 @@ func limitedAPIWith(t *testing.T, cfg server.Config) *httptest.Server {
 
 // exchange posts a GraphQL request with extra headers and returns the response
 // and its decoded body.
-func exchange(t *testing.T, url, query string, vars map[string]any, headers map[string]string) (*http.Response, gqlResponse) {
+func gqlExchange(t *testing.T, url, query string, vars map[string]any, headers map[string]string) (*http.Response, gqlResponse) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
@@ -99,17 +99,17 @@ func TestRateLimitGraphQLByComplexity(t *testing.T) {
 	// practices(first: 20) with two scalar children costs about 61 points: one
 	// passes a burst of 100, the second does not; a cheap one still fits.
 	srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{GraphQL: slow(100)}})
-	resp, r := exchange(t, srv.URL, costlyQuery, nil, nil)
+	resp, r := gqlExchange(t, srv.URL, costlyQuery, nil, nil)
 	assertNotLimited(t, resp, r)
 	mustData(t, r)
-	resp, r = exchange(t, srv.URL, costlyQuery, nil, nil)
+	resp, r = gqlExchange(t, srv.URL, costlyQuery, nil, nil)
 	assertLimited(t, resp, r)
 	t.Run("a cheap query fits the rest", func(t *testing.T) {
-		resp, r := exchange(t, srv.URL, `{ themes { id } }`, nil, nil)
+		resp, r := gqlExchange(t, srv.URL, `{ themes { id } }`, nil, nil)
 		assertNotLimited(t, resp, r)
 	})
 	t.Run("a forwarded-for header is not trusted by default", func(t *testing.T) {
-		resp, r := exchange(t, srv.URL, costlyQuery, nil, map[string]string{"X-Forwarded-For": "203.0.113.9"})
+		resp, r := gqlExchange(t, srv.URL, costlyQuery, nil, map[string]string{"X-Forwarded-For": "203.0.113.9"})
 		assertLimited(t, resp, r)
 	})
 	t.Run("GET is limited the same way", func(t *testing.T) {
@@ -128,7 +128,7 @@ func TestRateLimitBeforeParsing(t *testing.T) {
 	// requests that never parse cost a point each: the fourth of a burst of 3 is refused
 	srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{GraphQL: slow(3)}})
 	for i := range 4 {
-		resp, r := exchange(t, srv.URL, `{ themes { `, nil, nil)
+		resp, r := gqlExchange(t, srv.URL, `{ themes { `, nil, nil)
 		if i < 3 {
 			assertNotLimited(t, resp, r)
 			if len(r.Errors) == 0 {
@@ -145,16 +145,16 @@ func TestRateLimitTrustedProxy(t *testing.T) {
 	srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{GraphQL: slow(100)},
 		ClientIP: server.ClientIP{Header: "X-Forwarded-For", Trusted: []netip.Prefix{loopback}}})
 	from := func(ip string) map[string]string { return map[string]string{"X-Forwarded-For": ip} }
-	resp, r := exchange(t, srv.URL, costlyQuery, nil, from("198.51.100.1"))
+	resp, r := gqlExchange(t, srv.URL, costlyQuery, nil, from("198.51.100.1"))
 	assertNotLimited(t, resp, r)
-	resp, r = exchange(t, srv.URL, costlyQuery, nil, from("198.51.100.1"))
+	resp, r = gqlExchange(t, srv.URL, costlyQuery, nil, from("198.51.100.1"))
 	assertLimited(t, resp, r)
 	// another client behind the same proxy has a bucket of its own
-	resp, r = exchange(t, srv.URL, costlyQuery, nil, from("198.51.100.2"))
+	resp, r = gqlExchange(t, srv.URL, costlyQuery, nil, from("198.51.100.2"))
 	assertNotLimited(t, resp, r)
 	// a client cannot pick a fresh address by prepending one: the right-most
 	// untrusted address is the client's
-	resp, r = exchange(t, srv.URL, costlyQuery, nil, from("192.0.2.77, 198.51.100.1"))
+	resp, r = gqlExchange(t, srv.URL, costlyQuery, nil, from("192.0.2.77, 198.51.100.1"))
 	assertLimited(t, resp, r)
 }
 
@@ -168,7 +168,7 @@ func TestRateLimitAnonymousWrites(t *testing.T) {
 		"contact": map[string]any{"name": "Rita Rate", "email": "rita@rate-limit.example"}}
 	for i := range 3 {
 		vars := map[string]any{"in": in, "idem": "rate-limit-write-" + strconv.Itoa(i)}
-		resp, r := exchange(t, srv.URL, postMutation, vars, nil)
+		resp, r := gqlExchange(t, srv.URL, postMutation, vars, nil)
 		if i < 2 {
 			assertNotLimited(t, resp, r)
 			if len(r.Errors) == 0 {
@@ -179,7 +179,7 @@ func TestRateLimitAnonymousWrites(t *testing.T) {
 		assertLimited(t, resp, r)
 	}
 	t.Run("reads are not writes", func(t *testing.T) {
-		resp, r := exchange(t, srv.URL, `{ themes { id } }`, nil, nil)
+		resp, r := gqlExchange(t, srv.URL, `{ themes { id } }`, nil, nil)
 		assertNotLimited(t, resp, r)
 	})
 }
@@ -193,25 +193,25 @@ func TestRateLimitKeyChecks(t *testing.T) {
 	vars := map[string]any{"id": "request:rate-limit-none"}
 	t.Run("manage keys", func(t *testing.T) {
 		srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{Key: slow(3)}})
-		resp, r := exchange(t, srv.URL, twoGuesses, vars, nil)
+		resp, r := gqlExchange(t, srv.URL, twoGuesses, vars, nil)
 		assertNotLimited(t, resp, r)
-		resp, r = exchange(t, srv.URL, twoGuesses, vars, nil)
+		resp, r = gqlExchange(t, srv.URL, twoGuesses, vars, nil)
 		assertLimited(t, resp, r)
 	})
 	t.Run("more guesses in one request than the burst", func(t *testing.T) {
 		srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{Key: slow(3)}})
-		resp, r := exchange(t, srv.URL, fourGuesses, map[string]any{"id": "reply:rate-limit-none"}, nil)
+		resp, r := gqlExchange(t, srv.URL, fourGuesses, map[string]any{"id": "reply:rate-limit-none"}, nil)
 		assertLimited(t, resp, r)
 	})
 	t.Run("editor token", func(t *testing.T) {
 		srv := limitedAPI(t, server.Edge{RateLimit: server.RateLimit{Key: slow(1), Write: slow(1)}})
 		wrong := map[string]string{"Authorization": "Bearer not-the-editor-token"}
-		resp, r := exchange(t, srv.URL, link, nil, wrong)
+		resp, r := gqlExchange(t, srv.URL, link, nil, wrong)
 		assertNotLimited(t, resp, r)
 		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "FORBIDDEN" {
 			t.Fatalf("a wrong token: %+v, want FORBIDDEN", r.Errors)
 		}
-		resp, r = exchange(t, srv.URL, link, nil, wrong)
+		resp, r = gqlExchange(t, srv.URL, link, nil, wrong)
 		assertLimited(t, resp, r)
 	})
 }

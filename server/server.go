@@ -18,6 +18,7 @@ import (
 	"github.com/rs/cors"
 
 	"ewsi/graph"
+	"ewsi/webmap"
 )
 
 // Config is what the server needs besides its store.
@@ -47,7 +48,10 @@ type Config struct {
 	// Partners ranks partners and related content (a rank.Ranker over the store's
 	// projection); nil: the store's own ranking, when it has one.
 	Partners graph.Partners
-	Edge        Edge   // rate limits, client address, compression (see EdgeFromEnv)
+	Edge     Edge // rate limits, client address, compression (see EdgeFromEnv)
+	// Map is the cache of the map's cluster hierarchies that mapLayer reads
+	// (the same one the routes of Extra share); nil switches mapLayer off.
+	Map *webmap.Layers
 }
 
 func (c *Config) defaults() {

@@ -30,7 +30,8 @@ func TestBrowser(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "build", "web", "index.html")); err != nil {
 		t.Fatalf("build/web/index.html is missing: run `make` (it builds the browser app)")
 	}
-	files, _ := filepath.Glob(filepath.Join(root, "webmap", "test", "*.test.mjs"))
+	// EWSI_BROWSER_TESTS=maplibre runs only the files whose name holds it (while working on one)
+	files, _ := filepath.Glob(filepath.Join(root, "webmap", "test", "*"+os.Getenv("EWSI_BROWSER_TESTS")+"*.test.mjs"))
 	if len(files) == 0 {
 		t.Fatal("no browser tests in webmap/test")
 	}

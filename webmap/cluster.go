@@ -3,6 +3,7 @@ package webmap
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -63,12 +64,22 @@ type Index struct {
 	themes   []string // theme ids, sorted
 	levels   [][]item // levels[z-MinZoom] for z in MinZoom..MaxZoom+1
 	clusters []Cluster
+	byID     map[string]int32 // point index by node id
+	version  string           // the graph version its points were read at
+
+	pagesOnce sync.Once // rank and extents, made on first use (see pages.go)
+	order     []int32   // point indexes in id order
+	rank      []int32   // rank[i]: the place of point i in order
+	extents   map[graph.MapKind]Extent
 }
 
 // NewIndex builds the hierarchy over points.
 func NewIndex(points []graph.MapPoint, opts Options) *Index {
 	opts.defaults()
-	ix := &Index{opts: opts, points: points}
+	ix := &Index{opts: opts, points: points, byID: make(map[string]int32, len(points))}
+	for i, p := range points {
+		ix.byID[p.ID] = int32(i)
+	}
 	themeAt := map[string]int{}
 	for _, p := range points {
 		for _, t := range p.Themes {
@@ -171,6 +182,10 @@ func (ix *Index) Themes() []string { return ix.themes }
 // Len returns the number of points indexed.
 func (ix *Index) Len() int { return len(ix.points) }
 
+// Version returns the graph version the points were read at ("" when built
+// outside Layers).
+func (ix *Index) Version() string { return ix.version }
+
 // MaxZoom returns the highest zoom that clusters.
 func (ix *Index) MaxZoom() int { return ix.opts.MaxZoom }
 
@@ -199,10 +214,9 @@ func (ix *Index) Query(box orb.Bound, z int) []Item {
 
 // Point returns the indexed point with the given id, or nil.
 func (ix *Index) Point(id string) *graph.MapPoint {
-	for i := range ix.points {
-		if ix.points[i].ID == id {
-			return &ix.points[i]
-		}
+	i, ok := ix.byID[id]
+	if !ok {
+		return nil
 	}
-	return nil
+	return &ix.points[i]
 }

@@ -16,24 +16,89 @@ const VersionCheckEvery = time.Second
 // BuildTimeout bounds one build of a hierarchy (reading its points and clustering them).
 const BuildTimeout = 2 * time.Minute
 
+// Defaults of Layers' bounds.
+const (
+	DefaultMaxPoints  = 4_000_000
+	DefaultMaxFilters = 64
+	DefaultMaxBuilds  = 2
+)
+
 // Layers builds and caches one cluster hierarchy per filter. Each hierarchy
 // remembers the graph version it was built from; the store's version is checked
 // at most once per VersionCheckEvery. When the graph has changed, a hierarchy
 // that is already built keeps answering (marked stale) while a new one is built
 // in the background, one build per filter at a time, and replaces it when done:
 // a write never makes a visitor wait for a rebuild. Only a filter never asked
-// before waits for its first build. At most MaxPoints points are held in all,
-// least recently used first out. It is safe for concurrent use.
+// before waits for its first build.
+//
+// Its work is bounded: at most MaxBuilds builds run at once (a request for a new
+// filter waits for a free slot within its own deadline, then gets UNAVAILABLE);
+// at most MaxFilters hierarchies and MaxPoints points are held, least recently
+// used first out. Every build derives from one context that Close cancels. It is
+// safe for concurrent use; make it with NewLayers, or set its fields before use.
 type Layers struct {
-	Store     graph.MapReader
-	Options   Options
-	MaxPoints int // default 4,000,000
+	Store      graph.MapReader
+	Options    Options
+	MaxPoints  int // points held in all, default DefaultMaxPoints
+	MaxFilters int // hierarchies held, default DefaultMaxFilters
+	MaxBuilds  int // builds at once, default DefaultMaxBuilds
+
+	once   sync.Once
+	ctx    context.Context // every build derives from it; Close cancels it
+	cancel context.CancelFunc
+	slots  chan struct{} // one token per running build
+	wg     sync.WaitGroup
 
 	mu      sync.Mutex
 	entries map[string]*entry
 	version string
 	checked time.Time
 	clock   int64
+	closed  bool
+}
+
+// NewLayers returns the cache of the map's hierarchies over store, with the
+// default bounds.
+func NewLayers(store graph.MapReader) *Layers {
+	l := &Layers{Store: store}
+	l.init()
+	return l
+}
+
+func (l *Layers) init() {
+	l.once.Do(func() {
+		if l.MaxPoints <= 0 {
+			l.MaxPoints = DefaultMaxPoints
+		}
+		if l.MaxFilters <= 0 {
+			l.MaxFilters = DefaultMaxFilters
+		}
+		if l.MaxBuilds <= 0 {
+			l.MaxBuilds = DefaultMaxBuilds
+		}
+		l.ctx, l.cancel = context.WithCancel(context.Background())
+		l.slots = make(chan struct{}, l.MaxBuilds)
+		l.entries = map[string]*entry{}
+	})
+}
+
+// Close cancels the builds under way and waits for them to end; afterwards
+// every request answers UNAVAILABLE. It is safe to call more than once.
+func (l *Layers) Close() error {
+	l.init()
+	l.mu.Lock()
+	l.closed = true
+	l.mu.Unlock()
+	l.cancel()
+	l.wg.Wait()
+	return nil
+}
+
+// Held returns how many hierarchies the cache holds (built or being built).
+func (l *Layers) Held() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.entries)
 }
 
 // entry is the hierarchy of one filter: built (ready closed) or being built.
@@ -44,17 +109,6 @@ type entry struct {
 	version    string // the graph version the points were read at
 	used       int64
 	rebuilding bool // a newer hierarchy is being built to replace this one
-}
-
-var shared sync.Map // graph.MapReader -> *Layers
-
-// LayersFor returns the Layers shared by every handler and resolver over store.
-func LayersFor(store graph.MapReader) *Layers {
-	if l, ok := shared.Load(store); ok {
-		return l.(*Layers)
-	}
-	l, _ := shared.LoadOrStore(store, &Layers{Store: store})
-	return l.(*Layers)
 }
 
 // filterKey is the canonical form of a normalised filter.
@@ -70,40 +124,71 @@ func filterKey(f graph.MapFilter) string {
 	return string(b)
 }
 
+// errClosed answers requests after Close.
+func errClosed() error {
+	return graph.Errorf(graph.EUNAVAIL, "", "the map is shutting down")
+}
+
 // Index returns the hierarchy of the points matching f (already normalised),
 // building it on first use; concurrent callers for one filter share one build.
 // stale is true when the graph changed since the hierarchy was built (a fresh
-// one is then being built in the background).
+// one is then being built in the background, when a build slot is free).
 func (l *Layers) Index(ctx context.Context, f graph.MapFilter) (ix *Index, stale bool, err error) {
+	l.init()
 	if err := l.checkVersion(ctx); err != nil {
 		return nil, false, err
 	}
 	key := filterKey(f)
-	l.mu.Lock()
-	if l.entries == nil {
-		l.entries = map[string]*entry{}
-	}
-	l.clock++
-	e, ok := l.entries[key]
-	if !ok {
-		e = l.startBuild(key, f)
+	for {
+		l.mu.Lock()
+		if l.closed {
+			l.mu.Unlock()
+			return nil, false, errClosed()
+		}
+		l.clock++
+		e, ok := l.entries[key]
+		if ok {
+			e.used = l.clock
+			select {
+			case <-e.ready:
+			default: // the first build of this filter is under way: wait for it
+				l.mu.Unlock()
+				return l.wait(ctx, e)
+			}
+			stale = e.version != l.version
+			if stale && !e.rebuilding && l.trySlot() {
+				e.rebuilding = true
+				l.startBuild(key, f)
+			}
+			l.mu.Unlock()
+			return e.ix, stale, nil
+		}
+		if l.trySlot() {
+			e = l.startBuild(key, f)
+			l.mu.Unlock()
+			return l.wait(ctx, e)
+		}
 		l.mu.Unlock()
-		return l.wait(ctx, e)
+		// every build slot is taken: wait for one within the request's deadline
+		select {
+		case l.slots <- struct{}{}:
+			<-l.slots // free it again and try once more: another caller may have started this filter
+		case <-l.ctx.Done():
+			return nil, false, errClosed()
+		case <-ctx.Done():
+			return nil, false, graph.Errorf(graph.EUNAVAIL, "", "the server is building %d other map layers; try again shortly", l.MaxBuilds)
+		}
 	}
-	e.used = l.clock
+}
+
+// trySlot takes a build slot if one is free.
+func (l *Layers) trySlot() bool {
 	select {
-	case <-e.ready:
-	default: // the first build of this filter is under way: wait for it
-		l.mu.Unlock()
-		return l.wait(ctx, e)
+	case l.slots <- struct{}{}:
+		return true
+	default:
+		return false
 	}
-	stale = e.version != l.version
-	if stale && !e.rebuilding {
-		e.rebuilding = true
-		l.startBuild(key, f)
-	}
-	l.mu.Unlock()
-	return e.ix, stale, nil
 }
 
 // wait waits for e's build, or for ctx.
@@ -116,18 +201,22 @@ func (l *Layers) wait(ctx context.Context, e *entry) (*Index, bool, error) {
 	}
 }
 
-// startBuild builds the hierarchy of key in the background and returns its
-// entry. A first build is entered in l.entries at once (its callers wait on
-// it); a rebuild replaces the entry it renews only once it has succeeded, so
-// the old hierarchy keeps answering meanwhile. l.mu is held.
+// startBuild builds the hierarchy of key in the background, in the build slot
+// the caller took, and returns its entry. A first build is entered in
+// l.entries at once (its callers wait on it); a rebuild replaces the entry it
+// renews only once it has succeeded, so the old hierarchy keeps answering
+// meanwhile. l.mu is held.
 func (l *Layers) startBuild(key string, f graph.MapFilter) *entry {
 	e := &entry{ready: make(chan struct{}), used: l.clock}
 	old := l.entries[key]
 	if old == nil {
 		l.entries[key] = e
 	}
+	l.wg.Add(1)
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), BuildTimeout)
+		defer l.wg.Done()
+		defer func() { <-l.slots }()
+		ctx, cancel := context.WithTimeout(l.ctx, BuildTimeout)
 		defer cancel()
 		// the version is read before the points: a write that lands between
 		// the two leaves the entry marked older than its points, and so
@@ -139,6 +228,9 @@ func (l *Layers) startBuild(key string, f graph.MapFilter) *entry {
 		}
 		if err == nil {
 			e.ix = NewIndex(pts, l.Options)
+			e.ix.version = v
+		} else if l.ctx.Err() != nil {
+			err = errClosed()
 		}
 		e.err, e.version = err, v
 		close(e.ready)
@@ -162,20 +254,18 @@ func (l *Layers) startBuild(key string, f graph.MapFilter) *entry {
 	return e
 }
 
-// evict drops the least recently used built entries beyond MaxPoints; l.mu is held.
+// evict drops the least recently used built entries while more than
+// MaxFilters hierarchies or MaxPoints points are held; l.mu is held.
 func (l *Layers) evict() {
-	limit := l.MaxPoints
-	if limit == 0 {
-		limit = 4_000_000
-	}
 	for {
-		total, oldest, oldKey := 0, int64(-1), ""
+		total, built, oldest, oldKey := 0, 0, int64(-1), ""
 		for k, e := range l.entries {
 			select {
 			case <-e.ready:
 			default:
 				continue
 			}
+			built++
 			if e.ix != nil {
 				total += e.ix.Len()
 			}
@@ -183,7 +273,7 @@ func (l *Layers) evict() {
 				oldest, oldKey = e.used, k
 			}
 		}
-		if total <= limit || oldKey == "" || len(l.entries) <= 1 {
+		if (total <= l.MaxPoints && built <= l.MaxFilters) || oldKey == "" || built <= 1 {
 			return
 		}
 		delete(l.entries, oldKey)
@@ -213,6 +303,7 @@ func (l *Layers) checkVersion(ctx context.Context) error {
 // Recheck makes the next request ask the store for the graph's version, rather
 // than wait up to VersionCheckEvery; the server calls it after its own writes.
 func (l *Layers) Recheck() {
+	l.init()
 	l.mu.Lock()
 	l.checked = time.Time{}
 	l.mu.Unlock()

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"ewsi/graph"
 	"ewsi/webmap"
 )
@@ -15,7 +17,8 @@ import (
 // then publishes the practice again and waits until every cache shows it.
 func TestLayersServeStaleWhileRebuilding(t *testing.T) {
 	ctx := context.Background()
-	l := &webmap.Layers{Store: db.Store}
+	l := webmap.NewLayers(db.Store)
+	defer l.Close()
 	world := webmap.BBox{West: -180, South: -85, East: 180, North: 85}
 	before, err := l.Layer(ctx, world, 0, graph.MapFilter{})
 	if err != nil {
@@ -59,8 +62,8 @@ func TestLayersServeStaleWhileRebuilding(t *testing.T) {
 	}
 
 	write(orig)
-	for _, layers := range []*webmap.Layers{l, webmap.LayersFor(db.Store)} {
-		if got := freshTotal(t, layers, world); got != before.Total {
+	for _, c := range []*webmap.Layers{l, layers} {
+		if got := freshTotal(t, c, world); got != before.Total {
 			t.Errorf("after publishing again the map shows %d points, want %d", got, before.Total)
 		}
 	}
@@ -84,5 +87,118 @@ func freshTotal(t *testing.T, layers *webmap.Layers, box webmap.BBox) int {
 		}
 		time.Sleep(20 * time.Millisecond)
 		layers.Recheck()
+	}
+}
+
+// gatedStore is the real store whose MapPoints waits until the gate opens or
+// its context ends, and records how it ended: a build held still, for tests of
+// what happens meanwhile.
+type gatedStore struct {
+	graph.MapReader
+	gate      chan struct{}
+	started   chan struct{}
+	cancelled chan error
+}
+
+func newGatedStore() *gatedStore {
+	return &gatedStore{MapReader: db.Store, gate: make(chan struct{}), started: make(chan struct{}, 16), cancelled: make(chan error, 16)}
+}
+
+func (g *gatedStore) MapPoints(ctx context.Context, box orb.Bound, f graph.MapFilter) ([]graph.MapPoint, error) {
+	g.started <- struct{}{}
+	select {
+	case <-g.gate:
+	case <-ctx.Done():
+		g.cancelled <- ctx.Err()
+		return nil, ctx.Err()
+	}
+	return g.MapReader.MapPoints(ctx, box, f)
+}
+
+func countryFilter(iso string) graph.MapFilter {
+	f := graph.MapFilter{Filter: graph.Filter{Countries: []string{iso}}}
+	_ = f.Normalize("")
+	return f
+}
+
+// TestLayersBoundBuilds checks that no more than MaxBuilds builds run at once: a
+// request for a new filter meanwhile answers UNAVAILABLE at its deadline; that
+// Close cancels the builds under way and waits for them; and that requests
+// after Close answer UNAVAILABLE.
+func TestLayersBoundBuilds(t *testing.T) {
+	g := newGatedStore()
+	l := &webmap.Layers{Store: g, MaxBuilds: 1}
+	first := make(chan error, 1)
+	go func() {
+		_, _, err := l.Index(context.Background(), countryFilter("FR"))
+		first <- err
+	}()
+	<-g.started // the build of FR holds the only slot
+	// a deadline that leaves the version check time on a loaded machine; the
+	// request then waits for a slot that never frees until it runs out
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	_, _, err := l.Index(ctx, countryFilter("DE"))
+	cancel()
+	if graph.ErrorCode(err) != graph.EUNAVAIL {
+		t.Errorf("a second filter while the only slot is taken: %v, want UNAVAILABLE", err)
+	}
+	select {
+	case <-g.started:
+		t.Error("a second build started beside the first")
+	default:
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Close has waited: the build saw its context cancelled, and its caller got an answer
+	select {
+	case err := <-g.cancelled:
+		if err != context.Canceled {
+			t.Errorf("the build ended with %v, want context.Canceled", err)
+		}
+	default:
+		t.Error("Close returned before the build under way ended")
+	}
+	if err := <-first; graph.ErrorCode(err) != graph.EUNAVAIL {
+		t.Errorf("the caller of the cancelled build got %v, want UNAVAILABLE", err)
+	}
+	if _, _, err := l.Index(context.Background(), graph.MapFilter{}); graph.ErrorCode(err) != graph.EUNAVAIL {
+		t.Errorf("after Close: %v, want UNAVAILABLE", err)
+	}
+}
+
+// TestLayersWaitForAFreeSlot checks that a request for a new filter waits for a
+// build slot within its deadline, and is served once the slot frees.
+func TestLayersWaitForAFreeSlot(t *testing.T) {
+	g := newGatedStore()
+	l := &webmap.Layers{Store: g, MaxBuilds: 1}
+	defer l.Close()
+	go func() { _, _, _ = l.Index(context.Background(), countryFilter("FR")) }()
+	<-g.started
+	second := make(chan error, 1)
+	go func() {
+		_, _, err := l.Index(context.Background(), countryFilter("DE"))
+		second <- err
+	}()
+	close(g.gate) // FR's build ends, DE's takes the slot
+	if err := <-second; err != nil {
+		t.Errorf("the second filter, once a slot freed: %v", err)
+	}
+}
+
+// TestLayersKeepAtMostMaxFilters checks the count bound of the hierarchies held.
+func TestLayersKeepAtMostMaxFilters(t *testing.T) {
+	l := &webmap.Layers{Store: db.Store, MaxFilters: 2}
+	defer l.Close()
+	for _, iso := range []string{"FR", "DE", "IT", "ES"} {
+		if _, _, err := l.Index(context.Background(), countryFilter(iso)); err != nil {
+			t.Fatal(err)
+		}
+		if n := l.Held(); n > 2 {
+			t.Errorf("after %s: %d hierarchies held, want at most 2", iso, n)
+		}
+	}
+	if n := l.Held(); n != 2 {
+		t.Errorf("%d hierarchies held after four filters, want 2", n)
 	}
 }

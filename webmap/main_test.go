@@ -24,7 +24,8 @@ import (
 
 var (
 	db      *neo4jtest.DB
-	baseURL string // the real server, http://127.0.0.1:port
+	baseURL string         // the real server, http://127.0.0.1:port
+	layers  *webmap.Layers // the server's cluster cache
 )
 
 // editorToken is the editors' bearer token of the test server; the browser tests
@@ -53,13 +54,16 @@ func TestMain(m *testing.M) {
 			logw = os.Stderr
 		}
 		log := slog.New(slog.NewTextHandler(logw, nil))
+		layers = webmap.NewLayers(d.Store)
+		extra := webmap.Routes(layers, webmap.RouteOptions{})
+		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: webmap.Routes(d.Store), EditorToken: editorToken, Partners: d.Ranker}, d.Store, log)
+			Extra: extra, EditorToken: editorToken, Map: layers, Partners: d.Ranker}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err
 		}
 		go func() { _ = srv.Serve() }()
-		if err := webmap.LayersFor(d.Store).Warm(context.Background()); err != nil {
+		if err := layers.Warm(context.Background()); err != nil {
 			return err
 		}
 		baseURL = "http://" + srv.Addr()
@@ -134,4 +138,26 @@ func count(t *testing.T, cypher string, params map[string]any) int {
 		t.Fatal(err)
 	}
 	return int(rows[0]["c"].(int64))
+}
+
+// maplibreFiles serves, for the browser test of the vector tiles only, the test
+// page of webmap/test/maplibre and MapLibre GL JS from node_modules (a
+// devDependency: the app itself does not use it).
+func maplibreFiles(root string) http.Handler {
+	files := map[string]string{
+		"page.html": filepath.Join(root, "webmap", "test", "maplibre", "page.html"),
+		"page.js":   filepath.Join(root, "webmap", "test", "maplibre", "page.js"),
+		"page.css":  filepath.Join(root, "webmap", "test", "maplibre", "page.css"),
+	}
+	for _, f := range []string{"maplibre-gl-csp.js", "maplibre-gl-csp-worker.js", "maplibre-gl.css"} {
+		files[f] = filepath.Join(root, "node_modules", "maplibre-gl", "dist", f)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		path, ok := files[r.PathValue("file")]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		http.ServeFile(w, r, path)
+	})
 }

@@ -1,10 +1,7 @@
 package webmap
 
 import (
-	"context"
-	"encoding/json"
 	"errors"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -93,31 +90,4 @@ func FilterFromQuery(q url.Values) (graph.MapFilter, error) {
 		add(f.Normalize(""))
 	}
 	return f, errs.Err()
-}
-
-// problem writes an error as JSON with the status its code calls for; internal
-// errors are logged by the caller's middleware and shown as a generic message.
-func problem(w http.ResponseWriter, err error) {
-	status := http.StatusInternalServerError
-	switch graph.ErrorCode(err) {
-	case graph.EINVALID:
-		status = http.StatusBadRequest
-	case graph.ENOTFOUND:
-		status = http.StatusNotFound
-	case graph.ETIMEOUT:
-		status = http.StatusGatewayTimeout
-	case graph.EUNAVAIL:
-		status = http.StatusServiceUnavailable
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		status = http.StatusGatewayTimeout
-	}
-	body := map[string]any{"code": graph.ErrorCode(err), "description": graph.ErrorMessage(err)}
-	var e *graph.Error
-	if errors.As(err, &e) && e.Where != "" {
-		body["where"] = e.Where
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(body)
 }

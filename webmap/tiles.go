@@ -1,13 +1,18 @@
 package webmap
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/fnv"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/geojson"
@@ -16,29 +21,62 @@ import (
 	"ewsi/graph"
 )
 
-// Vector tiles: extent 4096 (mvt's default) and a buffer of 64 units each side,
-// so that markers on a tile's edge draw whole on both tiles.
+// Vector tiles: MVT spec version 2, extent 4096 and a buffer of 64 units each
+// side, so that markers on a tile's edge draw whole on both tiles.
 const (
-	TileExtent = 4096
-	TileBuffer = 64
+	TileExtent  = 4096
+	TileBuffer  = 64
+	TileVersion = 2
 )
 
+// DefaultTileCache is how many encoded tiles the cache holds by default.
+const DefaultTileCache = 4096
+
 // tiles serves /tiles/{layer}/{z}/{x}/{y}.mvt: the clusters and markers of the
-// layer ("all" or a collection id) at zoom z, gzipped, with an ETag.
-type tiles struct{ layers *Layers }
+// layer ("all" or a collection id) at zoom z, with an ETag, gzipped when the
+// client accepts it. Encoded tiles are cached by graph version, filter and
+// z/x/y in a bounded LRU, so that a tile is encoded once per version.
+type tiles struct {
+	layers *Layers
+	opts   RouteOptions
+	cache  *lru.Cache[string, encodedTile]
+}
+
+// encodedTile is a gzipped tile and its ETag.
+type encodedTile struct {
+	gz   []byte
+	etag string // of the gzipped bytes; the identity encoding appends "-id"
+}
+
+func newTiles(l *Layers, o RouteOptions) tiles {
+	n := o.TileCache
+	if n <= 0 {
+		n = DefaultTileCache
+	}
+	c, _ := lru.New[string, encodedTile](n) // n > 0: no error
+	return tiles{layers: l, opts: o, cache: c}
+}
+
+// layerKinds returns the kinds of a tile layer: nil for "all", else one collection's.
+func layerKinds(name string) ([]graph.MapKind, error) {
+	if name == "all" {
+		return nil, nil
+	}
+	c, ok := findCollection(name)
+	if !ok {
+		return nil, graph.Errorf(graph.ENOTFOUND, "layer", "no layer %q (all, or a collection id)", name)
+	}
+	return []graph.MapKind{c.kind}, nil
+}
 
 func (t tiles) serve(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
 	defer cancel()
 	name := r.PathValue("layer")
-	var kinds []graph.MapKind
-	if name != "all" {
-		c, ok := findCollection(name)
-		if !ok {
-			problem(w, graph.Errorf(graph.ENOTFOUND, "layer", "no layer %q (all, or a collection id)", name))
-			return
-		}
-		kinds = []graph.MapKind{c.kind}
+	kinds, err := layerKinds(name)
+	if err != nil {
+		problem(w, err)
+		return
 	}
 	tile, err := parseTile(r.PathValue("z"), r.PathValue("x"), r.PathValue("yfile"))
 	if err != nil {
@@ -56,25 +94,74 @@ func (t tiles) serve(w http.ResponseWriter, r *http.Request) {
 		problem(w, err)
 		return
 	}
-	body, err := encodeTile(ix, tile, name)
-	if err != nil {
-		problem(w, err)
-		return
+	key := strings.Join([]string{ix.Version(), filterKey(f), name, strconv.Itoa(int(tile.Z)), strconv.Itoa(int(tile.X)), strconv.Itoa(int(tile.Y))}, "|")
+	enc, hit := t.cache.Get(key)
+	w.Header().Set("X-Tile-Cache", map[bool]string{true: "hit", false: "miss"}[hit])
+	if !hit {
+		gz, err := encodeTile(ix, tile, name)
+		if err != nil {
+			problem(w, err)
+			return
+		}
+		sum := sha256.Sum256(gz)
+		enc = encodedTile{gz: gz, etag: hex.EncodeToString(sum[:12])}
+		t.cache.Add(key, enc)
 	}
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	body, etag := enc.gz, `"`+enc.etag+`"`
+	gzipped := acceptsGzip(r.Header.Get("Accept-Encoding"))
+	if !gzipped {
+		etag = `"` + enc.etag + `-id"`
+	}
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "public, max-age=60")
 	h.Set("Vary", "Accept-Encoding")
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+	if match := r.Header.Get("If-None-Match"); match != "" && (strings.Contains(match, etag) || strings.TrimSpace(match) == "*") {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	if !gzipped {
+		if body, err = gunzip(enc.gz); err != nil {
+			problem(w, err)
+			return
+		}
+	} else {
+		h.Set("Content-Encoding", "gzip")
+	}
 	h.Set("Content-Type", "application/vnd.mapbox-vector-tile")
-	h.Set("Content-Encoding", "gzip")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	_, _ = w.Write(body)
+}
+
+// acceptsGzip tells whether an Accept-Encoding header takes gzip (by name or
+// by *, with a q above 0).
+func acceptsGzip(header string) bool {
+	star := false
+	for _, part := range strings.Split(header, ",") {
+		fields := strings.Split(part, ";")
+		coding := strings.ToLower(strings.TrimSpace(fields[0]))
+		zero := false
+		for _, p := range fields[1:] {
+			if k, v, _ := strings.Cut(strings.TrimSpace(p), "="); k == "q" && strings.Trim(v, "0.") == "" {
+				zero = true
+			}
+		}
+		switch coding {
+		case "gzip", "x-gzip":
+			return !zero
+		case "*":
+			star = !zero
+		}
+	}
+	return star
+}
+
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // parseTile checks z/x/y: z from 0 to MaxZoom, x and y inside the zoom's grid.
@@ -99,6 +186,17 @@ func parseTile(zs, xs, yfile string) (maptile.Tile, error) {
 	return maptile.New(uint32(x), uint32(y), maptile.Zoom(z)), nil
 }
 
+// Feature ids of tiles are numbers below 2^53 (exact in JavaScript): a point's
+// is a hash of its node id below 2^52, a cluster's is 2^52 plus its number.
+const clusterIDBase = 1 << 52
+
+// PointFeatureID returns the tile feature id of the point with node id id.
+func PointFeatureID(id string) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(id))
+	return h.Sum64() & (clusterIDBase - 1)
+}
+
 // encodeTile draws the items of tile (and its buffer) into one gzipped MVT layer.
 func encodeTile(ix *Index, tile maptile.Tile, name string) ([]byte, error) {
 	b := tile.Bound()
@@ -109,13 +207,13 @@ func encodeTile(ix *Index, tile maptile.Tile, name string) ([]byte, error) {
 	for _, it := range ix.Query(q, int(tile.Z)) {
 		if c := it.Cluster; c != nil {
 			f := geojson.NewFeature(c.Center)
-			f.ID = c.ID
+			f.ID = uint64(clusterIDBase + c.ID)
 			f.Properties = geojson.Properties{"cluster": true, "count": c.Count, "expansion_zoom": c.ExpansionZoom}
 			fc.Append(f)
 			continue
 		}
 		f := feature(it.Point)
-		f.ID = nil
+		f.ID = PointFeatureID(it.Point.ID)
 		f.Properties["id"] = it.Point.ID
 		f.Properties["cluster"] = false
 		f.Properties["count"] = 1
@@ -123,6 +221,9 @@ func encodeTile(ix *Index, tile maptile.Tile, name string) ([]byte, error) {
 		fc.Append(f)
 	}
 	layers := mvt.NewLayers(map[string]*geojson.FeatureCollection{name: fc})
+	for _, l := range layers {
+		l.Version = TileVersion
+	}
 	layers.ProjectToTile(tile)
 	return mvt.MarshalGzipped(layers)
 }

@@ -31,6 +31,7 @@ type config struct {
 	CORSOrigins    []string
 	EditorToken    string // bearer token of editors; empty switches editing off
 	Edge           server.Edge
+	TrustForwarded bool   // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -67,6 +68,9 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	c.EditorToken = get("EWSI_EDITOR_TOKEN", "")
 	if c.EditorToken != "" && len(c.EditorToken) < 16 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_EDITOR_TOKEN", "must be at least 16 characters long")
+	}
+	if c.TrustForwarded, err = strconv.ParseBool(get("EWSI_TRUST_FORWARDED", "false")); err != nil {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_TRUST_FORWARDED", "%q is not true or false", getenv("EWSI_TRUST_FORWARDED"))
 	}
 	if o := get("EWSI_CORS_ORIGINS", ""); o != "" {
 		c.CORSOrigins = strings.Split(o, ",")

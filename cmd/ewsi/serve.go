@@ -53,8 +53,11 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 		}
 		log.Info("ranking: projection built", "nodes", p.Len(), "took", p.BuildTime.Round(time.Millisecond), "bytes", p.Bytes())
 	}
+	layers := webmap.NewLayers(st)
+	defer layers.Close() // cancels the cluster builds under way and waits for them, before the store closes
 	srv := server.New(server.Config{Addr: cfg.Addr, WebDir: cfg.WebDir, QueryTimeout: cfg.QueryTimeout,
-		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(st), EditorToken: cfg.EditorToken, Partners: ranker, Edge: cfg.Edge}, st, log)
+		AllowedOrigins: cfg.CORSOrigins, Extra: webmap.Routes(layers, webmap.RouteOptions{TrustForwarded: cfg.TrustForwarded}),
+		EditorToken: cfg.EditorToken, Map: layers, Partners: ranker, Edge: cfg.Edge}, st, log)
 	if err := srv.Listen(); err != nil {
 		return err
 	}
@@ -62,13 +65,13 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 	go func() { errc <- srv.Serve() }()
 	go func() { _, _ = ranker.Cache.Fresh(ctx) }() // partner search and related content; OnBuild logs
 	go func() {
-		if err := webmap.LayersFor(st).Warm(ctx); err != nil {
+		if err := layers.Warm(ctx); err != nil {
 			log.Warn("map: warming the cluster cache", "err", err)
 		}
 	}()
 	fmt.Fprintf(stdout, "EWSI Graph is up: http://%s/ (GraphiQL: http://%s/graphiql)\n", srv.Addr(), srv.Addr())
 	if cfg.DemoScale > 0 {
-		go loadDemoIfEmpty(ctx, cfg, st, ranker.Cache, log, stdout)
+		go loadDemoIfEmpty(ctx, cfg, st, ranker.Cache, layers, log, stdout)
 	}
 	select {
 	case <-ctx.Done():
@@ -82,7 +85,7 @@ func serve(ctx context.Context, cfg config, args []string, stdout, stderr io.Wri
 }
 
 // loadDemoIfEmpty generates and loads demo content when the graph has no content.
-func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, ranking *rank.Cache, log *slog.Logger, out io.Writer) {
+func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, ranking *rank.Cache, layers *webmap.Layers, log *slog.Logger, out io.Writer) {
 	_, total, err := st.List(ctx, graph.KindPractice, graph.Filter{}, graph.Order{}, graph.Window{})
 	if err != nil {
 		log.Error("demo content: cannot count practices", "err", err)
@@ -113,7 +116,6 @@ func loadDemoIfEmpty(ctx context.Context, cfg config, st *neo4j.Store, ranking *
 	fmt.Fprintf(out, "demo content loaded in %s: %s\n", time.Since(start).Round(time.Second), sum)
 	loadDemoRequests(ctx, cfg, st, log, out)
 	// rebuild the caches now, so that no visitor is answered from those of the empty graph
-	layers := webmap.LayersFor(st)
 	layers.Recheck()
 	if err := layers.Warm(ctx); err != nil {
 		log.Warn("map: rebuilding the cluster cache", "err", err)

@@ -73,6 +73,27 @@ func mapThemes(label graph.Kind) string {
 	return "[(n)-[:ABOUT]->(t:Theme) | t.id]"
 }
 
+// mapDates returns the start and end date columns of a map point of label.
+func mapDates(label graph.Kind) string {
+	switch label {
+	case graph.KindPractice:
+		return "n.startDate AS start, n.endDate AS end"
+	case graph.KindEvent:
+		return "n.start AS start, n.end AS end"
+	}
+	return "null AS start, null AS end"
+}
+
+// mapDate reads a date column, nil when null.
+func mapDate(v any) *graph.Date {
+	d, ok := v.(dbtype.Date)
+	if !ok {
+		return nil
+	}
+	gd := graph.DateOf(d.Time())
+	return &gd
+}
+
 // MapPoints returns the published points matching f inside box, one query per
 // label through its point index (point.withinBBox).
 func (s *Store) MapPoints(ctx context.Context, box orb.Bound, f graph.MapFilter) ([]graph.MapPoint, error) {
@@ -94,7 +115,7 @@ func (s *Store) MapPoints(ctx context.Context, box orb.Bound, f graph.MapFilter)
 		recs, err := s.read(ctx, fmt.Sprintf(`
 MATCH (n:%s) WHERE point.withinBBox(n.location, $sw, $ne) AND %s
 RETURN n.id AS id, n.%s AS name, n.location AS loc, n.lang AS lang, coalesce(n.demo, false) AS demo,
-       [(n)-[:IN]->(c:Country) | c.iso2][0] AS country, %s AS themes`, label, where, nameProp(label), mapThemes(label)), params)
+       [(n)-[:IN]->(c:Country) | c.iso2][0] AS country, %s AS themes, %s`, label, where, nameProp(label), mapThemes(label), mapDates(label)), params)
 		if err != nil {
 			return nil, err
 		}
@@ -109,6 +130,7 @@ RETURN n.id AS id, n.%s AS name, n.location AS loc, n.lang AS lang, coalesce(n.d
 			for _, t := range v[6].([]any) {
 				p.Themes = append(p.Themes, t.(string))
 			}
+			p.Start, p.End = mapDate(v[7]), mapDate(v[8])
 			out = append(out, p)
 		}
 	}
