@@ -71,6 +71,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	c.Restart.defaults()
 	m.fatal = make(chan error, 2)
+	m.health.setUp()
 	if c.DB.QueryTimeout == 0 {
 		c.DB.QueryTimeout = c.QueryTimeout
 	}

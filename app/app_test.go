@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -54,19 +55,27 @@ type gqlAnswer struct {
 // query asks for the themes over HTTP, giving up after 10 s (the query timeout is 30 s).
 func query(t *testing.T, addr string) gqlAnswer {
 	t.Helper()
+	a, err := post(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func post(addr string) (gqlAnswer, error) {
+	var a gqlAnswer
 	c := &http.Client{Timeout: 10 * time.Second}
 	res, err := c.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":"{ themes { name } }"}`))
 	if err != nil {
-		t.Fatalf("graphql: no answer within 10 s (the query timeout is 30 s): %v", err)
+		return a, fmt.Errorf("graphql: no answer within 10 s (the query timeout is 30 s): %v", err)
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	var a gqlAnswer
 	if err := json.Unmarshal(b, &a); err != nil {
-		t.Fatalf("graphql: status %d, body is not JSON: %q", res.StatusCode, b)
+		return a, fmt.Errorf("graphql: status %d, body is not JSON: %q", res.StatusCode, b)
 	}
 	a.Status = res.StatusCode
-	return a
+	return a, nil
 }
 
 func status(t *testing.T, url string) int {
@@ -169,8 +178,27 @@ func TestMainSurvivesKilledNeo4j(t *testing.T) {
 		t.Fatalf("before the kill: %+v", a)
 	}
 	first := m.Neo4jPid()
+	// a request under way when Neo4j dies: stop Neo4j, send the request (it
+	// waits for Neo4j), then kill Neo4j
+	if err := syscall.Kill(first, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	inflight := make(chan error, 1)
+	var during gqlAnswer
+	go func() {
+		var err error
+		during, err = post(m.Addr())
+		inflight <- err
+	}()
+	time.Sleep(time.Second) // lets the request reach the store; if it has not, it meets the gate, as below
 	if err := syscall.Kill(first, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
+	}
+	if err := <-inflight; err != nil {
+		t.Fatalf("the request under way when Neo4j died: %v", err)
+	}
+	if len(during.Errors) == 0 || during.Errors[0].Extensions.Code != "UNAVAILABLE" {
+		t.Errorf("the request under way when Neo4j died: want the code UNAVAILABLE, got %d %+v", during.Status, during.Errors)
 	}
 	eventually(t, 30*time.Second, "/readyz says 503 once Neo4j died", func() bool { return status(t, base+"/readyz") == 503 })
 	a := query(t, m.Addr())

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -22,12 +23,33 @@ type health struct {
 	mu     sync.RWMutex
 	state  int
 	reason string
+	// gone is cancelled when Neo4j goes down, which ends the requests under
+	// way with UNAVAILABLE instead of leaving them to the driver's retries
+	gone   context.Context
+	cancel context.CancelCauseFunc
 }
 
 func (h *health) set(state int, reason string) {
 	h.mu.Lock()
+	defer h.mu.Unlock()
 	h.state, h.reason = state, reason
-	h.mu.Unlock()
+	if h.gone == nil {
+		h.gone, h.cancel = context.WithCancelCause(context.Background())
+	}
+	switch {
+	case state != stateUp:
+		h.cancel(graph.Errorf(graph.EUNAVAIL, "", "the database went down during the request; try again in a minute"))
+	case h.gone.Err() != nil:
+		h.gone, h.cancel = context.WithCancelCause(context.Background())
+	}
+}
+
+// upContext is the context that ends when Neo4j goes down; setUp must have
+// been called once.
+func (h *health) upContext() context.Context {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return h.gone
 }
 
 func (h *health) setUp()                  { h.set(stateUp, "") }
@@ -49,7 +71,12 @@ func (h *health) gate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		state, reason := h.get()
 		if state == stateUp {
-			next.ServeHTTP(w, r)
+			ctx, cancel := context.WithCancelCause(r.Context())
+			up := h.upContext()
+			stop := context.AfterFunc(up, func() { cancel(context.Cause(up)) })
+			next.ServeHTTP(w, r.WithContext(ctx))
+			stop()
+			cancel(nil)
 			return
 		}
 		p := r.URL.Path
