@@ -197,8 +197,14 @@ func TestMainSurvivesKilledNeo4j(t *testing.T) {
 	if err := <-inflight; err != nil {
 		t.Fatalf("the request under way when Neo4j died: %v", err)
 	}
-	if len(during.Errors) == 0 || during.Errors[0].Extensions.Code != "UNAVAILABLE" {
-		t.Errorf("the request under way when Neo4j died: want the code UNAVAILABLE, got %d %+v", during.Status, during.Errors)
+	// it answered within the client's 10 s (the query timeout is 30 s): with
+	// UNAVAILABLE, or, if Neo4j answered it before it stopped, with the data;
+	// never TIMEOUT or INTERNAL
+	switch {
+	case len(during.Errors) == 0 && len(during.Data.Themes) == 6:
+		t.Log("the request under way was answered before Neo4j stopped")
+	case len(during.Errors) == 0 || during.Errors[0].Extensions.Code != "UNAVAILABLE":
+		t.Errorf("the request under way when Neo4j died: want the code UNAVAILABLE, got %d %+v", during.Status, during)
 	}
 	eventually(t, 30*time.Second, "/readyz says 503 once Neo4j died", func() bool { return status(t, base+"/readyz") == 503 })
 	a := query(t, m.Addr())
