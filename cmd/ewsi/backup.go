@@ -70,5 +70,6 @@ func embeddedOnly(cfg config, what string) error {
 }
 
 func adminOptions(cfg config) embedded.Options {
-	return embedded.Options{Jar: cfg.Neo4jJar, DataDir: filepath.Join(cfg.DataDir, "neo4j"), Log: neo4jLog(cfg)}
+	return embedded.Options{Jar: cfg.Neo4jJar, DataDir: filepath.Join(cfg.DataDir, "neo4j"),
+		LogFile: filepath.Join(cfg.DataDir, "neo4j-launcher.log")}
 }

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"io"
 	"log/slog"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"ewsi/app"
 	"ewsi/graph"
 	"ewsi/server"
 )
@@ -31,7 +33,27 @@ type config struct {
 	CORSOrigins    []string
 	EditorToken    string // bearer token of editors; empty switches editing off
 	Edge           server.Edge
-	TrustForwarded bool   // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
+	TrustForwarded bool // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
+	Neo4jRestarts  int  // restarts of a dead embedded Neo4j allowed in 10 minutes
+}
+
+// db is where the store is.
+func (c config) db() app.DBConfig {
+	return app.DBConfig{URI: c.Neo4jURI, User: c.Neo4jUser, Password: c.Neo4jPassword, Database: c.Neo4jDatabase,
+		DataDir: c.DataDir, Port: c.Neo4jPort, Jar: c.Neo4jJar, Heap: c.Neo4jHeap, PageCache: c.Neo4jPageCache,
+		QueryTimeout: c.QueryTimeout}
+}
+
+// app is the server's configuration.
+func (c config) app(log *slog.Logger, out io.Writer) app.Config {
+	restarts := c.Neo4jRestarts
+	if restarts == 0 {
+		restarts = -1 // none
+	}
+	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
+		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
+		Edge: c.Edge, TrustForwarded: c.TrustForwarded,
+		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out}
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -61,6 +83,9 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if c.DemoScale, err = strconv.Atoi(get("EWSI_DEMO_SCALE", "1")); err != nil || c.DemoScale < 0 || c.DemoScale > 100 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_DEMO_SCALE", "%q is not a scale from 0 (no demo content) to 100", getenv("EWSI_DEMO_SCALE"))
+	}
+	if c.Neo4jRestarts, err = strconv.Atoi(get("EWSI_NEO4J_RESTARTS", "3")); err != nil || c.Neo4jRestarts < 0 || c.Neo4jRestarts > 100 {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_NEO4J_RESTARTS", "%q is not a number of restarts from 0 (none) to 100", getenv("EWSI_NEO4J_RESTARTS"))
 	}
 	if c.QueryTimeout, err = time.ParseDuration(get("EWSI_QUERY_TIMEOUT", "15s")); err != nil || c.QueryTimeout <= 0 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_QUERY_TIMEOUT", "%q is not a duration such as 15s", getenv("EWSI_QUERY_TIMEOUT"))

@@ -56,12 +56,12 @@ func exportCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 		w = f
 	}
 	log := newLogger(cfg, stderr)
-	st, closeStore, err := openStore(ctx, cfg, log, stderr)
+	db, err := openDB(ctx, cfg, log, stderr)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
-	ex.B = st
+	defer db.Close()
+	ex.B = db.Store
 	sum, err := ex.Export(ctx, w)
 	if err != nil {
 		return err

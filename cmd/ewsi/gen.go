@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
-	"ewsi/graph"
-	"ewsi/ingest/demo"
+	"ewsi/app"
 )
 
 func genCmd(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
@@ -26,49 +23,9 @@ func genCmd(ctx context.Context, cfg config, args []string, stdout, stderr io.Wr
 	if dir == "" {
 		dir = filepath.Join(cfg.DataDir, "demo", fmt.Sprintf("scale-%d-seed-%d", *scale, *seed))
 	}
-	if err := generate(ctx, cfg, *scale, *seed, dir); err != nil {
+	if err := app.GenerateDemo(ctx, cfg.ReferenceDir, *scale, *seed, dir); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "demo content written to %s\n", dir)
-	return nil
-}
-
-// generate writes demo content for scale and seed into dir, on the real cities
-// and countries of the reference data.
-func generate(ctx context.Context, cfg config, scale int, seed int64, dir string) error {
-	var cities []demo.City
-	var countries []demo.Country
-	if err := readJSON(filepath.Join(cfg.ReferenceDir, "cities.json"), &cities); err != nil {
-		return err
-	}
-	if err := readJSON(filepath.Join(cfg.ReferenceDir, "countries.json"), &countries); err != nil {
-		return err
-	}
-	_, err := demo.Generate(ctx, demo.Options{Scale: scale, Seed: seed, Out: dir, Cities: cities, Countries: demoCountries(countries)})
-	return err
-}
-
-// demoCountries keeps the countries whose integration work the site covers: the
-// EU, the EEA and Switzerland, the United Kingdom, and the candidate countries.
-func demoCountries(all []demo.Country) []demo.Country {
-	keep := map[string]bool{"IS": true, "LI": true, "NO": true, "CH": true, "GB": true,
-		"AL": true, "BA": true, "GE": true, "MD": true, "ME": true, "MK": true, "RS": true, "TR": true, "UA": true, "XK": true}
-	var out []demo.Country
-	for _, c := range all {
-		if c.EU || keep[c.ISO2] {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func readJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return graph.Errorf(graph.EINVALID, path, "cannot read (build the reference data with `make`): %v", err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return graph.Errorf(graph.EINVALID, path, "%v", err)
-	}
 	return nil
 }

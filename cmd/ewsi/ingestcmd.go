@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"ewsi/app"
 	"ewsi/graph"
 	"ewsi/ingest"
 )
@@ -33,7 +34,7 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 	}
 	var srcs []ingest.Source
 	if *ref {
-		r, err := referenceSources(cfg)
+		r, err := app.ReferenceSources(cfg.ReferenceDir)
 		if err != nil {
 			return err
 		}
@@ -47,14 +48,18 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 		srcs = append(srcs, s)
 	}
 	log := newLogger(cfg, stderr)
-	st, closeStore, err := openStore(ctx, cfg, log, stderr)
+	db, err := openDB(ctx, cfg, log, stderr)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
+	defer db.Close()
+	// the load ends at once, saying so, when its own embedded Neo4j dies
+	lctx, unbind := db.Bind(ctx)
+	defer unbind()
 	start := time.Now()
 	pp := &ingest.ProgressPrinter{W: stderr, TTY: isTerminal(os.Stderr), Every: *every}
-	sum, err := (&ingest.Loader{W: st, Batch: *batch, Writers: *writers, Progress: pp.Print}).Load(ctx, srcs...)
+	sum, err := (&ingest.Loader{W: db.Store, Batch: *batch, Writers: *writers, Progress: pp.Print}).Load(lctx, srcs...)
+	err = db.Explain(lctx, err)
 	for i, e := range sum.Errors {
 		if i == *maxErrors {
 			fmt.Fprintf(stderr, "... and %d more rejected records\n", len(sum.Errors)-i)

@@ -139,6 +139,10 @@ func (s *Store) write(ctx context.Context, stmts ...stmt) ([][]*neo4j.Record, er
 
 // translate turns driver errors into domain errors where it can.
 func translate(ctx context.Context, err error) error {
+	var cause *graph.Error
+	if errors.As(context.Cause(ctx), &cause) { // the edge ended the request and said why
+		return cause
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return &graph.Error{Code: graph.ETIMEOUT, Message: "the query took too long"}
 	}

@@ -102,6 +102,12 @@ func admin(ctx context.Context, o Options, args ...string) error {
 	if o.Log != nil {
 		_, _ = o.Log.Write(out)
 	}
+	if o.LogFile != "" {
+		if f, ferr := os.OpenFile(o.LogFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); ferr == nil {
+			_, _ = f.Write(out)
+			_ = f.Close()
+		}
+	}
 	if err == nil {
 		return nil
 	}

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -29,17 +30,23 @@ type Options struct {
 	Heap      string        // JVM -Xmx, e.g. "1g"
 	Java      string        // java executable; "" finds it on PATH or in JAVA_HOME
 	Timeout   time.Duration // how long to wait for Bolt; zero means 3 minutes
-	Log       io.Writer     // where the launcher's output goes; nil discards it
+	Log       io.Writer     // where the launcher's output goes, besides LogFile; nil discards it
+	// LogFile, when set, is a file the launcher's output is appended to; it is
+	// opened by Start and closed once the launcher has exited.
+	LogFile string
 }
 
 // Server is a running embedded Neo4j.
 type Server struct {
-	URI  string
-	cmd  *exec.Cmd
-	in   io.WriteCloser
-	done chan struct{}
-	once sync.Once
-	err  error
+	URI      string
+	cmd      *exec.Cmd
+	in       io.WriteCloser
+	done     chan struct{}
+	once     sync.Once
+	err      error
+	stopping atomic.Bool
+	tail     *tail
+	logFile  string
 }
 
 // Start runs the launcher and waits until it accepts Bolt connections. Errors the
@@ -89,6 +96,23 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	if logw == nil {
 		logw = io.Discard
 	}
+	var file *os.File
+	if o.LogFile != "" {
+		if err := os.MkdirAll(filepath.Dir(o.LogFile), 0o755); err != nil {
+			return nil, fmt.Errorf("embedded neo4j: log file: %w", err)
+		}
+		if file, err = os.OpenFile(o.LogFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err != nil {
+			return nil, fmt.Errorf("embedded neo4j: log file: %w", err)
+		}
+		logw = io.MultiWriter(logw, file)
+	}
+	closeLog := func() {
+		if file != nil {
+			_ = file.Close()
+		}
+	}
+	last := &tail{max: 4096}
+	logw = io.MultiWriter(logw, last)
 	cmd.Stderr = writerFunc(func(p []byte) (int, error) {
 		mu.Lock()
 		stderr.Write(p)
@@ -96,11 +120,15 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		return logw.Write(p)
 	})
 	if err := cmd.Start(); err != nil {
+		closeLog()
 		return nil, fmt.Errorf("embedded neo4j: cannot run %s: %w (install Java 17 or set NEO4J_URI)", java, err)
 	}
-	s := &Server{URI: fmt.Sprintf("bolt://127.0.0.1:%d", o.Port), cmd: cmd, in: in, done: make(chan struct{})}
+	s := &Server{URI: fmt.Sprintf("bolt://127.0.0.1:%d", o.Port), cmd: cmd, in: in, done: make(chan struct{}),
+		tail: last, logFile: o.LogFile}
 	ready := make(chan struct{})
+	scanned := make(chan struct{})
 	go func() {
+		defer close(scanned)
 		sc := bufio.NewScanner(out)
 		signalled := false
 		for sc.Scan() {
@@ -111,9 +139,14 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 				close(ready)
 			}
 		}
+		_, _ = io.Copy(io.Discard, out) // a line too long for the scanner
 	}()
 	go func() {
+		// every read of stdout ends before Wait, which closes the pipe; the log
+		// file is closed once nothing writes to it any more
+		<-scanned
 		s.err = cmd.Wait()
+		closeLog()
 		close(s.done)
 	}()
 	timer := time.NewTimer(o.Timeout)
@@ -150,6 +183,7 @@ func explain(stderr string, err error) string {
 
 // Stop asks the launcher to shut down cleanly (SIGTERM), waits up to a minute, then kills it.
 func (s *Server) Stop() error {
+	s.stopping.Store(true)
 	s.once.Do(func() {
 		_ = s.cmd.Process.Signal(syscall.SIGTERM)
 		select {
@@ -169,8 +203,49 @@ func (s *Server) Stop() error {
 	return nil
 }
 
-// Done is closed when the launcher has exited.
+// Done is closed when the launcher has exited, after Stop or on its own.
 func (s *Server) Done() <-chan struct{} { return s.done }
+
+// Died returns, once the launcher has exited without being asked to (killed, or
+// crashed), an error saying so with its exit status, its log file and the last
+// lines of its output; it returns nil while it runs and after Stop.
+func (s *Server) Died() error {
+	select {
+	case <-s.done:
+	default:
+		return nil
+	}
+	if s.stopping.Load() {
+		return nil
+	}
+	return &DiedError{Pid: s.cmd.Process.Pid, Exit: s.err, LogFile: s.logFile, Last: s.tail.lines(3)}
+}
+
+// DiedError says that the embedded Neo4j exited on its own.
+type DiedError struct {
+	Pid     int
+	Exit    error    // the exit status (e.g. "signal: killed")
+	LogFile string   // where its output went, "" when nowhere
+	Last    []string // its last lines of output
+}
+
+// Error is one line: what died, how, and where to look.
+func (e *DiedError) Error() string {
+	msg := fmt.Sprintf("the embedded Neo4j (pid %d) died", e.Pid)
+	if e.Exit != nil {
+		msg += " (" + e.Exit.Error() + ")"
+	}
+	if e.LogFile != "" {
+		msg += "; its log is " + e.LogFile
+	}
+	if len(e.Last) > 0 {
+		msg += "; its last output: " + strings.Join(e.Last, " | ")
+	}
+	return msg
+}
+
+// LogFile is the file the launcher's output is appended to, "" when none.
+func (s *Server) LogFile() string { return s.logFile }
 
 // FreePort returns a TCP port on 127.0.0.1 that was free a moment ago.
 func FreePort() (int, error) {
@@ -192,6 +267,37 @@ func findJava() string {
 }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = append([]byte(nil), t.b[len(t.b)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+// lines returns the last n non-blank lines.
+func (t *tail) lines(n int) []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []string
+	all := strings.Split(string(t.b), "\n")
+	for i := len(all) - 1; i >= 0 && len(out) < n; i-- {
+		if l := strings.TrimSpace(all[i]); l != "" {
+			out = append([]string{l}, out...)
+		}
+	}
+	return out
+}
 
 type writerFunc func([]byte) (int, error)
 

@@ -25,11 +25,18 @@ func TestStartExplainsWhatStopsIt(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
-	srv, err := embedded.Start(ctx, embedded.Options{Jar: jar(t), DataDir: filepath.Join(dir, "a"), Heap: "512m", PageCache: "64m"})
+	logFile := filepath.Join(dir, "logs", "launcher.log")
+	srv, err := embedded.Start(ctx, embedded.Options{Jar: jar(t), DataDir: filepath.Join(dir, "a"), Heap: "512m", PageCache: "64m", LogFile: logFile})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Stop()
+	if st, err := os.Stat(logFile); err != nil || st.Size() == 0 {
+		t.Errorf("the launcher's output is not in %s: %v", logFile, err)
+	}
+	if !holds(t, logFile) {
+		t.Errorf("the log file %s is not open while the launcher runs", logFile)
+	}
 	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URI, "bolt://"))
 	if err != nil {
 		t.Fatalf("Bolt does not accept connections at %s: %v", srv.URI, err)
@@ -69,7 +76,27 @@ func TestStartExplainsWhatStopsIt(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Error("the launcher did not exit after Stop")
 	}
+	if holds(t, logFile) {
+		t.Errorf("the log file %s is still open after Stop", logFile)
+	}
+	if err := srv.Died(); err != nil {
+		t.Errorf("a stopped launcher did not die: Died says %v", err)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "a", "data")); err != nil {
 		t.Errorf("no store written: %v", err)
 	}
+}
+
+// holds reports whether this process has path open.
+func holds(t *testing.T, path string) bool {
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fd := range fds {
+		if p, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name())); err == nil && p == path {
+			return true
+		}
+	}
+	return false
 }
