@@ -106,7 +106,7 @@ func editorPost(t *testing.T, srv *httptest.Server, token, query string) gqlResp
 
 func TestEditorMutationsNeedTheToken(t *testing.T) {
 	root, _ := neo4jtest.RepoRoot()
-	srv := httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web"), EditorToken: "s3cret", Partners: db.Ranker},
+	srv := httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web"), EditorToken: "s3cret", Partners: db.Ranker, Edge: unlimited},
 		db.Store, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	defer srv.Close()
 	link := `mutation { link(from: "practice:mentoring", to: "document:agenda-2011", type: SEE_ALSO, note: "both on jobs", by: "anna") { created link { by active note } } }`

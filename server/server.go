@@ -33,10 +33,13 @@ type Config struct {
 	MaxTokens     int           // default 5000
 	// MaxSelectionFields bounds the fields of one selection set, its fragments
 	// included, before validation (whose overlap check is quadratic in them).
-	MaxSelectionFields int // default 100
-	MaxFields          int // fields once fragments are expanded, default 5000
-	MaxErrors          int // errors kept in one response, default 100
-	MaxResponseBytes   int // a larger response is replaced by RESPONSE_TOO_LARGE, default 8 MiB
+	MaxSelectionFields int // default 300
+	// MaxSameName bounds the fields of one response name in one selection set,
+	// its fragments merged in: validation compares each pair of them.
+	MaxSameName      int // default 25
+	MaxFields        int // fields once fragments are expanded, default 5000
+	MaxErrors        int // errors kept in one response, default 100
+	MaxResponseBytes int // a larger response is replaced by RESPONSE_TOO_LARGE, default 8 MiB
 	// MaxOperationLabels bounds the operation names that /metrics keeps as
 	// labels: the first ones seen, then "other". Default 50.
 	MaxOperationLabels int
@@ -79,8 +82,11 @@ func (c *Config) defaults() {
 	if c.MaxTokens == 0 {
 		c.MaxTokens = 5000
 	}
+	if c.MaxSameName == 0 {
+		c.MaxSameName = 25
+	}
 	if c.MaxSelectionFields == 0 {
-		c.MaxSelectionFields = 100
+		c.MaxSelectionFields = 300
 	}
 	if c.MaxFields == 0 {
 		c.MaxFields = 5000

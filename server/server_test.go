@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 			return err
 		}
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
-		api = httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web"), Partners: d.Ranker}, d.Store, log).Handler())
+		api = httptest.NewServer(server.New(server.Config{WebDir: filepath.Join(root, "build", "web"), Partners: d.Ranker, Edge: unlimited}, d.Store, log).Handler())
 		return nil
 	})
 }
@@ -336,3 +336,8 @@ func TestNodeWithRelationsIsOneRoundTrip(t *testing.T) {
 		t.Errorf("node: %v", d["node"])
 	}
 }
+
+// unlimited switches the rate limits off for the servers that many tests share,
+// whose requests all come from one address; the limits have tests of their own
+// (ratelimit_test.go) on servers of their own.
+var unlimited = server.Edge{RateLimit: server.RateLimit{Off: true}}

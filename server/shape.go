@@ -26,20 +26,23 @@ const (
 const maxIntrospectionDepth = 20
 
 // shapeLimit rejects a document by its shape before gqlgen parses and validates
-// it: more fields in one selection set than maxWidth (gqlparser's check of
-// overlapping fields is quadratic in them), more fields than maxFields once
+// it: more fields in one selection set than maxWidth, or more fields of one
+// response name in it than maxSameName (gqlparser's check of overlapping fields
+// compares every pair of fields of one response name, with their merged
+// subselections), more fields than maxFields once
 // fragments are expanded, nesting deeper than maxDepth (introspection subtrees
 // apart, bounded by maxIntrospectionDepth) or more than maxAliases aliases. It
 // parses the query itself (the parse is bounded by the token limit) and
 // remembers the queries that passed, as the executor remembers validated ones.
 type shapeLimit struct {
-	maxDepth, maxAliases, maxWidth, maxFields, maxTokens int
-	passed                                               *lru.LRU[struct{}]
+	maxDepth, maxAliases, maxWidth, maxSameName, maxFields, maxTokens int
+	passed                                                            *lru.LRU[struct{}]
 }
 
 func newShapeLimit(cfg Config) shapeLimit {
 	return shapeLimit{maxDepth: cfg.MaxDepth, maxAliases: cfg.MaxAliases, maxWidth: cfg.MaxSelectionFields,
-		maxFields: cfg.MaxFields, maxTokens: cfg.MaxTokens, passed: lru.New[struct{}](1000)}
+		maxSameName: cfg.MaxSameName,
+		maxFields:   cfg.MaxFields, maxTokens: cfg.MaxTokens, passed: lru.New[struct{}](1000)}
 }
 
 var _ graphql.OperationParameterMutator = shapeLimit{}
@@ -209,6 +212,11 @@ func (w *walker) walk(fields []*ast.Field, level, intro int) {
 			w.err = shapeError(codeTooManyField, group[0].Position,
 				"the selection set of %s has %d fields (its fragments and the fields of the same name merged in), over the limit of %d",
 				name, len(kids), w.limit.maxWidth)
+		}
+		if len(group) > w.limit.maxSameName && w.err == nil {
+			w.err = shapeError(codeTooManyField, group[0].Position,
+				"%s is selected %d times in one selection set (its fragments merged in), over the limit of %d",
+				name, len(group), w.limit.maxSameName)
 		}
 		if len(kids) > 0 {
 			w.walk(kids, level+1, in)

@@ -3,7 +3,9 @@ package server_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -73,6 +75,7 @@ func TestCostlyShapesAreRefusedBeforeValidation(t *testing.T) {
 		{"70 copies of a field of 60 fields", "{ " + strings.Repeat("themes { "+strings.Repeat("slug ", 60)+"} ", 70) + "}", "TOO_MANY_FIELDS", "themes has 4200 fields"},
 		{"fields through fragments", spread.String(), "TOO_MANY_FIELDS", "1000 fields"},
 		{"fragments expanding 2^30 times", expand.String(), "TOO_MANY_FIELDS", "once its fragments are expanded"},
+		{"26 copies of one field", "{ themes { " + strings.Repeat("slug ", 26) + "} }", "TOO_MANY_FIELDS", "slug is selected 26 times"},
 		{"unused fragment of 4,900 fields", "{ __typename } fragment U on Theme { " + strings.Repeat("slug ", 4900) + "}", "TOO_MANY_FIELDS", "fragment U"},
 		{"fragment spread within itself", "{ themes { ...C } } fragment C on Theme { subthemes { theme { ...C } } }", "", ""},
 	}
@@ -93,17 +96,31 @@ func TestCostlyShapesAreRefusedBeforeValidation(t *testing.T) {
 		})
 	}
 	// within the limit, the same shapes run
-	d := mustData(t, post(t, "{ themes { "+strings.Repeat("slug ", 100)+"} }", nil))
+	d := mustData(t, post(t, "{ themes { "+strings.Repeat("slug ", 25)+"} }", nil))
 	if len(dig(d, "themes").([]any)) != 6 {
-		t.Errorf("100 fields: %v", d)
+		t.Errorf("25 copies of a field: %v", d)
+	}
+	// the node page's query: some 130 distinct fields in one set, through inline
+	// fragments on many types; their check is linear, so they pass
+	src, err := filepath.Abs(filepath.Join("..", "webmap", "app", "node", "query.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("node", "--input-type=module", "-e",
+		"const m = await import("+strconv.Quote("file://"+src)+"); process.stdout.write(m.NODE)").Output()
+	if err != nil {
+		t.Fatalf("reading the node page's query: %v", err)
+	}
+	if r := post(t, string(out), map[string]any{"id": "theme:employment", "lang": "EN"}); len(r.Errors) > 0 {
+		t.Errorf("the node page's query: %v", r.Errors[0])
 	}
 }
 
 // TestErrorsAreCapped: a response keeps the first 100 errors and says how many
 // more it dropped.
 func TestErrorsAreCapped(t *testing.T) {
-	// 50 pairs of conflicting fields: each of the 50 name(lang: FR) conflicts with each of the 50 others
-	r := post(t, "{ themes { "+strings.Repeat("name(lang: FR) name(lang: DE) ", 50)+"} }", nil)
+	// 13 name(lang: FR) and 12 name(lang: DE): each of one kind conflicts with each of the other, 156 errors
+	r := post(t, "{ themes { "+strings.Repeat("name(lang: FR) ", 13)+strings.Repeat("name(lang: DE) ", 12)+"} }", nil)
 	if len(r.Errors) != 101 {
 		t.Fatalf("%d errors, want 100 and one saying more were dropped", len(r.Errors))
 	}

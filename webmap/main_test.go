@@ -58,7 +58,8 @@ func TestMain(m *testing.M) {
 		extra := webmap.Routes(layers, webmap.RouteOptions{})
 		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: extra, EditorToken: editorToken, Map: layers, Partners: d.Ranker}, d.Store, log)
+			Extra: extra, EditorToken: editorToken, Map: layers, Partners: d.Ranker,
+			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err
 		}
