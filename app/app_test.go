@@ -214,6 +214,11 @@ func TestMainSurvivesKilledNeo4j(t *testing.T) {
 	if got := status(t, base+"/healthz"); got != http.StatusOK {
 		t.Errorf("/healthz while restarting: %d, want 200", got)
 	}
+	for _, path := range []string{"/ogc/collections/practices/items?limit=1", "/tiles/all/3/4/2.mvt"} {
+		if got := status(t, base+path); got != http.StatusServiceUnavailable {
+			t.Errorf("%s while Neo4j is down: %d, want 503", path, got)
+		}
+	}
 
 	eventually(t, 5*time.Minute, "/readyz says 200 after the restart", func() bool { return status(t, base+"/readyz") == 200 })
 	second := m.Neo4jPid()

@@ -63,8 +63,8 @@ func (h *health) get() (int, string) {
 }
 
 // gate answers at once, without reaching the store, while Neo4j is down:
-// GraphQL and the map's routes with 503 and a JSON body whose
-// extensions.code is UNAVAILABLE, /readyz with 503. /healthz stays 200 while
+// GraphQL with 503 and a JSON body whose extensions.code is UNAVAILABLE, the
+// map's routes (/ogc, /tiles) with 503 and problem details, /readyz with 503. /healthz stays 200 while
 // the process can still restart Neo4j, and says 503 once it gave up. Everything
 // else (the browser app, GraphiQL, metrics) is served as usual.
 func (h *health) gate(next http.Handler) http.Handler {
@@ -89,16 +89,24 @@ func (h *health) gate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 		case p == "/readyz":
 			writeText(w, http.StatusServiceUnavailable, "not ready: "+reason)
-		case p == "/graphql" || strings.HasPrefix(p, "/collections") || strings.HasPrefix(p, "/tiles/"):
+		case p == "/graphql" || strings.HasPrefix(p, "/ogc") || strings.HasPrefix(p, "/collections") || strings.HasPrefix(p, "/tiles/"):
 			msg := "the database is down and being restarted; try again in a minute"
 			if state == stateFailed {
 				msg = "the database is down"
 			}
-			w.Header().Set("Content-Type", "application/json")
 			w.Header().Set("Retry-After", "30")
+			if p == "/graphql" {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+					"message": msg, "extensions": map[string]any{"code": graph.EUNAVAIL}}}})
+				return
+			}
+			// the map's routes answer their errors as problem details (RFC 7807)
+			w.Header().Set("Content-Type", "application/problem+json")
 			w.WriteHeader(http.StatusServiceUnavailable)
-			_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
-				"message": msg, "extensions": map[string]any{"code": graph.EUNAVAIL}}}})
+			_ = json.NewEncoder(w).Encode(map[string]any{"type": "about:blank", "title": "Service Unavailable",
+				"status": http.StatusServiceUnavailable, "detail": msg, "code": graph.EUNAVAIL})
 		default:
 			next.ServeHTTP(w, r)
 		}
