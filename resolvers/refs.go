@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 
@@ -15,15 +16,30 @@ import (
 // are read through the request's node loader: one batched read per request,
 // whatever the number of lists that filter on them.
 func (r *Resolver) checkRefs(ctx context.Context, where string, f *graph.Filter) error {
-	fields := []struct {
-		name string
-		kind graph.Kind
-		ids  []string
-	}{
-		{"themes", graph.KindTheme, f.Themes},
-		{"subthemes", graph.KindSubtheme, f.Subthemes},
-		{"countries", graph.KindCountry, countryIDs(f.Countries)},
-	}
+	return r.checkRefFields(ctx, []refField{
+		{where + ".themes", []graph.Kind{graph.KindTheme}, f.Themes},
+		{where + ".subthemes", []graph.Kind{graph.KindSubtheme}, f.Subthemes},
+		{where + ".countries", []graph.Kind{graph.KindCountry}, countryIDs(f.Countries)},
+	})
+}
+
+// checkBoardRefs is checkRefs for the board of partner requests, whose filter
+// names themes and subthemes in one list. f is normalised.
+func (r *Resolver) checkBoardRefs(ctx context.Context, f graph.BoardFilter) error {
+	return r.checkRefFields(ctx, []refField{
+		{"filter.themes", []graph.Kind{graph.KindTheme, graph.KindSubtheme}, f.Themes},
+		{"filter.countries", []graph.Kind{graph.KindCountry}, countryIDs(f.Countries)},
+	})
+}
+
+// refField is a field of a filter: the ids it names and the kinds they may be of.
+type refField struct {
+	name  string
+	kinds []graph.Kind
+	ids   []string
+}
+
+func (r *Resolver) checkRefFields(ctx context.Context, fields []refField) error {
 	var ids []string
 	for _, fl := range fields {
 		ids = append(ids, fl.ids...)
@@ -38,9 +54,9 @@ func (r *Resolver) checkRefs(ctx context.Context, where string, f *graph.Filter)
 	var errs graph.Errors
 	for _, fl := range fields {
 		for _, id := range fl.ids {
-			if n := found[id]; n == nil || n.NodeKind() != fl.kind {
-				_, local, _ := strings.Cut(id, ":")
-				errs = append(errs, graph.Errorf(graph.EINVALID, where+"."+fl.name, "unknown %s %q", strings.ToLower(string(fl.kind)), local))
+			if n := found[id]; n == nil || !slices.Contains(fl.kinds, n.NodeKind()) {
+				kind, local, _ := strings.Cut(id, ":")
+				errs = append(errs, graph.Errorf(graph.EINVALID, fl.name, "unknown %s %q", kind, local))
 			}
 		}
 	}

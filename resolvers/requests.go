@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 
 	"ewsi/graph"
 	"ewsi/resolvers/model"
@@ -53,6 +54,15 @@ func (r *Resolver) board(ctx context.Context, filter *model.PartnerRequestFilter
 		f = graph.BoardFilter{Themes: filter.Themes, Countries: filter.Countries, Status: filter.Status, Demo: filter.Demo}
 		for _, t := range filter.Types {
 			f.Types = append(f.Types, string(t))
+		}
+		// the store normalises f itself; a normalised copy checks that its
+		// themes, subthemes and countries exist
+		g := graph.BoardFilter{Themes: slices.Clone(f.Themes), Countries: slices.Clone(f.Countries), Types: slices.Clone(f.Types), Status: f.Status}
+		if err := g.Normalize(); err != nil {
+			return nil, err
+		}
+		if err := r.checkBoardRefs(ctx, g); err != nil {
+			return nil, err
 		}
 	}
 	o := graph.BoardNewest

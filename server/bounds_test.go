@@ -92,6 +92,9 @@ func TestUnknownFilterValuesAreInvalid(t *testing.T) {
 		{"country's practices", `{ country(code: "FR") { practices(filter: {themes: ["foo"]}) { totalCount } } }`, "filter.themes", `unknown theme "foo"`},
 		{"map theme", `{ mapLayer(bbox: {west: -10, south: 35, east: 30, north: 60}, zoom: 4, filter: {themes: ["foo"]}) { total } }`, "filter.themes", `unknown theme "foo"`},
 		{"map country", `{ mapLayer(bbox: {west: -10, south: 35, east: 30, north: 60}, zoom: 4, filter: {countries: ["ZZ"]}) { total } }`, "filter.countries", `unknown country "ZZ"`},
+		{"board theme", `{ partnerRequests(filter: {themes: ["foo"]}) { totalCount } }`, "filter.themes", `unknown theme "foo"`},
+		{"board subtheme", `{ partnerRequests(filter: {themes: ["subtheme:nope"]}) { totalCount } }`, "filter.themes", `unknown subtheme "nope"`},
+		{"board country", `{ partnerRequests(filter: {countries: ["QQ"]}) { totalCount } }`, "filter.countries", `unknown country "QQ"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -104,6 +107,10 @@ func TestUnknownFilterValuesAreInvalid(t *testing.T) {
 				t.Errorf("error: %+v", e)
 			}
 		})
+	}
+	// the board takes themes and subthemes in one list
+	if r := postFull(t, `{ partnerRequests(filter: {themes: ["education-culture", "subtheme:language-competencies"], countries: ["pl"]}) { totalCount } }`, nil); len(r.Errors) > 0 {
+		t.Errorf("known theme and subtheme on the board: %+v", r.Errors)
 	}
 	// known values in any spelling still filter
 	d := mustData(t, post(t, `{ a: practices(filter: {themes: ["education-culture"], subthemes: ["subtheme:language-competencies"], countries: ["fr"]}) { totalCount }
