@@ -9,6 +9,7 @@ import (
 
 	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
@@ -140,7 +141,7 @@ func (g *graphqlLimit) MutateOperationContext(ctx context.Context, oc *graphql.O
 	if v == nil || oc.Operation == nil {
 		return nil
 	}
-	cost := complexity.Calculate(ctx, g.es, oc.Operation, oc.Variables)
+	cost := operationCost(ctx, g.es, oc)
 	writes, keys := g.count(oc)
 	b, wait := g.l.take(v.client, []*bucket{g.l.graphql, g.l.write, g.l.key}, []int{max(cost, 1), writes, keys})
 	if b == nil {
@@ -192,4 +193,14 @@ func collectRoots(set ast.SelectionSet, into map[string]*ast.Field, seen map[str
 			collectRoots(x.Definition.SelectionSet, into, seen)
 		}
 	}
+}
+
+// operationCost is the operation's complexity: the one the complexity limit,
+// installed before the rate limit, computed and kept in the operation's stats,
+// else computed here.
+func operationCost(ctx context.Context, es graphql.ExecutableSchema, oc *graphql.OperationContext) int {
+	if st, ok := oc.Stats.GetExtension("ComplexityLimit").(*extension.ComplexityStats); ok {
+		return st.Complexity
+	}
+	return complexity.Calculate(ctx, es, oc.Operation, oc.Variables)
 }
