@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -73,7 +74,7 @@ RETURN n.id AS id, properties(n) AS props,
 						rec.Links = append(rec.Links, graph.Link{Type: str(pair[0]), To: str(pair[1]), Incoming: dir == "in"})
 					}
 				}
-				slices.SortFunc(rec.Links, func(a, b graph.Link) int { return cmpStr(a.Key(), b.Key()) })
+				slices.SortFunc(rec.Links, func(a, b graph.Link) int { return strings.Compare(a.Key(), b.Key()) })
 				if err := fn(rec); err != nil {
 					return err
 				}
@@ -85,16 +86,6 @@ RETURN n.id AS id, properties(n) AS props,
 		}
 	}
 	return nil
-}
-
-func cmpStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // decodePrivate sets the private properties (a person's email and password
@@ -170,7 +161,7 @@ RETURN r.id AS id, properties(r) AS props, head([(r)-[:POSTED_BY]->(o:Organisati
 			reps = append(reps, graph.ReplyBackup{ID: str(p["id"]), Props: exportProps(p["props"], graph.ReplyProps, private),
 				Request: req.ID, Organisation: str(p["org"])})
 		}
-		slices.SortFunc(reps, func(a, b graph.ReplyBackup) int { return cmpStr(a.ID, b.ID) })
+		slices.SortFunc(reps, func(a, b graph.ReplyBackup) int { return strings.Compare(a.ID, b.ID) })
 		if err := fn(req, reps); err != nil {
 			return err
 		}

@@ -88,16 +88,7 @@ func (s *Store) WriteDemoRequests(ctx context.Context, reqs []graph.DemoRequest)
 					"createdAt": p.CreatedAt, "updatedAt": p.UpdatedAt}})
 		}
 	}
-	_, err := s.write(ctx, stmt{cypher: `
-UNWIND $rows AS q
-MERGE (r:PartnerRequest {id: q.id})
-SET r += q.props
-WITH r, q
-CALL { WITH r, q MATCH (o:Organisation {id: q.org}) MERGE (r)-[:POSTED_BY]->(o) RETURN count(*) AS a }
-CALL { WITH r, q UNWIND q.topics AS tid MATCH (t) WHERE (t:Theme OR t:Subtheme) AND t.id = tid MERGE (r)-[:ABOUT]->(t) RETURN count(*) AS b }
-CALL { WITH r, q UNWIND q.countries AS c MATCH (x:Country {iso2: c}) MERGE (r)-[:SEEKS_IN]->(x) RETURN count(*) AS d }
-CALL { WITH r, q OPTIONAL MATCH (f:Funding {id: q.funding}) WITH r, f WHERE f IS NOT NULL MERGE (r)-[:TARGETS]->(f) RETURN count(*) AS e }
-RETURN count(*) AS n`, params: map[string]any{"rows": rows}}, stmt{cypher: `
+	_, err := s.write(ctx, stmt{cypher: mergeRequestsCypher, params: map[string]any{"rows": rows}}, stmt{cypher: `
 UNWIND $replies AS q
 MATCH (r:PartnerRequest {id: q.req}), (o:Organisation {id: q.org})
 MERGE (p:PartnerReply {id: q.id})
@@ -107,3 +98,17 @@ MERGE (p)-[:FROM]->(o)
 RETURN count(*) AS n`, params: map[string]any{"replies": replies}})
 	return err
 }
+
+// mergeRequestsCypher writes partner requests whole, with their links, from
+// $rows of {id, props, org, topics (theme or subtheme ids), countries (ISO
+// codes), funding}: the demo requests and a restore of exported ones.
+const mergeRequestsCypher = `
+UNWIND $rows AS q
+MERGE (r:PartnerRequest {id: q.id})
+SET r += q.props
+WITH r, q
+CALL { WITH r, q MATCH (o:Organisation {id: q.org}) MERGE (r)-[:POSTED_BY]->(o) RETURN count(*) AS a }
+CALL { WITH r, q UNWIND q.topics AS tid MATCH (t) WHERE (t:Theme OR t:Subtheme) AND t.id = tid MERGE (r)-[:ABOUT]->(t) RETURN count(*) AS b }
+CALL { WITH r, q UNWIND q.countries AS c MATCH (x:Country {iso2: c}) MERGE (r)-[:SEEKS_IN]->(x) RETURN count(*) AS d }
+CALL { WITH r, q OPTIONAL MATCH (f:Funding {id: q.funding}) WITH r, f WHERE f IS NOT NULL MERGE (r)-[:TARGETS]->(f) RETURN count(*) AS e }
+RETURN count(*) AS n`

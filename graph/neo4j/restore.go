@@ -95,16 +95,7 @@ func (s *Store) RestoreRequests(ctx context.Context, reqs []graph.RequestBackup,
 	}
 	var stmts []stmt
 	if len(rows) > 0 {
-		stmts = append(stmts, stmt{cypher: `
-UNWIND $rows AS q
-MERGE (r:PartnerRequest {id: q.id})
-SET r += q.props
-WITH r, q
-CALL { WITH r, q MATCH (o:Organisation {id: q.org}) MERGE (r)-[:POSTED_BY]->(o) RETURN count(*) AS a }
-CALL { WITH r, q UNWIND q.topics AS tid MATCH (t) WHERE (t:Theme OR t:Subtheme) AND t.id = tid MERGE (r)-[:ABOUT]->(t) RETURN count(*) AS b }
-CALL { WITH r, q UNWIND q.countries AS c MATCH (x:Country {iso2: c}) MERGE (r)-[:SEEKS_IN]->(x) RETURN count(*) AS d }
-CALL { WITH r, q OPTIONAL MATCH (f:Funding {id: q.funding}) WITH r, f WHERE f IS NOT NULL MERGE (r)-[:TARGETS]->(f) RETURN count(*) AS e }
-RETURN count(*) AS n`, params: map[string]any{"rows": rows}})
+		stmts = append(stmts, stmt{cypher: mergeRequestsCypher, params: map[string]any{"rows": rows}})
 	}
 	if len(reps) > 0 {
 		stmts = append(stmts, stmt{cypher: `
