@@ -87,6 +87,44 @@ func (b *batcher[V]) load(ctx context.Context, key string) (V, error) {
 	}
 }
 
+// loadMany returns the values of keys, fetching those not cached yet in as few
+// calls as maxBatch allows (one for a short list) rather than one call each.
+// The first error of any key is returned with the values.
+func (b *batcher[V]) loadMany(ctx context.Context, keys []string) (map[string]V, error) {
+	b.mu.Lock()
+	entries := make([]*entry[V], len(keys))
+	var fresh []string
+	for i, k := range keys {
+		e, ok := b.cache[k]
+		if !ok {
+			e = &entry[V]{done: make(chan struct{})}
+			b.cache[k] = e
+			fresh = append(fresh, k)
+		}
+		entries[i] = e
+	}
+	b.mu.Unlock()
+	for len(fresh) > 0 {
+		n := min(len(fresh), maxBatch)
+		b.run(fresh[:n])
+		fresh = fresh[n:]
+	}
+	out := make(map[string]V, len(keys))
+	var first error
+	for i, e := range entries {
+		select {
+		case <-e.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if e.err != nil && first == nil {
+			first = e.err
+		}
+		out[keys[i]] = e.val
+	}
+	return out, first
+}
+
 // take empties the pending keys; b.mu is held.
 func (b *batcher[V]) take() []string {
 	if b.timer != nil {

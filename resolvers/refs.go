@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"ewsi/graph"
 )
@@ -47,7 +46,7 @@ func (r *Resolver) checkRefFields(ctx context.Context, fields []refField) error 
 	if len(ids) == 0 {
 		return nil
 	}
-	found, err := r.loadAll(ctx, ids)
+	found, err := r.loadersFor(ctx).nodes.loadMany(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -69,33 +68,4 @@ func countryIDs(iso2 []string) []string {
 		out = append(out, graph.ID(graph.KindCountry, c))
 	}
 	return out
-}
-
-// loadAll reads ids through the request's node loader at once (one batch) and
-// returns those found.
-func (r *Resolver) loadAll(ctx context.Context, ids []string) (map[string]graph.Node, error) {
-	l := r.loadersFor(ctx)
-	out := make(map[string]graph.Node, len(ids))
-	var (
-		mu    sync.Mutex
-		wg    sync.WaitGroup
-		first error
-	)
-	for _, id := range ids {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			n, err := l.nodes.load(ctx, id)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil && first == nil {
-				first = err
-			}
-			if n != nil {
-				out[id] = n
-			}
-		}()
-	}
-	wg.Wait()
-	return out, first
 }

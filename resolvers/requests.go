@@ -89,13 +89,13 @@ func (r *Resolver) board(ctx context.Context, filter *model.PartnerRequestFilter
 // loadAll loads nodes of type T by id through the request's loader, in order,
 // skipping those that are gone or not visible.
 func loadAll[T graph.Node](ctx context.Context, r *Resolver, ids []string) ([]T, error) {
+	found, err := r.loadersFor(ctx).nodes.loadMany(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		n, err := r.loadersFor(ctx).nodes.load(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if t, ok := n.(T); ok && visible(n) {
+		if t, ok := found[id].(T); ok && visible(found[id]) {
 			out = append(out, t)
 		}
 	}
