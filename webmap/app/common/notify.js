@@ -50,22 +50,27 @@ export function errorCode(err) {
   return 'UNKNOWN';
 }
 
+/** errorWhere is the argument or field the first error of err names, if any. */
+export function errorWhere(err) {
+  return err?.errors?.[0]?.extensions?.where;
+}
+
 /** errorMessage says what went wrong in the page's language: the errors.<CODE>
-message, with the server's detail for bad input and the argument it names. */
-export function errorMessage(err) {
+message and, for bad input, the argument it names (fields maps an argument to
+the label the visitor sees). The server's own English message is not shown. */
+export function errorMessage(err, fields = {}) {
   const code = errorCode(err);
-  const first = err?.errors?.[0];
   const key = has('errors.' + code) ? 'errors.' + code : 'errors.UNKNOWN';
-  let text = t(key, { detail: first?.message ?? '' });
-  const where = first?.extensions?.where ?? first?.extensions?.field;
-  if (where && (code === 'INVALID' || code === 'CONFLICT')) text += ' ' + t('errors.argument', { field: where });
+  let text = t(key);
+  const where = errorWhere(err);
+  if (where && (code === 'INVALID' || code === 'CONFLICT')) text += ' ' + t('errors.argument', { field: fields[where] ?? where });
   return text;
 }
 
 /** showError replaces the children of el with an error notification for err
-(so old results never stay visible under an error). */
-export function showError(el, err) {
-  el.replaceChildren(notification('error', t('errors.title'), errorMessage(err)));
+(so old results never stay visible under an error); fields as for errorMessage. */
+export function showError(el, err, fields) {
+  el.replaceChildren(notification('error', t('errors.title'), errorMessage(err, fields)));
 }
 
 /** showNotFound replaces the children of el with the notice that nothing has

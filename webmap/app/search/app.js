@@ -4,7 +4,7 @@
 import { h } from '../map/dom.js';
 import { gql } from '../map/api.js';
 import { t, lang } from '../common/i18n.js';
-import { showError } from '../common/notify.js';
+import { showError, notification, errorCode, errorWhere } from '../common/notify.js';
 
 const PAGE = 20;
 
@@ -88,7 +88,11 @@ async function run() {
   } catch (err) {
     status.textContent = '';
     pages.hidden = true;
-    showError(list, err);
+    if (errorCode(err) === 'INVALID' && errorWhere(err) === 'query') {
+      list.replaceChildren(notification('warning', t('errors.title'), t('search.needWord')));
+    } else {
+      showError(list, err, { query: t('search.query') });
+    }
   }
 }
 
