@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -28,6 +29,13 @@ type Page struct {
 	Basemap   Basemap
 	Demo      bool
 	Messages  template.JS // the catalog of Lang as JSON, for common/i18n.js
+}
+
+// BasemapURLAttr is the attribute data-basemap-url="..." of <body>, written
+// here because html/template treats an attribute named *url* as a URL and
+// would percent-encode the template's {z}, {x} and {y}.
+func (p Page) BasemapURLAttr() template.HTMLAttr {
+	return template.HTMLAttr(`data-basemap-url="` + html.EscapeString(p.Basemap.URL) + `"`)
 }
 
 // Has says whether the request's query has value among the values of key

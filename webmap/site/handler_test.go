@@ -123,3 +123,51 @@ func TestUnknownPathIsNotFoundPage(t *testing.T) {
 		})
 	}
 }
+
+// TestBrandAndBasemapReachThePage: the Commission's logo only with brand ec, in
+// the page's language; the basemap's settings as attributes of <body>.
+func TestBrandAndBasemapReachThePage(t *testing.T) {
+	root, _ := neo4jtest.RepoRoot()
+	web := filepath.Join(root, "build", "web")
+	bm, err := site.ParseBasemap("https://tiles.example.org/{z}/{x}/{y}.png", "© Example & Co")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec, err := site.New(site.Config{WebDir: web, Brand: "ec", Basemap: bm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, mux(ec), "/about?lang=fr", nil).Body.String()
+	for _, want := range []string{`logo-ec--fr.svg`, `alt="Logo de la Commission européenne"`, `data-brand="ec"`,
+		`data-basemap-type="xyz"`, `data-basemap-url="https://tiles.example.org/{z}/{x}/{y}.png"`, `data-basemap-attribution="© Example &amp; Co"`} {
+		if !strings.Contains(body, want) {
+			i := strings.Index(body, "data-basemap-url")
+			t.Errorf("with brand ec and a basemap the page lacks %s: %.120s", want, body[max(i, 0):])
+		}
+	}
+	if strings.Contains(body, `data-demo`) || strings.Contains(body, `id="demo-notice"`) {
+		t.Error("a demo notice without demo content")
+	}
+	plain := get(t, mux(newSite(t)), "/about?lang=fr", nil).Body.String()
+	if strings.Contains(plain, "logo-ec") || !strings.Contains(plain, `data-brand=""`) || !strings.Contains(plain, `data-basemap-type="offline"`) {
+		t.Error("without a brand the page shows the Commission's logo or lacks the offline basemap")
+	}
+	if _, err := site.New(site.Config{WebDir: web, Brand: "eu"}); err == nil || !strings.Contains(err.Error(), "EWSI_BRAND") {
+		t.Errorf("brand eu: %v", err)
+	}
+}
+
+// TestSearchFormKeepsTheQuery: the search page's form is filled from the URL.
+func TestSearchFormKeepsTheQuery(t *testing.T) {
+	body := get(t, mux(newSite(t)), "/search?q=caf%C3%A9+Lyon&kind=NEWS&kind=EVENT&lang=de", nil).Body.String()
+	for _, want := range []string{`id="search-q" name="q" value="café Lyon"`, `id="kind-NEWS" name="kind" value="NEWS" checked`,
+		`id="kind-EVENT" name="kind" value="EVENT" checked`, `<span class="ecl-checkbox__text">Veranstaltungen</span>`,
+		`href="/search?kind=NEWS&amp;kind=EVENT&amp;lang=fr&amp;q=caf%C3%A9&#43;Lyon"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the search page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `value="PRACTICE" checked`) {
+		t.Error("an unchosen kind is checked")
+	}
+}
