@@ -7,12 +7,17 @@ import (
 	"ewsi/graph/labels"
 )
 
-// catalog returns the labels and messages the API words things with.
+// catalog returns the labels and messages the API words things with. Broken
+// message files are a fault of ours: an internal error, logged, not shown.
 func (r *Resolver) catalog() (*labels.Catalog, error) {
 	if r.Labels != nil {
 		return r.Labels, nil
 	}
-	return labels.Embedded()
+	c, err := labels.Embedded()
+	if err != nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "graph/labels", "the message files do not load: %s", graph.ErrorMessageFull(err))
+	}
+	return c, nil
 }
 
 // langOr returns the language asked, English when none is.
