@@ -20,7 +20,7 @@ func everyReason() []graph.Reason {
 		Near:      &orb.Point{4.83, 45.76},
 		RadiusKm:  50,
 		Topics: map[string]graph.Topic{
-			"theme:social-cohesion":           {ID: "theme:social-cohesion", Kind: graph.KindTheme, Name: "Social Cohesion", Degree: 40, Weight: 1},
+			"theme:social-cohesion":          {ID: "theme:social-cohesion", Kind: graph.KindTheme, Name: "Social Cohesion", Degree: 40, Weight: 1},
 			"subtheme:language-competencies": {ID: "subtheme:language-competencies", Kind: graph.KindSubtheme, Name: "Language competencies", Degree: 1, Weight: 2},
 			"principle:4":                    {ID: "principle:4", Kind: graph.KindPrinciple, Name: "Language, history and institutions", Degree: 0, Weight: 0.5},
 		},
