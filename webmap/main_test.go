@@ -46,7 +46,11 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, app, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+		pages, err := ingest.Open(filepath.Join("testdata", "pages.jsonl"))
+		if err != nil {
+			return err
+		}
+		if err := d.Load(fixture, app, pages, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
 			return err
 		}
 		var logw io.Writer = io.Discard
