@@ -14,7 +14,7 @@ const SEARCH = `query($q: String!, $kinds: [ContentKind!], $lang: Lang) {
 inputId over search(kinds); onPick(node or null) is called when the choice changes. */
 export function typeahead(ui, { inputId, labelText, kinds, onPick, initial, describedBy }) {
   const listId = inputId + '-list';
-  const input = h('input', { id: inputId, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
+  const input = h('input', { id: inputId, type: 'text', class: 'ecl-text-input', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
     'aria-expanded': 'false', 'aria-controls': listId, 'aria-describedby': [inputId + '-hint', describedBy].filter(Boolean).join(' ') });
   const list = h('ul', { id: listId, role: 'listbox', 'aria-label': labelText, hidden: true });
   const status = h('span', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
@@ -72,7 +72,7 @@ export function typeahead(ui, { inputId, labelText, kinds, onPick, initial, desc
     else if (e.key === 'Escape' && !list.hidden) { e.preventDefault(); close(); }
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
-  const el = h('div', { class: 'field combo' }, h('label', { for: inputId }, labelText), input,
+  const el = h('div', { class: 'field combo ecl-form-group' }, h('label', { for: inputId, class: 'ecl-form-label' }, labelText), input,
     h('p', { id: inputId + '-hint', class: 'muted small' }, t('related.searchHint')), list, status);
   return { el, input, value: () => chosen, set: pick };
 }

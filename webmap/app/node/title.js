@@ -11,22 +11,38 @@ export function pageTitle(text, lang) {
     if (lang) h1.setAttribute('lang', lang);
     else h1.removeAttribute('lang');
   }
-  const brand = document.body.dataset.brand || 'EWSI';
-  document.title = `${text} · ${brand}`;
+  const current = document.getElementById('crumb-current');
+  if (current) {
+    current.textContent = text;
+    if (lang) current.setAttribute('lang', lang);
+    else current.removeAttribute('lang');
+  }
+  // the layout's title is "page – site": keep the site's part
+  const site = document.title.includes(' – ') ? document.title.slice(document.title.lastIndexOf(' – ')) : '';
+  document.title = text + site;
 }
 
 /** crumb adds a breadcrumb (name linking to url) before the current page's one,
-when the layout has breadcrumbs. */
+as the layout's own crumbs are made, when the layout has breadcrumbs. */
 export function crumb(name, url) {
-  const current = document.querySelector('.ecl-breadcrumb__current-page');
+  const current = document.getElementById('crumb-current');
   if (!current || document.querySelector('[data-crumb="extra"]')) return;
   const li = document.createElement('li');
   li.className = 'ecl-breadcrumb__segment';
+  li.dataset.eclBreadcrumbItem = 'static';
   li.dataset.crumb = 'extra';
   const a = document.createElement('a');
-  a.className = 'ecl-breadcrumb__link ecl-link ecl-link--standalone';
+  a.className = 'ecl-link ecl-link--standalone ecl-breadcrumb__link';
   a.href = url;
   a.textContent = name;
-  li.append(a);
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'ecl-icon ecl-icon--fluid ecl-breadcrumb__icon');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('role', 'presentation');
+  const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+  use.setAttribute('href', '/vendor/ecl/images/icons.svg#corner-arrow');
+  svg.append(use);
+  li.append(a, svg);
   current.before(li);
 }
