@@ -48,11 +48,11 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		pages, err := ingest.Open(filepath.Join("testdata", "pages.jsonl"))
+		pagesFixture, err := ingest.Open(filepath.Join("testdata", "pages.jsonl"))
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, app, pages, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+		if err := d.Load(fixture, app, pagesFixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
 			return err
 		}
 		var logw io.Writer = io.Discard

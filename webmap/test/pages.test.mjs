@@ -65,7 +65,7 @@ test('the panel of a practice on the map shows related items with their reasons'
 });
 
 test('a practice page lays its template out in columns wider than 200 px at 1280, one column on a phone', async () => {
-  const id = 'practice:app-cafe-lyon';
+  const id = 'practice:language-cafes';
   const { page, errors } = await open(ctx(), `/node?id=${encodeURIComponent(id)}&lang=en`);
   await loaded(page);
   const want = (await api('query($id: ID!) { node(id: $id) { ... on Practice { challenge howItWorks results startDate } } }', { id })).data.node;
@@ -96,7 +96,7 @@ test('a practice page lays its template out in columns wider than 200 px at 1280
 });
 
 test('content keeps its own language: a French practice in a German page is lang="fr"', async () => {
-  const id = 'practice:app-cafe-lyon';
+  const id = 'practice:language-cafes';
   const { page, errors } = await open(ctx(), `/node?id=${encodeURIComponent(id)}&lang=de`);
   await loaded(page);
   const n = (await api('query($id: ID!) { node(id: $id) { ... on Practice { title lang summary principles { number short(lang: DE) } } } }', { id })).data.node;
@@ -133,10 +133,17 @@ for (const lang of LANGS) {
       assert.equal(await box.locator('.ecl-notification__description').first().textContent(), msg(lang, `node.${reason}`, { id }));
       assert.equal(await box.locator('a').getAttribute('href'), '/');
       assert.equal(await page.textContent('h1'), msg(lang, `node.${reason}Title`));
-      assert.doesNotMatch(await page.textContent('body'), /Something went wrong|is not an id of a node/);
+      assert.doesNotMatch(await page.innerText('main'), /Something went wrong|is not an id of a node/);
       assert.deepEqual(errors, []);
       await page.close();
     }
+    // a country code no country has
+    const { page, errors } = await open(ctx(), `/country?code=XX&lang=${lang}`);
+    await page.waitForSelector('[data-hook=not-found]');
+    assert.equal(await page.textContent('[data-hook=not-found] .ecl-notification__title'), msg(lang, 'country.notFoundTitle'));
+    assert.equal(await page.textContent('[data-hook=not-found] .ecl-notification__description'), msg(lang, 'country.badCode', { code: 'XX' }));
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 }
 

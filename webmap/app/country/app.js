@@ -64,7 +64,7 @@ async function render() {
     countryMeta(c),
     h('div', { class: 'country-top' }, countryMap(c.iso2, c.name), stats(c)),
     lists(c, d, LISTS, labels),
-    framework(d.indicators, d.milestones),
+    framework(d.indicators, d.milestones, labels),
     editorSlot,
     related);
   mountEditor(editorSlot, ui, c.id, () => {

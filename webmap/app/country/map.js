@@ -13,8 +13,10 @@ const STATIC = { zoomControl: false, dragging: false, keyboard: false, scrollWhe
 the map is drawn once the figure is in the page and its shapes are loaded. */
 export function countryMap(iso2, name) {
   const box = h('div', { class: 'country-map', id: 'country-map', 'aria-hidden': 'true' });
+  const d = document.body.dataset;
+  const source = d.basemapType && d.basemapType !== 'offline' && d.basemapAttribution ? d.basemapAttribution : 'Natural Earth';
   const fig = h('figure', { class: 'country-figure', 'data-hook': 'country-map' }, box,
-    h('figcaption', { class: 'muted small' }, t('country.mapCaption', { name }), ' ', t('country.mapSource')));
+    h('figcaption', { class: 'muted small' }, t('country.mapCaption', { name }), ' ', t('country.mapSource', { source })));
   requestAnimationFrame(() => draw(box, iso2).then(() => { fig.dataset.drawn = 'true'; }, (e) => {
     fig.dataset.drawn = 'error';
     console.warn('country map:', e);
@@ -27,10 +29,13 @@ async function draw(box, iso2) {
   const map = newMap(box, { lat: 50, lng: 10, z: 3 }, STATIC);
   const fc = await countryShapes();
   const mine = fc.features.filter((f) => f.properties.iso2 === iso2);
+  // over an operator's tiles the neighbours stay see-through
+  const tiles = ['xyz', 'style'].includes(document.body.dataset.basemapType);
   await addBasemap(map, {
+    places: false,
     style: (f) => (f.properties.iso2 === iso2
-      ? { color: '#0e47cb', weight: 1.5, fillColor: '#0e47cb', fillOpacity: 0.55 }
-      : { color: '#8c8c8c', weight: 0.6, fillColor: '#f4f4f0', fillOpacity: 1 }),
+      ? { color: '#0e47cb', weight: 1.5, fillColor: '#0e47cb', fillOpacity: tiles ? 0.3 : 0.55 }
+      : { color: '#8c8c8c', weight: 0.6, fillColor: '#f4f4f0', fillOpacity: tiles ? 0 : 1 }),
   });
   if (mine.length) {
     const bounds = window.L.geoJSON({ type: 'FeatureCollection', features: mainland(mine) }).getBounds();

@@ -43,14 +43,14 @@ export function stats(c) {
       count('country.stat_' + k, c.stats[k], (n) => h('strong', {}, n))))));
 }
 
-/** count renders the plural message key for n, with the formatted number in
-place of {n}, made by wrap (e.g. in <strong>) when given. */
+/** count renders the plural message key for n (its form chosen by n, the number
+formatted in the page's language), the number made by wrap (e.g. in <strong>). */
 export function count(key, n, wrap) {
-  const mark = '\u0000';
-  const text = t(key, { n: mark, count: n });
-  const [before, after = ''] = text.split(mark);
+  const text = t(key, { n });
   const num = fmtNumber(n);
-  return [before, wrap ? wrap(num) : num, after];
+  const at = text.indexOf(num);
+  if (at < 0 || !wrap) return text;
+  return [text.slice(0, at), wrap(num), text.slice(at + num.length)];
 }
 
 function item(n, list, labels) {
@@ -87,17 +87,19 @@ export function lists(c, d, specs, labels) {
     g.lists.map(([key, order], i) => listBlock(c.iso2, byKey[key], d[key], order, g.lists.length > 1, labels, i)))));
 }
 
-const AREAS = ['employment', 'education', 'social_inclusion', 'active_citizenship'];
+const AREAS = ['EMPLOYMENT', 'EDUCATION', 'SOCIAL_INCLUSION', 'ACTIVE_CITIZENSHIP'];
+const areaOrder = (a) => { const i = AREAS.indexOf(a.toUpperCase()); return i < 0 ? AREAS.length : i; };
 
-/** framework renders the EU framework: the common indicators by area (with no
-figures, as the graph holds no observation yet) and the steps of the framework. */
-export function framework(indicators, milestones) {
-  const areas = [...new Set(indicators.map((i) => i.area))].sort((a, b) => AREAS.indexOf(a) - AREAS.indexOf(b));
+/** framework renders the EU framework: the common indicators by area (named by
+the API's labels, with no figures, as the graph holds no observation yet) and the
+steps of the framework. */
+export function framework(indicators, milestones, labels) {
+  const areas = [...new Set(indicators.map((i) => i.area))].sort((a, b) => areaOrder(a) - areaOrder(b));
   return h('section', { class: 'framework', 'aria-labelledby': 'framework-title' },
     h('h2', { id: 'framework-title' }, t('country.framework')),
     h('p', { class: 'no-data' }, t('country.frameworkNote')),
-    h('div', { class: 'relation-grid' }, areas.map((a) => h('section', { 'aria-labelledby': 'area-' + a },
-      h('h3', { id: 'area-' + a }, AREAS.includes(a) ? t('country.area_' + a) : a),
+    h('div', { class: 'relation-grid' }, areas.map((a, k) => h('section', { 'aria-labelledby': 'area-' + k },
+      h('h3', { id: 'area-' + k }, enumText(labels, 'IndicatorArea', a)),
       h('ul', { class: 'plain' }, indicators.filter((i) => i.area === a).map((i) => h('li', { lang: 'en' }, i.name,
         i.unit ? h('span', { class: 'muted' }, ` (${i.unit})`) : '')))))),
     milestones.length > 0 && h('details', { class: 'framework-steps' }, h('summary', {}, t('country.frameworkSteps')),

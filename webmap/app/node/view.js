@@ -57,7 +57,7 @@ function facts(n, labels) {
   return [
     fact('dates', span(n.startDate, n.endDate) || span(n.start, n.end)),
     fact('stage', enumText(labels, 'PracticeStage', n.stage)),
-    fact('type', enumText(labels, 'OrgType', n.otype) || enumText(labels, 'DocType', n.dtype)),
+    fact('type', enumText(labels, 'OrgType', n.otype) || enumText(labels, 'DocType', n.dtype) || enumText(labels, 'MilestoneKind', n.kind)),
     fact('level', enumText(labels, 'AuthorityLevel', n.level)),
     fact('funderKind', enumText(labels, 'FunderKind', n.funderKind)),
     fact('programme', n.programme, lang),
@@ -78,7 +78,7 @@ function facts(n, labels) {
     fact('roles', n.roles?.join(', ')),
     fact('source', n.source, lang),
     fact('celex', n.celex), fact('eli', n.eli),
-    fact('indicatorArea', n.iarea), fact('unit', n.unit),
+    fact('indicatorArea', enumText(labels, 'IndicatorArea', n.iarea)), fact('unit', n.unit),
     fact('country', n.country && h('a', { class: 'ecl-link', href: href(n.country) }, n.country.name)),
     fact('originalLang', lang && langName(lang)),
     fact('themes', tags(n.themes)),
