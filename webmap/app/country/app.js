@@ -65,8 +65,8 @@ async function render() {
     h('div', { class: 'country-top' }, countryMap(c.iso2, c.name), stats(c)),
     lists(c, d, LISTS, labels),
     framework(d.indicators, d.milestones, labels),
-    editorSlot,
-    related);
+    related,
+    editorSlot);
   mountEditor(editorSlot, ui, c.id, () => {
     const fresh = relatedSection(ui, c.id);
     related.replaceWith(fresh);

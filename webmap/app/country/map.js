@@ -7,7 +7,7 @@ import { t } from '../common/i18n.js';
 import { newMap, addBasemap, countryShapes } from '../map/basemap.js';
 
 const STATIC = { zoomControl: false, dragging: false, keyboard: false, scrollWheelZoom: false, doubleClickZoom: false,
-  touchZoom: false, boxZoom: false, attributionControl: false, worldCopyJump: false };
+  touchZoom: false, boxZoom: false, worldCopyJump: false };
 
 /** countryMap returns a figure with the small map of country iso2 (named name);
 the map is drawn once the figure is in the page and its shapes are loaded. */
@@ -27,6 +27,8 @@ export function countryMap(iso2, name) {
 async function draw(box, iso2) {
   if (!window.L) throw new Error('Leaflet is not loaded');
   const map = newMap(box, { lat: 50, lng: 10, z: 3 }, STATIC);
+  // the caption carries the attribution: no links inside the hidden picture
+  map.attributionControl?.remove();
   const fc = await countryShapes();
   const mine = fc.features.filter((f) => f.properties.iso2 === iso2);
   // over an operator's tiles the neighbours stay see-through

@@ -52,7 +52,7 @@ async function render() {
   if (n.country) crumb(n.country.name, href(n.country));
   const editorSlot = h('div', { id: 'editor-slot' });
   let related = relatedSection(ui, n.id);
-  show(nodeMeta(ui, n), ...nodeBody(ui, n, labelIndex(d.labels)), editorSlot, related);
+  show(nodeMeta(ui, n), ...nodeBody(ui, n, labelIndex(d.labels)), related, editorSlot);
   mountEditor(editorSlot, ui, n.id, () => {
     const fresh = relatedSection(ui, n.id);
     related.replaceWith(fresh);

@@ -15,7 +15,7 @@ const euros = (x) => fmtNumber(x, { style: 'currency', currency: 'EUR', maximumF
 /** fact is one term of the description list with its definition, or nothing when
 value is empty. lang marks content in its own language. */
 function fact(key, value, lang) {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return null;
+  if (value === undefined || value === null || value === false || value === '' || (Array.isArray(value) && !value.length)) return null;
   return [h('dt', { class: 'ecl-description-list__term' }, t('node.' + key)),
     h('dd', { class: 'ecl-description-list__definition', lang }, value)];
 }
@@ -62,13 +62,13 @@ function facts(n, labels) {
     fact('funderKind', enumText(labels, 'FunderKind', n.funderKind)),
     fact('programme', n.programme, lang),
     fact('deadline', day(n.deadline)),
-    fact('amount', n.amount && euros(n.amount)),
+    fact('amount', n.amount > 0 && euros(n.amount)),
     fact('date', day(n.date || n.mdate)),
     fact('place', n.place, lang),
     fact('area', n.area, lang),
     fact('city', n.city),
-    fact('population', n.population && fmtNumber(n.population)),
-    fact('budget', n.budget && euros(n.budget)),
+    fact('population', n.population > 0 && fmtNumber(n.population)),
+    fact('budget', n.budget > 0 && euros(n.budget)),
     fact('fundingSource', n.fundingSource, lang),
     fact('beneficiaries', n.beneficiaries?.join(', '), lang),
     fact('resources', n.resources, lang),
