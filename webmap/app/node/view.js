@@ -55,7 +55,7 @@ function facts(n, labels) {
     h('li', {}, h('a', { class: 'ecl-link', href: href(p) }, `${p.number}. ${p.short}`))));
   const yesNo = (v) => v !== undefined && v !== null && t(v ? 'node.yes' : 'node.no');
   return [
-    fact('dates', span(n.startDate, n.endDate) || span(n.start, n.end)),
+    fact('dates', span(n.startDate, n.endDate) || (n.start && (n.end && n.end !== n.start ? span(n.start, n.end) : day(n.start)))),
     fact('stage', enumText(labels, 'PracticeStage', n.stage)),
     fact('type', enumText(labels, 'OrgType', n.otype) || enumText(labels, 'DocType', n.dtype) || enumText(labels, 'MilestoneKind', n.kind)),
     fact('level', enumText(labels, 'AuthorityLevel', n.level)),
