@@ -5,6 +5,7 @@ import { h } from '../map/dom.js';
 import { gql } from '../map/api.js';
 import { t, fmtNumber } from './i18n.js';
 import { NODE_LABEL, LABELS, labelIndex, enumText, nodeLink, uiLang } from './nodes.js';
+import { errorMessage } from './notify.js';
 
 const RELATED = `query($id: ID!, $lang: Lang, $first: Int) {
   related(id: $id, first: $first) { score node { ${NODE_LABEL} } reasons { kind weight text(lang: $lang) } }
@@ -68,11 +69,8 @@ export function relatedSection(ui, id, { onOpen, level = 'h2', first = 8 } = {})
   return section;
 }
 
-/** errorText says what went wrong with a GraphQL call in the interface language:
-the message of its code (errors.CODE), or the generic one. */
+/** errorText says what went wrong with a GraphQL call in the interface language
+(the message of its code, never the server's English; see common/notify.js). */
 export function errorText(e) {
-  const code = e?.errors?.[0]?.extensions?.code;
-  return t('errors.' + (KNOWN_CODES.has(code) ? code : 'INTERNAL'));
+  return errorMessage(e);
 }
-
-const KNOWN_CODES = new Set(['INVALID', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TOO_COMPLEX', 'TIMEOUT', 'UNAVAILABLE']);

@@ -9,6 +9,7 @@ import { labelIndex, uiLang } from '../common/nodes.js';
 import { relatedSection, errorText } from '../common/related.js';
 import { mountEditor } from '../common/editor.js';
 import { failed } from '../node/view.js';
+import { icon } from '../common/notify.js';
 import { pageTitle } from '../node/title.js';
 import { COUNTRY, LISTS, variables } from './query.js';
 import { countryMeta, stats, lists, framework } from './view.js';
@@ -26,6 +27,7 @@ function show(...children) {
 function missing() {
   const key = code ? 'badCode' : 'missingCode';
   return h('div', { class: 'ecl-notification ecl-notification--warning', role: 'alert', 'data-hook': 'not-found', 'data-reason': key },
+    icon('warning', 'l', 'ecl-notification__icon'),
     h('div', { class: 'ecl-notification__content' },
       h('div', { class: 'ecl-notification__title' }, t('country.notFoundTitle')),
       h('p', { class: 'ecl-notification__description' }, t('country.' + key, { code })),

@@ -4,6 +4,7 @@
 // Interface text comes from the message files, enum values from the API's labels.
 import { h, safeURL } from '../map/dom.js';
 import { t, fmtDate, fmtNumber, collator } from '../common/i18n.js';
+import { icon } from '../common/notify.js';
 import { contentLang, langBadge, demoBadge, nodeLink, href, mapHref, langName, enumText, kindName, uiLang } from '../common/nodes.js';
 
 /** date formats an ISO day (YYYY-MM-DD) or time in the interface language. */
@@ -126,6 +127,7 @@ an id at all, when malformed): an ECL notification with the way home. */
 export function notFound(id, malformed) {
   const key = !id ? 'missingId' : malformed ? 'malformed' : 'notFound';
   return h('div', { class: 'ecl-notification ecl-notification--warning node-missing', role: 'alert', 'data-hook': 'not-found', 'data-reason': key },
+    icon('warning', 'l', 'ecl-notification__icon'),
     h('div', { class: 'ecl-notification__content' },
       h('div', { class: 'ecl-notification__title' }, t(`node.${key}Title`)),
       h('p', { class: 'ecl-notification__description' }, t(`node.${key}`, { id })),
@@ -135,6 +137,7 @@ export function notFound(id, malformed) {
 /** failed renders an error that is not the id's fault, in the interface language. */
 export function failed(text) {
   return h('div', { class: 'ecl-notification ecl-notification--error', role: 'alert', 'data-hook': 'load-error' },
+    icon('error', 'l', 'ecl-notification__icon'),
     h('div', { class: 'ecl-notification__content' },
       h('div', { class: 'ecl-notification__title' }, t('node.failedTitle')),
       h('p', { class: 'ecl-notification__description' }, text)));
