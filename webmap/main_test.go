@@ -48,7 +48,11 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, app, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+		pagesFixture, err := ingest.Open(filepath.Join("testdata", "pages.jsonl"))
+		if err != nil {
+			return err
+		}
+		if err := d.Load(fixture, app, pagesFixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
 			return err
 		}
 		var logw io.Writer = io.Discard

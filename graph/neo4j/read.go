@@ -185,10 +185,12 @@ func (s *Store) ListWith(ctx context.Context, k graph.Kind, f graph.Filter, o gr
 		dir = " DESC"
 	}
 	params["skip"], params["limit"] = w.Offset, w.Limit
+	// items without the value come last in either direction (Cypher puts nulls
+	// first when descending, which would head "newest first" with undated items)
 	page := fmt.Sprintf(`
 %s WHERE %s
-WITH n ORDER BY n.%s%s, n.id%s
-WITH collect(n) AS ns`, match, where, prop, dir, dir)
+WITH n ORDER BY n.%s IS NULL, n.%s%s, n.id%s
+WITH collect(n) AS ns`, match, where, prop, prop, dir, dir)
 	if f.Query != "" {
 		where, params = filterClause(k, f)
 		params["skip"], params["limit"] = w.Offset, w.Limit

@@ -3,8 +3,8 @@
 // mouse or with the arrow keys and Enter; Escape closes the list.
 import { h } from '../map/dom.js';
 import { gql } from '../map/api.js';
-import { t } from './i18n.js';
-import { NODE_LABEL, label, contentLang } from './nodes.js';
+import { t, fmtNumber } from './i18n.js';
+import { NODE_LABEL, label, contentLang, kindName, uiLang } from './nodes.js';
 
 const SEARCH = `query($q: String!, $kinds: [ContentKind!], $lang: Lang) {
   search(query: $q, kinds: $kinds, prefix: true, first: 8) { edges { node { ${NODE_LABEL} } } }
@@ -14,7 +14,7 @@ const SEARCH = `query($q: String!, $kinds: [ContentKind!], $lang: Lang) {
 inputId over search(kinds); onPick(node or null) is called when the choice changes. */
 export function typeahead(ui, { inputId, labelText, kinds, onPick, initial, describedBy }) {
   const listId = inputId + '-list';
-  const input = h('input', { id: inputId, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
+  const input = h('input', { id: inputId, type: 'text', class: 'ecl-text-input', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
     'aria-expanded': 'false', 'aria-controls': listId, 'aria-describedby': [inputId + '-hint', describedBy].filter(Boolean).join(' ') });
   const list = h('ul', { id: listId, role: 'listbox', 'aria-label': labelText, hidden: true });
   const status = h('span', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
@@ -40,11 +40,11 @@ export function typeahead(ui, { inputId, labelText, kinds, onPick, initial, desc
   const render = () => {
     list.replaceChildren(...items.map((n, i) => h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', 'data-id': n.id,
       onmousedown: (e) => { e.preventDefault(); pick(n); } },
-    h('span', { class: 'kind' }, t(ui, 'type_' + n.__typename)), ' ', h('span', { lang: contentLang(n) }, label(n)),
-    n.demo ? [' ', h('span', { class: 'badge demo' }, t(ui, 'demo'))] : null)));
+    h('span', { class: 'kind' }, kindName(n)), ' ', h('span', { lang: contentLang(n) }, label(n)),
+    n.demo ? [' ', h('span', { class: 'badge demo' }, t('related.demo'))] : null)));
     list.hidden = items.length === 0;
     input.setAttribute('aria-expanded', String(items.length > 0));
-    status.textContent = items.length ? t(ui, 'results', items.length) : t(ui, 'noResults');
+    status.textContent = items.length ? t('related.results', { n: fmtNumber(items.length), count: items.length }) : t('related.noResults');
     active = -1;
   };
   const search = async () => {
@@ -52,7 +52,7 @@ export function typeahead(ui, { inputId, labelText, kinds, onPick, initial, desc
     const mine = ++seq;
     if (q.length < 2) { items = []; render(); return; }
     try {
-      const d = await gql(SEARCH, { q, kinds, lang: ui.toUpperCase() });
+      const d = await gql(SEARCH, { q, kinds, lang: uiLang().toUpperCase() });
       if (mine !== seq) return;
       items = d.search.edges.map((e) => e.node);
     } catch {
@@ -72,7 +72,7 @@ export function typeahead(ui, { inputId, labelText, kinds, onPick, initial, desc
     else if (e.key === 'Escape' && !list.hidden) { e.preventDefault(); close(); }
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
-  const el = h('div', { class: 'field combo' }, h('label', { for: inputId }, labelText), input,
-    h('p', { id: inputId + '-hint', class: 'muted small' }, t(ui, 'searchHint')), list, status);
+  const el = h('div', { class: 'field combo ecl-form-group' }, h('label', { for: inputId, class: 'ecl-form-label' }, labelText), input,
+    h('p', { id: inputId + '-hint', class: 'muted small' }, t('related.searchHint')), list, status);
   return { el, input, value: () => chosen, set: pick };
 }

@@ -1,54 +1,65 @@
-// The node page (node.html?id=...): any node of the graph with its fields, its
-// relations, its related content with reasons, and the editor tools in editor mode.
+// The node page (/node?id=...): any node of the graph with its fields, its
+// relations, its related content with reasons, and the editor tools in editor
+// mode. An id the graph does not hold, or that is not an id at all, gets a
+// not-found message with the way home.
 import { h } from '../map/dom.js';
 import { gql } from '../map/api.js';
 import { t } from '../common/i18n.js';
-import { startPage } from '../common/page.js';
-import { label } from '../common/nodes.js';
-import { relatedSection } from '../common/related.js';
+import { label, labelIndex, contentLang, href, uiLang } from '../common/nodes.js';
+import { relatedSection, errorText } from '../common/related.js';
 import { mountEditor } from '../common/editor.js';
 import { NODE } from './query.js';
-import { nodeHead, nodeBody } from './view.js';
+import { nodeMeta, nodeBody, notFound, failed } from './view.js';
+import { pageTitle, crumb } from './title.js';
 
-const id = new URLSearchParams(location.search).get('id') || '';
-const main = document.getElementById('main');
+const id = (new URLSearchParams(location.search).get('id') || '').trim();
+const root = document.getElementById('node-root');
 
-async function render(ui) {
-  main.setAttribute('aria-busy', 'true');
-  main.replaceChildren(h('p', {}, t(ui, 'loading')));
+function show(...children) {
+  root.replaceChildren(...children.filter(Boolean));
+  root.removeAttribute('aria-busy');
+}
+
+async function render() {
+  const ui = uiLang();
+  root.setAttribute('aria-busy', 'true');
+  root.replaceChildren(h('p', { class: 'muted' }, t('node.loading')));
   if (!id) {
-    main.replaceChildren(h('h1', { id: 'page-title' }, 'EWSI Graph'), h('p', {}, t(ui, 'missingId')));
-    main.removeAttribute('aria-busy');
+    pageTitle(t('node.missingIdTitle'));
+    show(notFound(id));
     return;
   }
-  let n;
+  let d;
   try {
-    n = (await gql(NODE, { id, lang: ui.toUpperCase() })).node;
+    d = await gql(NODE, { id, lang: ui.toUpperCase() });
   } catch (e) {
-    main.replaceChildren(h('h1', { id: 'page-title' }, id), h('p', { class: 'error', role: 'alert' }, e.message));
-    main.removeAttribute('aria-busy');
+    const invalid = e.errors?.some((x) => x.extensions?.code === 'INVALID' && x.extensions?.where === 'id');
+    pageTitle(t(invalid ? 'node.malformedTitle' : 'node.failedTitle'));
+    show(invalid ? notFound(id, true) : failed(errorText(e)));
     return;
   }
+  const n = d.node;
   if (!n) {
-    main.replaceChildren(h('h1', { id: 'page-title' }, id), h('p', {}, t(ui, 'notFound')));
-    main.removeAttribute('aria-busy');
+    pageTitle(t('node.notFoundTitle'));
+    show(notFound(id));
     return;
   }
   if (n.__typename === 'Country') {
-    location.replace(`/country.html?code=${n.iso2}&lang=${ui}`);
+    location.replace(href(n));
     return;
   }
-  document.title = `EWSI Graph · ${label(n)}`;
+  pageTitle(label(n), contentLang(n));
+  if (n.country) crumb(n.country.name, href(n.country));
   const editorSlot = h('div', { id: 'editor-slot' });
   let related = relatedSection(ui, n.id);
-  main.replaceChildren(nodeHead(ui, n), ...nodeBody(ui, n), editorSlot, related);
+  show(nodeMeta(ui, n), ...nodeBody(ui, n, labelIndex(d.labels)), related, editorSlot);
   mountEditor(editorSlot, ui, n.id, () => {
     const fresh = relatedSection(ui, n.id);
     related.replaceWith(fresh);
     related = fresh;
   });
-  main.removeAttribute('aria-busy');
-  main.dataset.id = n.id;
+  root.dataset.id = n.id;
+  root.dataset.kind = n.__typename;
 }
 
-startPage('node', render);
+render();

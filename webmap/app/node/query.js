@@ -1,7 +1,7 @@
-// The GraphQL query of the node page: any node with its fields and relations.
-// Fields whose type differs between node types are aliased (psummary, otype,
-// dtype, mdate), as GraphQL asks.
-import { NODE_LABEL } from '../common/nodes.js';
+// The GraphQL query of the node page: any node with its fields and relations, and
+// the labels of enum values in the interface language. Fields whose type differs
+// between node types are aliased (psummary, otype, dtype, mdate), as GraphQL asks.
+import { NODE_LABEL, LABELS } from '../common/nodes.js';
 
 const ORG = '__typename id name olang: lang demo';
 const AUTH = '__typename id name olang: lang demo';
@@ -14,8 +14,8 @@ export const NODE = `query($id: ID!, $lang: Lang) {
   node(id: $id) {
     ${NODE_LABEL}
     ... on Practice { psummary: summary summaryEn area challenge howItWorks results evaluation beneficiaries startDate endDate
-      stage budget fundingSource resources contact website ${THEMES} ${COUNTRY}
-      subthemes { __typename id name(lang: $lang) } principles { __typename id number short }
+      stage budget fundingSource resources contact website updatedAt ${THEMES} ${COUNTRY}
+      subthemes { __typename id name(lang: $lang) } principles { __typename id number short(lang: $lang) }
       implementers { __typename ... on Organisation { ${ORG} } ... on LocalAuthority { ${AUTH} } }
       partners { ${ORG} } fundedBy { ${CONTENT} } }
     ... on Organisation { otype: type website languages lookingForPartners city summary summaryEn ${THEMES} ${COUNTRY} ${PRACTICES}
@@ -28,8 +28,9 @@ export const NODE = `query($id: ID!, $lang: Lang) {
     ... on Funding { summary summaryEn funderKind programme deadline amount url ${THEMES} ${COUNTRY} }
     ... on Theme { subthemes { __typename id name(lang: $lang) } }
     ... on Subtheme { theme { __typename id name(lang: $lang) } }
-    ... on Principle { text }
+    ... on Principle { ptext: text(lang: $lang) }
     ... on Milestone { kind mdate: date msummary: summary url }
     ... on Indicator { iarea: area description unit }
   }
+  ${LABELS}
 }`;

@@ -1,60 +1,146 @@
-// Renders any node on its own page: its fields in the language of the interface,
-// its content in its own language with a badge, and its relations as links.
+// Renders any node on its own page in the ECL layout: its content (in its own
+// language, marked with lang) in the main column, its facts in an ECL description
+// list beside it (below it on a phone), and its relations as lists of links.
+// Interface text comes from the message files, enum values from the API's labels.
 import { h, safeURL } from '../map/dom.js';
-import { practiceCard } from '../map/panel.js';
-import { t } from '../common/i18n.js';
-import { label, contentLang, langBadge, demoBadge, nodeLink, mapHref, href } from '../common/nodes.js';
+import { t, fmtDate, fmtNumber, collator } from '../common/i18n.js';
+import { icon } from '../common/notify.js';
+import { contentLang, langBadge, demoBadge, nodeLink, href, mapHref, langName, enumText, kindName, uiLang } from '../common/nodes.js';
 
-const field = (ui, key, value, lang) => (value || value === 0) && [h('dt', {}, t(ui, key)), h('dd', { lang }, String(value))];
-const link = (ui, key, url) => safeURL(url) && [h('dt', {}, t(ui, key)),
-  h('dd', {}, h('a', { href: safeURL(url), target: '_blank', rel: 'noopener noreferrer' }, url))];
-const enumText = (v) => v && v.toLowerCase().replaceAll('_', ' ');
+/** date formats an ISO day (YYYY-MM-DD) or time in the interface language. */
+export const day = (d) => (d ? fmtDate(d.length === 10 ? `${d}T12:00:00Z` : d) : '');
+/** span formats a range of days; either end may be missing. */
+export const span = (a, b) => (a && b && a !== b ? t('node.range', { from: day(a), to: day(b) }) : a ? (b ? day(a) : t('node.since', { date: day(a) })) : b ? t('node.until', { date: day(b) }) : '');
+const euros = (x) => fmtNumber(x, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
-/** nodeHead renders the title of the page. */
-export function nodeHead(ui, n) {
-  const lang = contentLang(n);
-  return h('h1', { id: 'page-title' }, h('span', { class: 'kind' }, t(ui, 'type_' + n.__typename)), ' ',
-    h('span', { lang }, label(n)), ' ', langBadge(ui, lang), ' ', demoBadge(ui, n.demo));
+/** fact is one term of the description list with its definition, or nothing when
+value is empty. lang marks content in its own language. */
+function fact(key, value, lang) {
+  if (value === undefined || value === null || value === false || value === '' || (Array.isArray(value) && !value.length)) return null;
+  return [h('dt', { class: 'ecl-description-list__term' }, t('node.' + key)),
+    h('dd', { class: 'ecl-description-list__definition', lang }, value)];
 }
 
-/** nodeBody renders the fields and relations of n. */
-export function nodeBody(ui, n) {
+const external = (url) => safeURL(url) && h('a', { href: safeURL(url), class: 'ecl-link', target: '_blank', rel: 'noopener noreferrer' },
+  new URL(safeURL(url)).host, h('span', { class: 'visually-hidden' }, ' ', t('node.newTab')));
+
+const tags = (xs) => xs?.length && h('ul', { class: 'ecl-tag-set tags' }, xs.map((x) =>
+  h('li', { class: 'ecl-tag-set__item' }, h('a', { class: 'ecl-tag', href: href(x) }, x.name))));
+
+const langs = (codes) => codes?.length && codes.map(langName).sort(collator().compare).join(', ');
+
+/** textBlock is a titled block of content in its own language. */
+function textBlock(key, text, lang) {
+  if (!text) return null;
+  return h('section', { class: 'node-block', 'data-field': key }, h('h2', { class: 'node-block-title' }, t('node.' + key)),
+    h('p', { lang }, text));
+}
+
+/** nodeMeta renders the line under the title: kind, original language, demo badge,
+country and the way to the map. */
+export function nodeMeta(ui, n) {
   const lang = contentLang(n);
-  const out = [];
-  if (n.country) out.push(h('p', {}, h('a', { href: href(n.country, ui) }, n.country.name)));
-  const where = mapHref(n, ui);
-  if (where) out.push(h('p', {}, h('a', { href: where }, t(ui, 'onMap'))));
-  if (n.__typename === 'Practice') {
-    const card = practiceCard(ui, { ...n, lang: n.plang, summary: n.psummary });
-    card.querySelector('.practice-title').remove();
-    out.push(card);
-  } else {
-    const summary = n.summary ?? n.msummary;
-    if (summary) out.push(h('p', { lang }, summary));
-    if (n.summaryEn && lang !== 'en') out.push(h('p', { lang: 'en' }, h('span', { class: 'badge lang' }, 'EN'), ' ', n.summaryEn));
-    if (n.text) out.push(h('p', {}, n.text));
-    if (n.description) out.push(h('p', {}, n.description));
-    const dl = [
-      field(ui, 'type', enumText(n.otype || n.dtype || n.kind)), field(ui, 'level', n.level), field(ui, 'city', n.city),
-      field(ui, 'population', n.population?.toLocaleString(ui)), field(ui, 'languages', n.languages?.join(', ')),
-      n.lookingForPartners !== undefined && field(ui, 'looking', t(ui, n.lookingForPartners ? 'yes' : 'no')),
-      field(ui, 'roles', n.roles?.join(', ')), field(ui, 'date', n.date || n.mdate),
-      field(ui, 'dates', [n.start, n.end].filter(Boolean).join(' – ')), field(ui, 'place', n.place, lang),
-      field(ui, 'source', n.source), field(ui, 'funderKind', enumText(n.funderKind)), field(ui, 'programme', n.programme, lang),
-      field(ui, 'deadline', n.deadline), field(ui, 'amount', n.amount && `${n.amount.toLocaleString(ui)} €`),
-      field(ui, 'celex', n.celex), field(ui, 'eli', n.eli), field(ui, 'area', n.iarea), field(ui, 'unit', n.unit),
-      link(ui, 'website', n.website), link(ui, 'url', n.url),
-    ].flat().filter(Boolean);
-    if (dl.length) out.push(h('h2', {}, t(ui, 'fields')), h('dl', {}, dl));
-  }
+  const where = mapHref(n);
+  return h('ul', { class: 'node-meta' },
+    h('li', { class: 'kind' }, kindName(n)),
+    lang && h('li', {}, langBadge(ui, lang)),
+    n.demo && h('li', {}, demoBadge(ui, n.demo)),
+    n.country && h('li', {}, h('a', { class: 'ecl-link', href: href(n.country) }, n.country.name)),
+    where && h('li', {}, h('a', { class: 'ecl-link', href: where, 'data-hook': 'on-map' }, t('node.onMap'))));
+}
+
+/** facts returns the items of the description list of n. */
+function facts(n, labels) {
+  const lang = contentLang(n);
+  const principles = n.principles?.length && h('ol', { class: 'plain principles' }, n.principles.map((p) =>
+    h('li', {}, h('a', { class: 'ecl-link', href: href(p) }, `${p.number}. ${p.short}`))));
+  const yesNo = (v) => v !== undefined && v !== null && t(v ? 'node.yes' : 'node.no');
+  return [
+    fact('dates', span(n.startDate, n.endDate) || (n.start && (n.end && n.end !== n.start ? span(n.start, n.end) : day(n.start)))),
+    fact('stage', enumText(labels, 'PracticeStage', n.stage)),
+    fact('type', enumText(labels, 'OrgType', n.otype) || enumText(labels, 'DocType', n.dtype) || enumText(labels, 'MilestoneKind', n.kind)),
+    fact('level', enumText(labels, 'AuthorityLevel', n.level)),
+    fact('funderKind', enumText(labels, 'FunderKind', n.funderKind)),
+    fact('programme', n.programme, lang),
+    fact('deadline', day(n.deadline)),
+    fact('amount', n.amount > 0 && euros(n.amount)),
+    fact('date', day(n.date || n.mdate)),
+    fact('place', n.place, lang),
+    fact('area', n.area, lang),
+    fact('city', n.city),
+    fact('population', n.population > 0 && fmtNumber(n.population)),
+    fact('budget', n.budget > 0 && euros(n.budget)),
+    fact('fundingSource', n.fundingSource, lang),
+    fact('beneficiaries', n.beneficiaries?.join(', '), lang),
+    fact('resources', n.resources, lang),
+    fact('contact', n.contact, lang),
+    fact('languages', langs(n.languages)),
+    fact('looking', yesNo(n.lookingForPartners)),
+    fact('roles', n.roles?.join(', ')),
+    fact('source', n.source, lang),
+    fact('celex', n.celex), fact('eli', n.eli),
+    fact('indicatorArea', enumText(labels, 'IndicatorArea', n.iarea)), fact('unit', n.unit),
+    fact('country', n.country && h('a', { class: 'ecl-link', href: href(n.country) }, n.country.name)),
+    fact('originalLang', lang && langName(lang)),
+    fact('themes', tags(n.themes)),
+    fact('principles', principles),
+    fact('website', external(n.website)),
+    fact('url', external(n.url)),
+    fact('updated', n.updatedAt && day(n.updatedAt)),
+  ].flat().filter(Boolean);
+}
+
+/** nodeBody renders the content, the facts and the relations of n. */
+export function nodeBody(ui, n, labels) {
+  const lang = contentLang(n);
+  const summary = n.psummary ?? n.summary ?? n.msummary;
+  const main = h('div', { class: 'node-main' },
+    summary && h('p', { class: 'node-lead', lang, 'data-field': 'summary' }, summary),
+    n.summaryEn && lang !== 'en' && h('section', { class: 'node-block summary-en', 'data-field': 'summaryEn' },
+      h('h2', { class: 'node-block-title' }, t('node.summaryEn')), h('p', { lang: 'en' }, n.summaryEn)),
+    n.ptext && h('p', { class: 'node-lead' }, n.ptext),
+    n.description && h('p', { lang: 'en' }, n.description),
+    textBlock('challenge', n.challenge, lang), textBlock('howItWorks', n.howItWorks, lang),
+    textBlock('results', n.results, lang), textBlock('evaluation', n.evaluation, lang));
+  const dl = facts(n, labels);
+  const aside = dl.length && h('aside', { class: 'node-facts', 'aria-labelledby': 'facts-title' },
+    h('h2', { id: 'facts-title', class: 'node-block-title' }, t('node.facts')),
+    h('dl', { class: 'ecl-description-list' }, dl));
+  const out = [h('div', { class: 'node-layout', 'data-kind': n.__typename }, main, aside)];
   const rels = [
     ['implementers', n.implementers], ['partners', n.partners], ['fundedBy', n.fundedBy], ['publishedBy', n.publishedBy && [n.publishedBy]],
     ['practices', n.practices], ['partnerIn', n.partnerIn], ['people', n.people], ['organisations', n.organisations],
-    ['themes', n.themes], ['subthemes', n.subthemes], ['theme', n.theme && [n.theme]], ['principles', n.principles],
+    ['subthemes', n.subthemes], ['theme', n.theme && [n.theme]],
   ].filter(([, xs]) => xs?.length);
   if (rels.length) {
-    out.push(h('h2', {}, t(ui, 'relations')), h('div', { class: 'cols' }, rels.map(([key, xs]) => h('section', { class: 'relation', 'data-rel': key },
-      h('h3', {}, t(ui, key), ` (${xs.length})`), h('ul', { class: 'plain' }, xs.map((x) => h('li', {}, nodeLink(ui, x))))))));
+    out.push(h('section', { class: 'node-relations', 'aria-labelledby': 'relations-title' },
+      h('h2', { id: 'relations-title' }, t('node.relations')),
+      h('div', { class: 'relation-grid' }, rels.map(([key, xs]) => h('section', { class: 'relation', 'data-rel': key, 'aria-labelledby': 'rel-' + key },
+        h('h3', { id: 'rel-' + key }, t('node.rel_' + key), ' ', h('span', { class: 'muted' }, `(${fmtNumber(xs.length)})`)),
+        h('ul', { class: 'plain' }, xs.map((x) => h('li', {}, nodeLink(ui, x)))))))));
   }
   return out;
 }
+
+/** notFound renders the message for an id the graph does not hold (or that is not
+an id at all, when malformed): an ECL notification with the way home. */
+export function notFound(id, malformed) {
+  const key = !id ? 'missingId' : malformed ? 'malformed' : 'notFound';
+  return h('div', { class: 'ecl-notification ecl-notification--warning node-missing', role: 'alert', 'data-hook': 'not-found', 'data-reason': key },
+    icon('warning', 'l', 'ecl-notification__icon'),
+    h('div', { class: 'ecl-notification__content' },
+      h('div', { class: 'ecl-notification__title' }, t(`node.${key}Title`)),
+      h('p', { class: 'ecl-notification__description' }, t(`node.${key}`, { id })),
+      h('p', { class: 'ecl-notification__description' }, h('a', { class: 'ecl-link ecl-link--standalone', href: '/' }, t('node.backHome')))));
+}
+
+/** failed renders an error that is not the id's fault, in the interface language. */
+export function failed(text) {
+  return h('div', { class: 'ecl-notification ecl-notification--error', role: 'alert', 'data-hook': 'load-error' },
+    icon('error', 'l', 'ecl-notification__icon'),
+    h('div', { class: 'ecl-notification__content' },
+      h('div', { class: 'ecl-notification__title' }, t('node.failedTitle')),
+      h('p', { class: 'ecl-notification__description' }, text)));
+}
+
+export { uiLang };
