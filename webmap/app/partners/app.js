@@ -6,7 +6,7 @@
 // notification naming the field, with the message at the field itself.
 import { h } from '../map/dom.js';
 import { gql } from '../map/api.js';
-import { t, ui } from './msg.js';
+import { t, ui, errorText } from './msg.js';
 import { notification } from './ecl.js';
 import { loadLabels } from './labels.js';
 import { fromURL, toURL, toInput, isBlank, empty } from './state.js';
@@ -33,19 +33,16 @@ let seq = 0;
 const alertBox = h('div', { id: 'p-alert', class: 'partner-alert' });
 const busy = h('p', { class: 'visually-hidden', role: 'status', id: 'p-busy' });
 
-/** messageOf is the person's message for an API error: the translated
-errors.<CODE> (the API's own text is English). */
-const messageOf = (x) => t(`errors.${x.extensions?.code || 'INTERNAL'}`);
-
-/** showError clears the old results and shows the errors: at their fields, and
-all of them in an ECL notification that names each field; focus goes to the
+/** showError clears the old results and shows the errors { where, text, code }:
+at their fields, and all of them in an ECL notification that names each field
+(an API error by its translated errors.<CODE> message); focus goes to the
 notification. */
 function showError(errors) {
   results.clear();
   const placed = form.showErrors(errors);
-  const items = errors.map((e) => {
-    const p = placed.find((x) => x === e || (x.where === e.where && x.text === e.text));
-    const text = p?.label ? t('partners.fieldError', { field: p.label, message: e.text }) : e.text;
+  const items = errors.map((e, i) => {
+    const p = placed.find((x) => x.index === i);
+    const text = e.code ? errorText(e.code, p?.label) : p?.label ? t('partners.fieldError', { field: p.label, message: e.text }) : e.text;
     return h('li', {}, p ? h('a', { href: `#${p.id}`, class: 'ecl-link', onclick: (ev) => { ev.preventDefault(); focusField(p.id); } }, text) : text);
   });
   const note = notification('error', t('partners.errorTitle'), h('ul', { class: 'ecl-unordered-list' }, items), { id: 'p-error' });
@@ -78,7 +75,8 @@ async function search(append = false) {
   } catch (e) {
     if (mine !== seq) return;
     const list = e.errors?.length ? e.errors : [{ message: e.message }];
-    showError(list.map((x) => ({ where: x.extensions?.where || '', text: messageOf(x) })));
+    showError(list.map((x) => ({ where: x.extensions?.where || '', code: x.extensions?.code || (e.errors ? 'UNKNOWN' : 'NETWORK'),
+      text: t('partners.badValue') })));
   } finally {
     busy.textContent = '';
     root.removeAttribute('aria-busy');
@@ -106,7 +104,7 @@ function relatedOf(id) {
       h('a', { href: `/node?id=${encodeURIComponent(it.node.id)}`, class: 'ecl-link', lang: (it.node.plang || it.node.olang)?.toLowerCase() },
         it.node.title || it.node.name)))) : h('p', {}, t('partners.relatedNone')));
     box.dataset.loaded = String(items.length);
-  }).catch(() => { box.dataset.loaded = 'error'; body.replaceChildren(h('p', {}, t('errors.INTERNAL'))); });
+  }).catch(() => { box.dataset.loaded = 'error'; body.replaceChildren(h('p', {}, errorText('UNKNOWN'))); });
 }
 
 function submit() {
@@ -151,4 +149,4 @@ window.addEventListener('popstate', () => {
   render();
 });
 render().catch((e) => root.replaceChildren(notification('error', t('partners.errorTitle'),
-  t(`errors.${e.errors?.[0]?.extensions?.code || 'INTERNAL'}`))));
+  errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'))));

@@ -124,17 +124,17 @@ export function partnerForm(ref, label, s, { onSubmit, onReset }) {
     return el.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent || '';
   };
   /** showErrors puts each error { where, text } at the field it names (opening its
-  disclosure) and returns the fields it could place; the others are the caller's. */
+  disclosure) and returns [{ index, id, label }] of those it could place. */
   const showErrors = (errors) => {
     clearAll(el);
     const placed = [];
-    for (const e of errors) {
+    for (const [index, e] of errors.entries()) {
       const id = FIELD_OF[e.where];
       if (!id || !el.querySelector(`#${id}-error`)) continue;
       setError(el, id, e.text);
       const c = el.querySelector('#' + id);
       for (let d = c.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
-      placed.push({ ...e, id, label: labelOf(id) });
+      placed.push({ index, id, label: labelOf(id) });
     }
     return placed;
   };

@@ -28,3 +28,13 @@ export function byName(items, name = (x) => x.name) {
   const c = new Intl.Collator(ui);
   return [...items].sort((a, b) => c.compare(name(a), name(b)));
 }
+
+/** errorText is the person's message for an API error code (errors.<CODE>),
+naming the field by its label: in the message's {detail} where it has one, else
+after it. */
+export function errorText(code, label) {
+  const key = i18n.has(`errors.${code}`) ? `errors.${code}` : 'errors.UNKNOWN';
+  const raw = i18n.t(key);
+  if (raw.includes('{detail}')) return i18n.t(key, { detail: label || '' }).replace(/[:\s]+$/, '');
+  return label ? `${raw} ${i18n.t('errors.argument', { field: label })}` : raw;
+}

@@ -4,7 +4,7 @@
 // filters are a plain GET form and the pages plain links, so every view has its
 // address. Every text goes into the page as text (dom.js), never as HTML.
 import { h } from '../map/dom.js';
-import { t, tn, ui, num, date, byName } from '../partners/msg.js';
+import { t, tn, ui, num, date, byName, errorText } from '../partners/msg.js';
 import { button, field, select, notification } from '../partners/ecl.js';
 import { loadLabels, ORG_TYPES, langNamer } from '../partners/labels.js';
 import { gql, REFERENCE, BOARD, REQUEST, manageKey, repliesTo } from './api.js';
@@ -26,13 +26,19 @@ export function link(extra = {}) {
   return q ? `/requests?${q}` : '/requests';
 }
 
-/** retitle names the view: the page heading and the tab's title. */
+/** retitle names the view: the page heading, the breadcrumb's last step (under
+a link back to the board) and the tab's title. */
 function retitle(text, lang) {
-  const h1 = document.querySelector('h1');
-  if (h1) {
-    h1.textContent = text;
-    if (lang && lang !== ui) h1.setAttribute('lang', lang);
-    else h1.removeAttribute('lang');
+  for (const el of [document.getElementById('page-title'), document.getElementById('crumb-current')]) {
+    if (!el) continue;
+    el.textContent = text;
+    if (lang && lang !== ui) el.setAttribute('lang', lang);
+    else el.removeAttribute('lang');
+  }
+  const current = document.getElementById('crumb-current');
+  if (current && !document.getElementById('crumb-board')) {
+    const a = h('a', { href: link(), class: 'ecl-link ecl-link--standalone ecl-breadcrumb__link', id: 'crumb-board' }, boardTitle);
+    current.before(h('li', { class: 'ecl-breadcrumb__segment', 'data-ecl-breadcrumb-item': 'static' }, a));
   }
   document.title = document.title.includes(boardTitle) ? document.title.replace(boardTitle, text) : `${text} · ${document.title}`;
 }
@@ -140,7 +146,7 @@ async function requestPage(id, label) {
     r = (await gql(REQUEST, { id, lang: ui.toUpperCase() })).partnerRequest;
   } catch (e) {
     const code = e.errors?.[0]?.extensions?.code || 'INTERNAL';
-    root.replaceChildren(notification('error', code === 'NOT_FOUND' ? t('requests.notFound') : t(`errors.${code}`), null),
+    root.replaceChildren(notification('error', code === 'NOT_FOUND' ? t('requests.notFound') : errorText(code), null),
       h('p', {}, h('a', { href: link(), class: 'ecl-link ecl-link--standalone' }, t('requests.back'))));
     return;
   }
@@ -174,7 +180,7 @@ async function requestPage(id, label) {
     try {
       $('poster').replaceChildren(...await posterView(ctx, key));
     } catch (e) {
-      $('poster').replaceChildren(notification('error', t(`errors.${e.errors?.[0]?.extensions?.code || 'INTERNAL'}`), null), keyEntry(ctx));
+      $('poster').replaceChildren(notification('error', errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'), null), keyEntry(ctx));
     }
   } else if (!r.demo) {
     $('poster').replaceChildren(keyEntry(ctx));
@@ -187,7 +193,7 @@ async function requestPage(id, label) {
 }
 
 function fail(e) {
-  root.replaceChildren(notification('error', t(`errors.${e.errors?.[0]?.extensions?.code || 'INTERNAL'}`), null));
+  root.replaceChildren(notification('error', errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'), null));
 }
 
 let ref = null;

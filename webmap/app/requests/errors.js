@@ -3,7 +3,7 @@
 // message) and all of them in an error notification above the form that names
 // each field and links to it; focus goes to the notification.
 import { h } from '../map/dom.js';
-import { t, tn } from '../partners/msg.js';
+import { t, tn, errorText } from '../partners/msg.js';
 import { notification, setError, clearErrors } from '../partners/ecl.js';
 
 /** labelOf names field id of form the way its label or legend does. */
@@ -22,7 +22,8 @@ export function focusField(id) {
   (c.matches('fieldset') ? c.querySelector('input') : c).focus();
 }
 
-/** showFormErrors shows errors [{ id, text }] in form, the summary in box. */
+/** showFormErrors shows errors [{ id, text, code? }] in form, the summary in box;
+an API error (code) is named by its translated errors.<CODE> message. */
 export function showFormErrors(form, box, errors) {
   clearErrors(form);
   for (const e of errors) {
@@ -34,7 +35,7 @@ export function showFormErrors(form, box, errors) {
   }
   const items = errors.map((e) => {
     const label = e.id && labelOf(form, e.id);
-    const text = label ? t('requests.fieldError', { field: label, message: e.text }) : e.text;
+    const text = e.code ? errorText(e.code, label) : label ? t('requests.fieldError', { field: label, message: e.text }) : e.text;
     return h('li', {}, e.id ? h('a', { href: `#${e.id}`, class: 'ecl-link', onclick: (ev) => { ev.preventDefault(); focusField(e.id); } }, text) : text);
   });
   const note = notification('error', tn('requests.formErrors', errors.length), h('ul', { class: 'ecl-unordered-list' }, items),
@@ -49,13 +50,13 @@ export function clearFormErrors(form, box) {
   box.replaceChildren();
 }
 
-/** apiErrors turns an API failure into [{ id, text }]: the field the error names
-(through fieldOf) with the translated errors.<CODE> message. */
+/** apiErrors turns an API failure into [{ id, code, text }]: the field the error
+names (through fieldOf) and the error's code. */
 export function apiErrors(e, fieldOf) {
   const list = e.errors?.length ? e.errors : [{ message: e.message }];
   return list.map((x) => {
     const where = x.extensions?.where || '';
     const id = fieldOf[where] || fieldOf[where.split('.').slice(0, 2).join('.')] || '';
-    return { id, text: t(`errors.${x.extensions?.code || 'INTERNAL'}`) };
+    return { id, code: x.extensions?.code || (e.errors ? 'UNKNOWN' : 'NETWORK'), text: t('requests.badValue') };
   });
 }

@@ -3,7 +3,7 @@
 // the key this browser keeps or one typed in. Actions that fail show an ECL
 // error notification; the close form shows its errors at its field.
 import { h } from '../map/dom.js';
-import { t, ui } from '../partners/msg.js';
+import { t, ui, errorText } from '../partners/msg.js';
 import { button, field, textInput, notification } from '../partners/ecl.js';
 import { gql, MANAGE, MY_REPLY, SHORTLIST, DECLINE, SHARE_POSTER, SHARE_REPLIER, CLOSE, keepManageKey, keepReplyKey } from './api.js';
 import { showFormErrors, apiErrors } from './errors.js';
@@ -14,7 +14,7 @@ async function act(ctx, box, query, vars) {
     await gql(query, { ...vars });
     ctx.refresh();
   } catch (e) {
-    const n = notification('error', t('requests.actionFailed'), t(`errors.${e.errors?.[0]?.extensions?.code || 'INTERNAL'}`));
+    const n = notification('error', t('requests.actionFailed'), errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'));
     box.replaceChildren(n);
     n.focus();
   }
