@@ -22,3 +22,10 @@ export async function noAxe(page, name) {
   assert.deepEqual(res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `axe on ${name}`);
 }
 
+
+/** noRawMessages fails when the page shows a message key or an unfilled
+{placeholder} instead of words. */
+export async function noRawMessages(page, name) {
+  const text = await page.evaluate(() => document.querySelector('main').innerText);
+  assert.doesNotMatch(text, /\{[A-Za-z_]+\}|\b(?:partners|requests|errors)\.[A-Za-z]+\b/, `${name} shows a raw message`);
+}

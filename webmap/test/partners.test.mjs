@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browser, open, api, shot } from './browser.mjs';
-import { tabTo, noAxe } from './keyboard.mjs';
+import { tabTo, noAxe, noRawMessages } from './keyboard.mjs';
 
 const ctx = browser();
 const QUERY = `query($input: PartnerSearchInput!) { findPartners(input: $input, first: 10) {
@@ -136,15 +136,18 @@ test('axe finds no violation on the partner finder in three languages at two siz
       await page.waitForSelector('#partner-form');
       await page.click('#p-countries-summary');
       await noAxe(page, `partners-${lang}-${size}-form`);
+      await noRawMessages(page, `partners-${lang}-${size}-form`);
       await page.goto(new URL(`/partners?lang=${lang}&themes=social-cohesion&lat=45.76&lon=4.83&radius=800`, page.url()).href);
       await results(page);
       await page.waitForSelector('#results-map .leaflet-marker-icon');
       await noAxe(page, `partners-${lang}-${size}-results`);
+      await noRawMessages(page, `partners-${lang}-${size}-results`);
       await shot(page, `partners-${lang}-${size}`);
       await page.fill('#p-radius', '99999');
       await page.click('#p-submit');
       await page.waitForSelector('#p-error');
       await noAxe(page, `partners-${lang}-${size}-error`);
+      await noRawMessages(page, `partners-${lang}-${size}-error`);
       assert.deepEqual(errors, []);
       await page.close();
     }

@@ -8,8 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { base, api } from './browser.mjs';
-import { tabTo, noAxe } from './keyboard.mjs';
+import { base, api, shot } from './browser.mjs';
+import { tabTo, noAxe, noRawMessages } from './keyboard.mjs';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
   '--no-first-run', '--disable-component-update', '--disable-sync'];
@@ -136,6 +136,7 @@ test('keyboard only: post a request, reply, shortlist, both agree to share conta
   await p.reload();
   await p.waitForSelector('.reply .contact');
   assert.ok((await p.textContent('.reply .contact')).includes(REPLIER_EMAIL), 'the poster sees the replier email');
+  await noRawMessages(p, 'the poster view');
   // closing needs an outcome: the error shows at the field
   await tabTo(p, '#close-submit');
   await p.keyboard.press('Enter');
@@ -250,16 +251,22 @@ test('axe finds no violation on the board, a request and the post form with erro
       await page.setViewportSize({ width, height });
       await page.waitForSelector('#board-count[data-total]');
       assert.equal(await page.getAttribute('html', 'lang'), lang);
+      await shot(page, `requests-${lang}-${size}-board`);
       await noAxe(page, `requests-${lang}-${size}-board`);
+      await noRawMessages(page, `requests-${lang}-${size}-board`);
       await page.goto(`${base}/requests?id=${encodeURIComponent(one.id)}&lang=${lang}`);
       await page.waitForSelector('#request');
+      await shot(page, `requests-${lang}-${size}-request`);
       await noAxe(page, `requests-${lang}-${size}-request`);
+      await noRawMessages(page, `requests-${lang}-${size}-request`);
       await page.goto(`${base}/requests?post=1&lang=${lang}`);
       await page.waitForSelector('#post-form');
       await page.click('#p-submit');
       await page.waitForSelector('#post-form-errors');
       await page.click('#p-countries-summary');
+      await shot(page, `requests-${lang}-${size}-post-errors`);
       await noAxe(page, `requests-${lang}-${size}-post-errors`);
+      await noRawMessages(page, `requests-${lang}-${size}-post-errors`);
       assert.deepEqual(errors, []);
       await page.close();
     }

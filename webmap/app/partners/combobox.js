@@ -54,7 +54,7 @@ export function combobox({ area = 'partners', inputId, labelText, hint, kinds, o
     h('span', { lang: n.olang?.toLowerCase() }, name(n)))));
     list.hidden = items.length === 0;
     input.setAttribute('aria-expanded', String(items.length > 0));
-    status.textContent = items.length ? tn(`${area}.suggestions`, items.length) : t(`${area}.noSuggestion`);
+    status.textContent = items.length ? tn(`${area}.matches`, items.length) : t(`${area}.noSuggestion`);
     active = -1;
   };
   const search = async () => {

@@ -38,7 +38,15 @@ function retitle(text, lang) {
   const current = document.getElementById('crumb-current');
   if (current && !document.getElementById('crumb-board')) {
     const a = h('a', { href: link(), class: 'ecl-link ecl-link--standalone ecl-breadcrumb__link', id: 'crumb-board' }, boardTitle);
-    current.before(h('li', { class: 'ecl-breadcrumb__segment', 'data-ecl-breadcrumb-item': 'static' }, a));
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'ecl-icon ecl-icon--fluid ecl-breadcrumb__icon');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('role', 'presentation');
+    const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+    use.setAttribute('href', '/vendor/ecl/images/icons.svg#corner-arrow');
+    svg.append(use);
+    current.before(h('li', { class: 'ecl-breadcrumb__segment', 'data-ecl-breadcrumb-item': 'static' }, a, svg));
   }
   document.title = document.title.includes(boardTitle) ? document.title.replace(boardTitle, text) : `${text} · ${document.title}`;
 }
