@@ -20,13 +20,14 @@ export function fromURL(search) {
   return s;
 }
 
-/** toURL writes the form state (and the interface language) as a query string. */
-export function toURL(s, lang) {
+/** toURL writes the form state as a query string; the interface language stays
+when the current address names it. */
+export function toURL(s, lang = new URLSearchParams(location.search).get('lang')) {
   const q = new URLSearchParams();
   for (const k of TEXTS) if (s[k]) q.set(k, s[k]);
   for (const k of LISTS) if (s[k].length) q.set(k, s[k].join(','));
   if (s.looking) q.set('looking', '1');
-  q.set('lang', lang);
+  if (lang) q.set('lang', lang);
   return '?' + q.toString();
 }
 

@@ -2,7 +2,7 @@
 export { gql } from '../map/api.js';
 
 const PUBLIC = `id status acceptsReplies lang demo title description closes outcome closedAt replyCount createdAt
-  types languages organisation { id name country { iso2 name(lang: $lang) } }
+  types languages organisation { id name olang: lang country { iso2 name(lang: $lang) } }
   themes { id name(lang: $lang) } subthemes { id name(lang: $lang) } countries { iso2 name(lang: $lang) }
   funding { id title deadline }`;
 
@@ -14,22 +14,22 @@ export const REFERENCE = `query($lang: Lang) {
 export const BOARD = `query($lang: Lang, $filter: PartnerRequestFilter, $order: BoardOrder, $after: String) {
   partnerRequests(filter: $filter, orderBy: $order, first: 20, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id status lang demo title closes replyCount types organisation { name country { iso2 } }
-      themes { name(lang: $lang) } countries { iso2 } } }
+    edges { node { id status lang demo title closes replyCount types organisation { name olang: lang country { iso2 name(lang: $lang) } }
+      themes { name(lang: $lang) } countries { iso2 name(lang: $lang) } } }
   }
 }`;
 
 export const REQUEST = `query($id: ID!, $lang: Lang) { partnerRequest(id: $id) { ${PUBLIC} } }`;
 
 const REPLY = `id status lang demo fit offer message posterAgreed replierAgreed createdAt
-  organisation { id name country { iso2 } } contact { name email }`;
+  organisation { id name olang: lang country { iso2 name(lang: $lang) } } contact { name email }`;
 
-export const MANAGE = `query($id: ID!, $key: String!) { managePartnerRequest(id: $id, manageKey: $key) {
+export const MANAGE = `query($id: ID!, $key: String!, $lang: Lang) { managePartnerRequest(id: $id, manageKey: $key) {
   replies { ${REPLY} }
-  suggestions(first: 10) { score organisation { id name type country { iso2 } } reasons { kind text } }
+  suggestions(first: 10) { score organisation { id name olang: lang type country { iso2 name(lang: $lang) } } reasons { kind text(lang: $lang) } }
 } }`;
 
-export const MY_REPLY = `query($id: ID!, $key: String!) { myPartnerReply(id: $id, replyKey: $key) { ${REPLY} request { id } } }`;
+export const MY_REPLY = `query($id: ID!, $key: String!, $lang: Lang) { myPartnerReply(id: $id, replyKey: $key) { ${REPLY} request { id } } }`;
 
 export const POST = `mutation($in: PartnerRequestInput!, $idem: String!) {
   postPartnerRequest(input: $in, idempotencyKey: $idem) { created manageKey request { id } } }`;
@@ -43,7 +43,6 @@ export const SHARE_POSTER = `mutation($id: ID!, $key: String!, $reply: ID!) { sh
 export const SHARE_REPLIER = `mutation($reply: ID!, $key: String!) { shareContactAsReplier(reply: $reply, replyKey: $key) { id } }`;
 export const CLOSE = `mutation($id: ID!, $key: String!, $outcome: String!) { closePartnerRequest(id: $id, manageKey: $key, outcome: $outcome) { id } }`;
 
-export const ORGS = `query($q: String!) { search(query: $q, kinds: [ORGANISATION], first: 10) { edges { node { id ... on Organisation { name country { iso2 } } } } } }`;
 
 // Keys stay in this browser's localStorage: manage keys by request id, reply
 // keys by reply id with the request they answer.

@@ -1,172 +1,222 @@
-// The partner-request board: a list with filters, a request's page, the post and
-// reply forms, the poster's and the replier's views. Plain ES modules; every
-// text goes into the page as text (dom.js), never as HTML.
+// The partner-request board (/requests): the list with its filters and pages,
+// a request's page (?id=), titled by the request in the tab and the page
+// heading, the post form (?post=1) and the poster's and replier's views. The
+// filters are a plain GET form and the pages plain links, so every view has its
+// address. Every text goes into the page as text (dom.js), never as HTML.
 import { h } from '../map/dom.js';
-import { t, typeName, TYPES, LANGS as LANGS_UI } from './i18n.js';
+import { t, tn, ui, num, date, byName, errorText } from '../partners/msg.js';
+import { button, field, select, notification } from '../partners/ecl.js';
+import { loadLabels, ORG_TYPES, langNamer } from '../partners/labels.js';
 import { gql, REFERENCE, BOARD, REQUEST, manageKey, repliesTo } from './api.js';
 import { postForm, replyForm } from './forms.js';
 import { posterView, keyEntry, replierView, replyKeyEntry } from './manage.js';
-import { siteHeader } from '../common/header.js';
 
+const PAGE = 20;
 const params = new URLSearchParams(location.search);
-const saved = localStorage.getItem('ewsi.lang');
-const ui = { lang: LANGS_UI.includes(params.get('lang')) ? params.get('lang') : LANGS_UI.includes(saved) ? saved : 'en' };
-const $ = (id) => document.getElementById(id);
-const main = $('main');
-let ref = null;
+const root = document.getElementById('board-root');
+const boardTitle = t('requests.title');
+const langName = langNamer(ui);
 
-/** setStatus says something to screen readers and sighted users alike. */
-export function setStatus(text) { $('status').textContent = text; }
-
-/** link builds a URL of this page keeping the interface language. */
+/** link builds an address of the board; the interface language stays when the
+current address names it. */
 export function link(extra = {}) {
-  const p = new URLSearchParams({ ...extra, lang: ui.lang });
-  return `/requests.html?${p}`;
+  const p = new URLSearchParams(extra);
+  if (params.get('lang')) p.set('lang', params.get('lang'));
+  const q = p.toString();
+  return q ? `/requests?${q}` : '/requests';
 }
 
-function applyLang() {
-  document.documentElement.lang = ui.lang;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(ui.lang, el.dataset.i18n);
-  $('lang').value = ui.lang;
-  document.title = `EWSI Graph · ${t(ui.lang, 'title')}`;
+/** retitle names the view: the page heading, the breadcrumb's last step (under
+a link back to the board) and the tab's title. */
+function retitle(text, lang) {
+  for (const el of [document.getElementById('page-title'), document.getElementById('crumb-current')]) {
+    if (!el) continue;
+    el.textContent = text;
+    if (lang && lang !== ui) el.setAttribute('lang', lang);
+    else el.removeAttribute('lang');
+  }
+  const current = document.getElementById('crumb-current');
+  if (current && !document.getElementById('crumb-board')) {
+    const a = h('a', { href: link(), class: 'ecl-link ecl-link--standalone ecl-breadcrumb__link', id: 'crumb-board' }, boardTitle);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'ecl-icon ecl-icon--fluid ecl-breadcrumb__icon');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('role', 'presentation');
+    const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+    use.setAttribute('href', '/vendor/ecl/images/icons.svg#corner-arrow');
+    svg.append(use);
+    current.before(h('li', { class: 'ecl-breadcrumb__segment', 'data-ecl-breadcrumb-item': 'static' }, a, svg));
+  }
+  document.title = document.title.includes(boardTitle) ? document.title.replace(boardTitle, text) : `${text} · ${document.title}`;
 }
 
-async function reference() {
-  ref = ref || await gql(REFERENCE, { lang: ui.lang.toUpperCase() });
-  return ref;
-}
+/** langLabel shows the language content is written in. */
+const langLabel = (code) => h('span', { class: 'ecl-label ecl-label--low badge lang', title: t('requests.langBadge', { lang: langName(code.toLowerCase()) }) },
+  code.toUpperCase());
 
-const options = (pairs, value) => pairs.map(([v, label]) => h('option', { value: v, selected: v === value }, label));
+/** statusLabel shows a request's status as an ECL label, in the interface language. */
+function statusLabel(label, status) {
+  const l = label('RequestStatus', status);
+  return h('span', { class: `ecl-label ecl-label--${status === 'OPEN' ? 'high' : 'low'} badge s-${status}`, lang: l.lang !== ui ? l.lang : undefined }, l.text);
+}
 
 // ---- the board ----
-async function board() {
-  const r = await reference();
+async function board(ref, label) {
   const f = { theme: params.get('theme') || '', country: params.get('country') || '', kind: params.get('kind') || '',
     status: params.get('status') || 'OPEN', order: params.get('order') || 'NEWEST' };
-  const sel = (name, label, pairs) => h('label', {}, h('span', {}, t(ui.lang, label)),
-    h('select', { name, id: `f-${name}` }, options(pairs, f[name])));
-  const themes = [['', t(ui.lang, 'any')]];
-  for (const th of r.themes) {
+  const themes = [['', t('requests.any')]];
+  for (const th of byName(ref.themes)) {
     themes.push([th.slug, th.name]);
-    for (const s of th.subthemes) themes.push([s.id, `— ${s.name}`]);
+    for (const s of byName(th.subthemes)) themes.push([s.id, `— ${s.name}`]);
   }
-  const form = h('form', { class: 'filters', id: 'filters', 'aria-label': t(ui.lang, 'filters') },
-    sel('theme', 'theme', themes),
-    sel('country', 'country', [['', t(ui.lang, 'any')], ...r.countries.map((c) => [c.iso2, c.name])]),
-    sel('kind', 'kind', [['', t(ui.lang, 'any')], ...TYPES.map((k) => [k, typeName(ui.lang, k)])]),
-    sel('status', 'status', ['OPEN', 'CLOSED', 'EXPIRED'].map((s) => [s, t(ui.lang, `st_${s}`)])),
-    sel('order', 'order', [['NEWEST', t(ui.lang, 'newest')], ['CLOSING_SOON', t(ui.lang, 'closingSoon')]]));
-  form.addEventListener('change', () => {
-    const p = new URLSearchParams({ lang: ui.lang });
-    for (const [k, v] of new FormData(form)) if (v) p.set(k, v);
-    history.replaceState(null, '', `/requests.html?${p}`);
-    for (const k of ['theme', 'country', 'kind', 'status', 'order']) f[k] = p.get(k) || (k === 'status' ? 'OPEN' : k === 'order' ? 'NEWEST' : '');
-    load(null);
-  });
-  const list = h('ul', { class: 'cards', id: 'board' });
-  const count = h('p', { id: 'board-count', class: 'muted' });
-  const more = h('button', { type: 'button', class: 'secondary', id: 'more', hidden: true }, t(ui.lang, 'more'));
-  main.replaceChildren(h('h2', {}, t(ui.lang, 'title')), h('p', {}, t(ui.lang, 'intro')),
-    h('p', {}, h('a', { class: 'button', href: link({ post: '1' }), id: 'post-link' }, t(ui.lang, 'post'))),
-    form, count, list, more);
-  let cursor = null;
-  async function load(after) {
-    setStatus(t(ui.lang, 'loading'));
-    const filter = { status: [f.status] };
-    if (f.theme) filter.themes = [f.theme];
-    if (f.country) filter.countries = [f.country];
-    if (f.kind) filter.types = [f.kind];
-    const d = await gql(BOARD, { lang: ui.lang.toUpperCase(), filter, order: f.order, after });
-    const c = d.partnerRequests;
-    if (!after) list.replaceChildren();
-    for (const e of c.edges) list.append(card(e.node));
-    count.textContent = c.totalCount ? t(ui.lang, 'count', c.totalCount) : t(ui.lang, 'none');
-    count.dataset.total = c.totalCount;
-    cursor = c.pageInfo.endCursor;
-    more.hidden = !c.pageInfo.hasNextPage;
-    setStatus('');
-  }
-  more.addEventListener('click', () => load(cursor).catch(fail));
-  await load(null);
+  const sel = (name, labelText, pairs) => field(`f-${name}`, labelText, select(`f-${name}`, pairs, f[name], { name }));
+  const named = (en, values) => byName(values.map((v) => ({ v, l: label(en, v) })), (o) => o.l.text).map((o) => [o.v, o.l.text]);
+  const filters = h('form', { class: 'board-filters', id: 'filters', method: 'get', action: '/requests', 'aria-labelledby': 'filters-title' },
+    h('h2', { id: 'filters-title', class: 'board-filters__title' }, t('requests.filters')),
+    params.get('lang') && h('input', { type: 'hidden', name: 'lang', value: params.get('lang') }),
+    h('div', { class: 'board-filters__grid' },
+      sel('theme', t('requests.theme'), themes),
+      sel('country', t('requests.country'), [['', t('requests.any')], ...byName(ref.countries).map((c) => [c.iso2, c.name])]),
+      sel('kind', t('requests.kind'), [['', t('requests.any')], ...named('OrgType', ORG_TYPES)]),
+      sel('status', t('requests.status'), named('RequestStatus', ['OPEN', 'CLOSED', 'EXPIRED'])),
+      sel('order', t('requests.order'), [['NEWEST', t('requests.newest')], ['CLOSING_SOON', t('requests.closingSoon')]])),
+    h('div', { class: 'board-actions' }, button(t('requests.apply'), { type: 'submit', id: 'f-apply' })));
+
+  const filter = { status: [f.status] };
+  if (f.theme) filter.themes = [f.theme];
+  if (f.country) filter.countries = [f.country];
+  if (f.kind) filter.types = [f.kind];
+  const after = params.get('after') || undefined;
+  const d = await gql(BOARD, { lang: ui.toUpperCase(), filter, order: f.order, after });
+  const c = d.partnerRequests;
+  const count = h('p', { id: 'board-count', class: 'board-count', role: 'status', 'data-total': String(c.totalCount) },
+    c.totalCount ? tn('requests.count', c.totalCount) : t('requests.none'));
+  const list = h('ul', { class: 'board-cards', id: 'board' }, c.edges.map((e) => card(e.node, label)));
+  root.replaceChildren(
+    h('p', { class: 'ecl-u-type-paragraph-lead' }, t('requests.intro')),
+    h('p', {}, h('a', { class: 'ecl-button ecl-button--primary', href: link({ post: '1' }), id: 'post-link' }, t('requests.post'))),
+    filters, count, list, pagination(c));
 }
 
-function card(n) {
-  return h('li', { class: 'card' },
-    h('h3', {}, h('a', { href: link({ id: n.id }), lang: n.lang.toLowerCase() }, n.title), badges(n)),
-    h('p', { class: 'muted' }, `${n.organisation.name} (${n.organisation.country?.iso2 ?? '—'}) · ${t(ui.lang, 'closes')} ${n.closes} · ${t(ui.lang, 'replies')}: ${n.replyCount}`),
-    h('p', { class: 'muted' }, [n.themes.map((x) => x.name).join(', '),
-      n.countries.length ? ` · ${n.countries.map((c) => c.iso2).join(', ')}` : '',
-      n.types.length ? ` · ${n.types.map((k) => typeName(ui.lang, k)).join(', ')}` : ''].join('')));
+/** pagination links the pages of the board with plain links: after is the
+cursor of the page shown, trail the cursors of the pages before it ("-" for the
+first page), so that "previous" needs no script state. */
+function pagination(c) {
+  const trail = (params.get('trail') || '').split(',').filter(Boolean);
+  const pages = Math.max(1, Math.ceil(c.totalCount / PAGE));
+  const page = trail.length + 1;
+  if (pages <= 1) return null;
+  const keep = {};
+  for (const [k, v] of params) if (!['after', 'trail', 'lang'].includes(k)) keep[k] = v;
+  const at = (after, tr) => link({ ...keep, ...(after && after !== '-' ? { after } : {}), ...(tr.length ? { trail: tr.join(',') } : {}) });
+  const items = [];
+  if (page > 1) {
+    items.push(h('li', { class: 'ecl-pagination__item ecl-pagination__item--previous' },
+      h('a', { href: at(trail.at(-1), trail.slice(0, -1)), class: 'ecl-link ecl-link--standalone ecl-pagination__link', rel: 'prev', id: 'page-prev' },
+        t('requests.previous'))));
+  }
+  items.push(h('li', { class: 'ecl-pagination__item ecl-pagination__item--current', 'aria-current': 'page' },
+    h('span', { class: 'ecl-pagination__text' }, t('requests.pageOf', { page: num(page), pages: num(pages) }))));
+  if (c.pageInfo.hasNextPage) {
+    items.push(h('li', { class: 'ecl-pagination__item ecl-pagination__item--next' },
+      h('a', { href: at(c.pageInfo.endCursor, [...trail, params.get('after') || '-']), class: 'ecl-link ecl-link--standalone ecl-pagination__link', rel: 'next', id: 'page-next' },
+        t('requests.next'))));
+  }
+  return h('nav', { class: 'ecl-pagination', 'aria-label': t('requests.pagination') }, h('ul', { class: 'ecl-pagination__list' }, items));
 }
 
-/** badges shows a request's or reply's status, language and demo mark. */
-export function badges(n, statusPrefix = 'st_') {
-  return [h('span', { class: `badge s-${n.status}` }, t(ui.lang, `${statusPrefix}${n.status}`)),
-    h('span', { class: 'badge lang' }, n.lang),
-    n.demo && h('span', { class: 'badge demo', title: t(ui.lang, 'demoNote') }, t(ui.lang, 'demo'))];
+function card(n, label) {
+  const meta = [h('span', { lang: n.organisation.olang?.toLowerCase() }, n.organisation.name),
+    n.organisation.country && ` (${n.organisation.country.name})`];
+  return h('li', { class: 'request-item' }, h('article', { class: 'ecl-card' }, h('div', { class: 'ecl-card__body' },
+    h('div', { class: 'ecl-content-block ecl-card__content-block' },
+      h('ul', { class: 'ecl-content-block__label-container' },
+        h('li', { class: 'ecl-content-block__label-item' }, statusLabel(label, n.status)),
+        h('li', { class: 'ecl-content-block__label-item' }, langLabel(n.lang)),
+        n.demo && h('li', { class: 'ecl-content-block__label-item' }, h('span', { class: 'ecl-label ecl-label--low badge demo', title: t('requests.demoNote') }, t('requests.demo')))),
+      h('ul', { class: 'ecl-content-block__primary-meta-container' },
+        h('li', { class: 'ecl-content-block__primary-meta-item' }, meta),
+        h('li', { class: 'ecl-content-block__primary-meta-item' }, t('requests.closesOn', { date: date(n.closes) })),
+        h('li', { class: 'ecl-content-block__primary-meta-item' }, tn('requests.replyCount', n.replyCount))),
+      h('h2', { class: 'ecl-content-block__title request-title' },
+        h('a', { href: link({ id: n.id }), class: 'ecl-link ecl-link--standalone', lang: n.lang.toLowerCase() }, n.title)),
+      h('ul', { class: 'ecl-content-block__secondary-meta-container' },
+        n.themes.length > 0 && h('li', { class: 'ecl-content-block__secondary-meta-item' }, n.themes.map((x) => x.name).join(', ')),
+        n.countries.length > 0 && h('li', { class: 'ecl-content-block__secondary-meta-item' }, byName(n.countries).map((x) => x.name).join(', ')),
+        n.types.length > 0 && h('li', { class: 'ecl-content-block__secondary-meta-item' }, n.types.map((k) => label('OrgType', k).text).join(', ')))))));
 }
 
 // ---- one request ----
-async function requestPage(id) {
-  const d = await gql(REQUEST, { id, lang: ui.lang.toUpperCase() });
-  const r = d.partnerRequest;
-  const fact = (label, value) => [h('dt', {}, t(ui.lang, label)), h('dd', {}, value)];
-  const names = (xs, empty) => (xs.length ? xs.map((x) => x.name).join(', ') : t(ui.lang, empty));
-  main.replaceChildren(
-    h('p', {}, h('a', { href: link() }, `← ${t(ui.lang, 'back')}`)),
-    h('article', { 'aria-labelledby': 'req-title' },
-      h('h2', { id: 'req-title' }, h('span', { lang: r.lang.toLowerCase() }, r.title), badges(r)),
-      r.demo && h('p', { class: 'muted' }, t(ui.lang, 'demoNote')),
-      h('p', { lang: r.lang.toLowerCase() }, r.description),
-      h('dl', { class: 'facts' },
-        fact('by', `${r.organisation.name}${r.organisation.country ? ` (${r.organisation.country.name})` : ''}`),
-        fact('closes', r.closes),
-        fact('themes', names([...r.themes, ...r.subthemes], 'any')),
-        fact('countries', names(r.countries, 'anywhere')),
-        fact('kinds', r.types.length ? r.types.map((k) => typeName(ui.lang, k)).join(', ') : t(ui.lang, 'anyKind')),
-        r.languages.length > 0 && fact('languages', r.languages.join(', ')),
-        r.funding && fact('funding', `${r.funding.title}${r.funding.deadline ? ` (${r.funding.deadline})` : ''}`),
-        fact('replies', h('span', { id: 'reply-count' }, String(r.replyCount))),
-        r.outcome && fact('outcome', r.outcome))),
+async function requestPage(id, label) {
+  let r;
+  try {
+    r = (await gql(REQUEST, { id, lang: ui.toUpperCase() })).partnerRequest;
+  } catch (e) {
+    const code = e.errors?.[0]?.extensions?.code || 'INTERNAL';
+    root.replaceChildren(notification('error', code === 'NOT_FOUND' ? t('requests.notFound') : errorText(code), null),
+      h('p', {}, h('a', { href: link(), class: 'ecl-link ecl-link--standalone' }, t('requests.back'))));
+    return;
+  }
+  const rlang = r.lang.toLowerCase();
+  retitle(r.title, rlang);
+  const fact = (labelKey, value) => [h('dt', { class: 'ecl-description-list__term' }, t(labelKey)), h('dd', { class: 'ecl-description-list__definition' }, value)];
+  const names = (xs, empty) => (xs.length ? byName(xs).map((x) => x.name).join(', ') : t(empty));
+  const ctx = { request: r, label, langLabel, refresh: () => route().catch(fail), link };
+  root.replaceChildren(
+    h('p', {}, h('a', { href: link(), class: 'ecl-link ecl-link--standalone' }, t('requests.back'))),
+    h('article', { class: 'request', id: 'request', 'data-status': r.status },
+      h('p', { class: 'request-labels', id: 'req-labels' }, statusLabel(label, r.status), ' ', langLabel(r.lang),
+        r.demo && [' ', h('span', { class: 'ecl-label ecl-label--low badge demo' }, t('requests.demo'))]),
+      r.demo && h('p', { class: 'ecl-help-block' }, t('requests.demoNote')),
+      h('p', { lang: rlang, class: 'request-description' }, r.description),
+      h('dl', { class: 'ecl-description-list ecl-description-list--horizontal facts' },
+        fact('requests.by', [h('span', { lang: r.organisation.olang?.toLowerCase() }, r.organisation.name),
+          r.organisation.country ? ` (${r.organisation.country.name})` : '']),
+        fact('requests.closes', date(r.closes)),
+        fact('requests.themes', names([...r.themes, ...r.subthemes], 'requests.any')),
+        fact('requests.countries', names(r.countries, 'requests.anywhere')),
+        fact('requests.kinds', r.types.length ? r.types.map((k) => label('OrgType', k).text).join(', ') : t('requests.anyKind')),
+        r.languages.length > 0 && fact('requests.languages', byName(r.languages.map((l) => ({ name: langName(l) }))).map((x) => x.name).join(', ')),
+        r.funding && fact('requests.funding', `${r.funding.title}${r.funding.deadline ? ` (${date(r.funding.deadline)})` : ''}`),
+        fact('requests.replies', h('span', { id: 'reply-count' }, num(r.replyCount))),
+        r.outcome && fact('requests.outcome', r.outcome))),
     h('div', { id: 'poster' }), h('div', { id: 'replier' }), h('div', { id: 'reply' }));
-  const ctx = { ui, request: r, refresh: () => route().catch(fail), link };
   const key = manageKey(id);
+  const $ = (x) => document.getElementById(x);
   if (key) {
     try {
       $('poster').replaceChildren(...await posterView(ctx, key));
     } catch (e) {
-      $('poster').replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message), keyEntry(ctx));
+      $('poster').replaceChildren(notification('error', errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'), null), keyEntry(ctx));
     }
+  } else if (!r.demo) {
+    $('poster').replaceChildren(keyEntry(ctx));
   }
-  else if (!r.demo) $('poster').replaceChildren(keyEntry(ctx));
   const mine = repliesTo(id);
   for (const m of mine) $('replier').append(...await replierView(ctx, m));
   if (!mine.length && !r.demo && !key) $('replier').append(replyKeyEntry(ctx));
   if (r.acceptsReplies && !key && !r.demo) $('reply').replaceChildren(replyForm(ctx));
-  else if (!r.acceptsReplies) $('reply').replaceChildren(h('p', { class: 'muted' }, t(ui.lang, 'closedNote')));
+  else if (!r.acceptsReplies) $('reply').replaceChildren(h('p', { class: 'ecl-help-block', id: 'closed-note' }, t('requests.closedNote')));
 }
 
 function fail(e) {
-  setStatus(t(ui.lang, 'error') + e.message);
+  root.replaceChildren(notification('error', errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'), null));
 }
 
+let ref = null;
+let label = null;
 async function route() {
-  applyLang();
+  [ref, label] = await Promise.all([ref || gql(REFERENCE, { lang: ui.toUpperCase() }), label || loadLabels(ui)]);
   const id = params.get('id');
-  if (id) return requestPage(id);
-  if (params.get('post')) return main.replaceChildren(postForm({ ui, link, reference }));
-  return board();
+  if (id) return requestPage(id, label);
+  if (params.get('post')) {
+    retitle(t('requests.postTitle'));
+    root.replaceChildren(h('p', {}, h('a', { href: link(), class: 'ecl-link ecl-link--standalone' }, t('requests.back'))),
+      postForm({ ref, label, link }));
+    return undefined;
+  }
+  return board(ref, label);
 }
-
-const relabel = siteHeader($('site-nav'), ui.lang, 'requests');
-$('lang').addEventListener('change', () => {
-  ui.lang = $('lang').value;
-  relabel(ui.lang);
-  localStorage.setItem('ewsi.lang', ui.lang);
-  params.set('lang', ui.lang);
-  history.replaceState(null, '', `/requests.html?${params}`);
-  ref = null;
-  route().catch(fail);
-});
 
 route().catch(fail);

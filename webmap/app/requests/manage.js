@@ -1,135 +1,160 @@
 // The poster's view (replies, suggestions, shortlist, decline, close, contact
 // exchange) and the replier's view (status, agreement, contact), each opened by
-// the key this browser keeps or one typed in.
+// the key this browser keeps or one typed in. Actions that fail show an ECL
+// error notification; the close form shows its errors at its field.
 import { h } from '../map/dom.js';
-import { t, typeName } from './i18n.js';
+import { t, ui, errorText } from '../partners/msg.js';
+import { button, field, textInput, notification } from '../partners/ecl.js';
 import { gql, MANAGE, MY_REPLY, SHORTLIST, DECLINE, SHARE_POSTER, SHARE_REPLIER, CLOSE, keepManageKey, keepReplyKey } from './api.js';
+import { showFormErrors, apiErrors } from './errors.js';
 
 /** act runs a mutation and refreshes the page, or shows the error in box. */
 async function act(ctx, box, query, vars) {
   try {
-    await gql(query, vars);
+    await gql(query, { ...vars });
     ctx.refresh();
   } catch (e) {
-    box.textContent = e.message;
+    const n = notification('error', t('requests.actionFailed'), errorText(e.errors?.[0]?.extensions?.code || 'NETWORK'));
+    box.replaceChildren(n);
+    n.focus();
   }
 }
 
-function contactBlock(ui, rep) {
+const olang = (o) => (o.olang ? o.olang.toLowerCase() : undefined);
+
+function contactBlock(rep) {
   if (rep.contact) {
-    return h('p', { class: 'contact', 'data-contact': 'shared' }, `${t(ui.lang, 'contact')}: ${rep.contact.name} <`,
-      h('a', { href: `mailto:${rep.contact.email}` }, rep.contact.email), '>');
+    return h('p', { class: 'contact', 'data-contact': 'shared' }, `${t('requests.contact')}: ${rep.contact.name} <`,
+      h('a', { href: `mailto:${rep.contact.email}`, class: 'ecl-link' }, rep.contact.email), '>');
   }
-  return h('p', { class: 'muted' }, t(ui.lang, 'waiting'));
+  return h('p', { class: 'ecl-help-block' }, t('requests.waiting'));
+}
+
+/** replyBadges shows a reply's status, language and demo mark as ECL labels. */
+export function replyBadges(ctx, rep) {
+  const st = ctx.label('ReplyStatus', rep.status);
+  return [' ', h('span', { class: `ecl-label ecl-label--${rep.status === 'DECLINED' ? 'low' : rep.status === 'SHORTLISTED' ? 'high' : 'medium'} badge s-${rep.status}`,
+    lang: st.lang !== ui ? st.lang : undefined }, st.text),
+  ' ', ctx.langLabel(rep.lang),
+  rep.demo && [' ', h('span', { class: 'ecl-label ecl-label--low badge demo', title: t('requests.demoNote') }, t('requests.demo'))]];
 }
 
 /** posterView lists the replies with their actions, the suggestions and the close form. */
 export async function posterView(ctx, key) {
-  const { ui, request } = ctx;
-  const d = await gql(MANAGE, { id: request.id, key });
+  const { request } = ctx;
+  const d = await gql(MANAGE, { id: request.id, key, lang: ui.toUpperCase() });
   const m = d.managePartnerRequest;
   const open = request.status !== 'CLOSED';
   const replies = m.replies.map((rep) => {
-    const err = h('p', { class: 'error', role: 'alert' });
-    const msg = h('input', { id: `msg-${rep.id}`, name: 'message' });
-    const actions = h('div', { class: 'actions' });
+    const err = h('div', { class: 'action-alert' });
+    const actions = h('div', { class: 'board-actions' });
     if (open && rep.status !== 'SHORTLISTED') {
-      actions.append(h('button', { type: 'button', class: 'shortlist', onclick: () => act(ctx, err, SHORTLIST, { id: request.id, key, reply: rep.id }) },
-        t(ui.lang, 'shortlist')));
+      actions.append(button(t('requests.shortlist'), { class: 'shortlist', onclick: () => act(ctx, err, SHORTLIST, { id: request.id, key, reply: rep.id }) }));
     }
     if (open && rep.status !== 'DECLINED') {
-      actions.append(h('label', { for: `msg-${rep.id}` }, h('span', {}, t(ui.lang, 'declineMsg')), msg),
-        h('button', { type: 'button', class: 'secondary decline', onclick: () => act(ctx, err, DECLINE, { id: request.id, key, reply: rep.id, msg: msg.value || null }) },
-          t(ui.lang, 'decline')));
+      const msg = textInput(`msg-${rep.id}`, { name: 'message' });
+      actions.append(field(`msg-${rep.id}`, t('requests.declineMsg'), msg),
+        button(t('requests.decline'), { class: 'decline', onclick: () => act(ctx, err, DECLINE, { id: request.id, key, reply: rep.id, msg: msg.value || null }) }, 'secondary'));
     }
     const share = [];
     if (rep.status === 'SHORTLISTED') {
-      share.push(rep.posterAgreed ? h('p', {}, t(ui.lang, 'youAgreed'))
-        : h('button', { type: 'button', class: 'share', onclick: () => act(ctx, err, SHARE_POSTER, { id: request.id, key, reply: rep.id }) }, t(ui.lang, 'share')));
-      if (rep.replierAgreed) share.push(h('p', {}, t(ui.lang, 'theyAgreed')));
-      share.push(contactBlock(ui, rep));
+      share.push(rep.posterAgreed ? h('p', {}, t('requests.youAgreed'))
+        : button(t('requests.share'), { class: 'share', onclick: () => act(ctx, err, SHARE_POSTER, { id: request.id, key, reply: rep.id }) }));
+      if (rep.replierAgreed) share.push(h('p', {}, t('requests.theyAgreed')));
+      share.push(contactBlock(rep));
     }
-    return h('li', { class: 'card reply', 'data-reply': rep.id },
-      h('h4', {}, rep.organisation.name, rep.organisation.country ? ` (${rep.organisation.country.iso2})` : '', ...replyBadges(ui, rep)),
-      h('dl', { class: 'facts' }, h('dt', {}, t(ui.lang, 'fit')), h('dd', { lang: rep.lang.toLowerCase() }, rep.fit),
-        h('dt', {}, t(ui.lang, 'offer')), h('dd', { lang: rep.lang.toLowerCase() }, rep.offer)),
-      actions, ...share, err);
+    return h('li', { class: 'ecl-card reply', 'data-reply': rep.id },
+      h('div', { class: 'ecl-card__body' },
+        h('h4', { class: 'reply-title' }, h('span', { lang: olang(rep.organisation) }, rep.organisation.name),
+          rep.organisation.country ? ` (${rep.organisation.country.name})` : '', ...replyBadges(ctx, rep)),
+        h('dl', { class: 'ecl-description-list facts' },
+          h('dt', { class: 'ecl-description-list__term' }, t('requests.fit')), h('dd', { class: 'ecl-description-list__definition', lang: rep.lang.toLowerCase() }, rep.fit),
+          h('dt', { class: 'ecl-description-list__term' }, t('requests.offer')), h('dd', { class: 'ecl-description-list__definition', lang: rep.lang.toLowerCase() }, rep.offer)),
+        actions, ...share, err));
   });
-  const sugg = m.suggestions.map((s) => h('li', { class: 'card suggestion' },
-    h('strong', {}, s.organisation.name), ` — ${typeName(ui.lang, s.organisation.type)}${s.organisation.country ? `, ${s.organisation.country.iso2}` : ''}`,
-    h('ul', { class: 'reasons', 'aria-label': t(ui.lang, 'reasons') }, s.reasons.map((r) => h('li', {}, r.text)))));
-  const out = [h('h3', { id: 'manage-title' }, t(ui.lang, 'manageTitle')),
-    h('h4', {}, t(ui.lang, 'replies')),
-    replies.length ? h('ul', { class: 'cards', id: 'replies' }, replies) : h('p', { class: 'muted' }, t(ui.lang, 'noReplies')),
-    h('h4', {}, t(ui.lang, 'suggestions')),
-    sugg.length ? h('ul', { class: 'cards', id: 'suggestions' }, sugg) : h('p', { class: 'muted' }, t(ui.lang, 'noSuggestions'))];
-  if (open) {
-    const err = h('p', { class: 'error', role: 'alert' });
-    const outcome = h('textarea', { id: 'outcome', name: 'outcome', required: true, maxlength: 2000 });
-    const form = h('form', { class: 'form', id: 'close-form' },
-      h('label', { for: 'outcome' }, h('span', {}, t(ui.lang, 'outcome')), outcome),
-      h('p', { class: 'muted' }, t(ui.lang, 'closeHelp')), err, h('div', {}, h('button', { type: 'submit' }, t(ui.lang, 'closeBtn'))));
-    form.addEventListener('submit', (ev) => {
-      ev.preventDefault();
-      act(ctx, err, CLOSE, { id: request.id, key, outcome: outcome.value });
-    });
-    out.push(h('h4', {}, t(ui.lang, 'closeTitle')), form);
-  }
+  const sugg = m.suggestions.map((s) => {
+    const type = ctx.label('OrgType', s.organisation.type);
+    return h('li', { class: 'ecl-card suggestion' }, h('div', { class: 'ecl-card__body' },
+      h('a', { href: `/node?id=${encodeURIComponent(s.organisation.id)}`, class: 'ecl-link ecl-link--standalone', lang: olang(s.organisation) }, s.organisation.name),
+      ' — ', h('span', { lang: type.lang !== ui ? type.lang : undefined }, type.text), s.organisation.country ? `, ${s.organisation.country.name}` : '',
+      h('ul', { class: 'reasons', 'aria-label': t('requests.reasons') }, s.reasons.map((r) => h('li', {}, r.text)))));
+  });
+  const out = [h('h2', { id: 'manage-title' }, t('requests.manageTitle')),
+    h('h3', {}, t('requests.replies')),
+    replies.length ? h('ul', { class: 'board-cards', id: 'replies' }, replies) : h('p', {}, t('requests.noReplies')),
+    h('h3', {}, t('requests.suggestions')),
+    sugg.length ? h('ul', { class: 'board-cards', id: 'suggestions' }, sugg) : h('p', {}, t('requests.noSuggestions'))];
+  if (open) out.push(h('h3', { id: 'close-title' }, t('requests.closeTitle')), closeForm(ctx, key));
   return [h('section', { class: 'poster', 'aria-labelledby': 'manage-title' }, out)];
 }
 
-function replyBadges(ui, rep) {
-  return [h('span', { class: `badge s-${rep.status}` }, t(ui.lang, `rs_${rep.status}`)),
-    h('span', { class: 'badge lang' }, rep.lang),
-    rep.demo && h('span', { class: 'badge demo', title: t(ui.lang, 'demoNote') }, t(ui.lang, 'demo'))];
+/** closeForm closes the request with an outcome, which it requires. */
+function closeForm(ctx, key) {
+  const box = h('div', { class: 'form-alert' });
+  const outcome = textInput('outcome', { type: 'textarea', name: 'outcome', maxlength: 2000, rows: 3, 'aria-required': 'true' });
+  const form = h('form', { class: 'board-form', id: 'close-form', novalidate: true, 'aria-labelledby': 'close-title' },
+    field('outcome', t('requests.outcome'), outcome, { help: t('requests.closeHelp') }),
+    h('div', { class: 'board-actions' }, button(t('requests.closeBtn'), { type: 'submit', id: 'close-submit' })));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!outcome.value.trim()) { showFormErrors(form, box, [{ id: 'outcome', text: t('requests.required') }]); return; }
+    try {
+      await gql(CLOSE, { id: ctx.request.id, key, outcome: outcome.value.trim() });
+      ctx.refresh();
+    } catch (e) {
+      showFormErrors(form, box, apiErrors(e, { outcome: 'outcome' }));
+    }
+  });
+  return h('div', {}, box, form);
 }
 
 /** keyEntry is the form where a poster types the manage key. */
 export function keyEntry(ctx) {
-  const { ui, request } = ctx;
-  const input = h('input', { id: 'manage-key', name: 'key', required: true, autocomplete: 'off' });
-  const form = h('form', { class: 'form', id: 'key-form' }, h('label', { for: 'manage-key' }, h('span', {}, t(ui.lang, 'manageKey')), input),
-    h('div', {}, h('button', { type: 'submit', class: 'secondary' }, t(ui.lang, 'unlock'))));
+  const input = textInput('manage-key', { name: 'key', autocomplete: 'off' });
+  const box = h('div', { class: 'form-alert' });
+  const form = h('form', { class: 'board-form', id: 'key-form', novalidate: true }, field('manage-key', t('requests.manageKey'), input),
+    h('div', { class: 'board-actions' }, button(t('requests.unlock'), { type: 'submit' }, 'secondary')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    keepManageKey(request.id, input.value.trim());
+    if (!input.value.trim()) { showFormErrors(form, box, [{ id: 'manage-key', text: t('requests.required') }]); return; }
+    keepManageKey(ctx.request.id, input.value.trim());
     ctx.refresh();
   });
-  return h('details', {}, h('summary', {}, t(ui.lang, 'haveKey')), form);
+  return h('details', { class: 'board-details' }, h('summary', {}, t('requests.haveKey')), box, form);
 }
 
 /** replierView shows one of this browser's replies to the request: status, message, agreement, contact. */
 export async function replierView(ctx, mine) {
-  const { ui } = ctx;
-  const d = await gql(MY_REPLY, { id: mine.id, key: mine.key });
+  const d = await gql(MY_REPLY, { id: mine.id, key: mine.key, lang: ui.toUpperCase() });
   const rep = d.myPartnerReply;
-  const err = h('p', { class: 'error', role: 'alert' });
-  const parts = [h('h3', { id: `my-${rep.id}` }, t(ui.lang, 'myReply'), ...replyBadges(ui, rep)),
-    h('p', {}, `${rep.organisation.name}: `, h('span', { lang: rep.lang.toLowerCase() }, rep.fit))];
-  if (rep.message) parts.push(h('p', {}, `${t(ui.lang, 'posterMsg')}: `, h('q', {}, rep.message)));
+  const err = h('div', { class: 'action-alert' });
+  const parts = [h('h2', { id: `my-${rep.id}` }, t('requests.myReply'), ...replyBadges(ctx, rep)),
+    h('p', {}, h('span', { lang: olang(rep.organisation) }, rep.organisation.name), ': ', h('span', { lang: rep.lang.toLowerCase() }, rep.fit))];
+  if (rep.message) parts.push(h('p', {}, `${t('requests.posterMsg')}: `, h('q', {}, rep.message)));
   if (rep.status === 'SHORTLISTED') {
-    parts.push(rep.replierAgreed ? h('p', {}, t(ui.lang, 'youAgreed'))
-      : h('button', { type: 'button', class: 'share', id: 'replier-share', onclick: () => act(ctx, err, SHARE_REPLIER, { reply: rep.id, key: mine.key }) }, t(ui.lang, 'share')));
-    if (rep.posterAgreed) parts.push(h('p', {}, t(ui.lang, 'theyAgreed')));
-    parts.push(contactBlock(ui, rep));
+    parts.push(rep.replierAgreed ? h('p', {}, t('requests.youAgreed'))
+      : button(t('requests.share'), { class: 'share', id: 'replier-share', onclick: () => act(ctx, err, SHARE_REPLIER, { reply: rep.id, key: mine.key }) }));
+    if (rep.posterAgreed) parts.push(h('p', {}, t('requests.theyAgreed')));
+    parts.push(contactBlock(rep));
   }
   parts.push(err);
-  return [h('section', { class: 'card replier', 'aria-labelledby': `my-${rep.id}` }, parts)];
+  return [h('section', { class: 'replier', 'aria-labelledby': `my-${rep.id}` }, parts)];
 }
 
 /** replyKeyEntry is the form where a replier types the reply id and key. */
 export function replyKeyEntry(ctx) {
-  const { ui, request } = ctx;
-  const id = h('input', { id: 'reply-id', name: 'id', required: true, autocomplete: 'off', placeholder: 'reply:…' });
-  const key = h('input', { id: 'reply-key', name: 'key', required: true, autocomplete: 'off' });
-  const form = h('form', { class: 'form', id: 'reply-key-form' },
-    h('label', { for: 'reply-id' }, h('span', {}, t(ui.lang, 'replyId')), id),
-    h('label', { for: 'reply-key' }, h('span', {}, t(ui.lang, 'replyKey')), key),
-    h('div', {}, h('button', { type: 'submit', class: 'secondary' }, t(ui.lang, 'unlock'))));
+  const id = textInput('reply-id', { name: 'id', autocomplete: 'off' });
+  const key = textInput('reply-key', { name: 'key', autocomplete: 'off' });
+  const box = h('div', { class: 'form-alert' });
+  const form = h('form', { class: 'board-form', id: 'reply-key-form', novalidate: true },
+    field('reply-id', t('requests.replyId'), id), field('reply-key', t('requests.replyKey'), key),
+    h('div', { class: 'board-actions' }, button(t('requests.unlock'), { type: 'submit' }, 'secondary')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    keepReplyKey(id.value.trim(), request.id, key.value.trim());
+    const missing = [['reply-id', id], ['reply-key', key]].filter(([, x]) => !x.value.trim()).map(([f]) => ({ id: f, text: t('requests.required') }));
+    if (missing.length) { showFormErrors(form, box, missing); return; }
+    keepReplyKey(id.value.trim(), ctx.request.id, key.value.trim());
     ctx.refresh();
   });
-  return h('details', {}, h('summary', {}, t(ui.lang, 'haveReplyKey')), form);
+  return h('details', { class: 'board-details' }, h('summary', {}, t('requests.haveReplyKey')), box, form);
 }
