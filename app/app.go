@@ -93,7 +93,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	c.Log.Info("reference data", "summary", sum.String())
 
-	m.caches = newCaches(st, c.Log, c.TrustForwarded)
+	m.caches = newCaches(st, c.Log, c.TrustForwarded, c.ReferenceDir)
 	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: m.caches.routes, EditorToken: c.EditorToken,
 		Map: m.caches.layers, Partners: m.caches.ranker, Edge: c.Edge}, st, c.Log)
