@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative, extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildBasemap } from './basemap-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const app = join(root, 'webmap', 'app');
@@ -48,6 +49,7 @@ for (const c of JSON.parse(readFileSync(mod('world-countries/countries.json'), '
   if (c.ccn3) codes[c.ccn3] = c.cca2;
 }
 writeFileSync(join(out, 'vendor', 'world-atlas', 'iso-numeric-to-alpha2.json'), JSON.stringify(codes));
+const basemap = buildBasemap(root, join(out, 'basemap'));
 
 // The pages name their scripts and styles by absolute path: /vendor/... are
 // copied files, anything else is a source under webmap/app to bundle.
@@ -136,4 +138,4 @@ for (const page of pages) {
   writeFileSync(join(out, page), html);
 }
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
-console.log(`webmap build: ${vendor.length} vendor files, ${pages.length} pages, ${entries.size} bundled entries into build/web`);
+console.log(`webmap build: ${vendor.length} vendor files, ${pages.length} pages, ${entries.size} bundled entries, basemap of ${basemap.countries} countries and ${basemap.places} places into build/web`);
