@@ -70,7 +70,13 @@ var (
 	orgTypes    = []string{"civil_society", "local_authority", "regional_authority", "national_government", "eu_institution", "international_organisation", "academia", "business", "foundation", "social_partner", "migrant_association"}
 	docTypes    = []string{"legislation", "policy_paper", "report", "research", "impact_assessment", "evaluation", "statistics", "tender", "project_description", "handbook", "other"}
 	funderKinds = []string{"eu", "national", "private_foundation", "other"}
+	stages      = []string{"planned", "ongoing", "completed"}
+	levels      = []string{"local", "regional"}
 )
+
+// PracticeStages lists the stages of a practice; AuthorityLevels the levels of a local authority.
+func PracticeStages() []string  { return slices.Clone(stages) }
+func AuthorityLevels() []string { return slices.Clone(levels) }
 
 // OrgTypes, DocTypes and FunderKinds list the valid values.
 func OrgTypes() []string    { return slices.Clone(orgTypes) }

@@ -94,9 +94,11 @@ const (
 // Reason is one part of a ranked result's score, in words the UI can show.
 type Reason struct {
 	Kind   ReasonKind
-	Weight float64  // what it adds to the score
-	Text   string   // e.g. "shares the subtheme Language competencies (rare: 3% of content)"
-	Via    []string // ids of the nodes the reason goes through
+	Weight float64 // what it adds to the score
+	// Says is what the reason says, worded when shown (graph/labels): one message,
+	// or several joined with "; " where reasons to the same node were merged.
+	Says []Message
+	Via  []string // ids of the nodes the reason goes through
 }
 
 // PartnerMatch is one ranked organisation of a partner search.

@@ -1,11 +1,9 @@
 package graph
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -126,13 +124,13 @@ func CollaboratorWeight(degree int) float64 { return float64(1 / math.Log(2+floa
 func ScorePartner(p *PartnerProfile, c *PartnerCandidate, explain bool) (float64, []Reason) {
 	var reasons []Reason
 	score := 0.0
-	add := func(kind ReasonKind, w float64, via []string, text func() string) {
+	add := func(kind ReasonKind, w float64, via []string, says func() Message) {
 		if w <= 0 {
 			return
 		}
 		score += w
 		if explain {
-			reasons = append(reasons, Reason{Kind: kind, Weight: RoundScore(w), Text: text(), Via: via})
+			reasons = append(reasons, Reason{Kind: kind, Weight: RoundScore(w), Says: []Message{says()}, Via: via})
 		}
 	}
 	for _, id := range c.Topics {
@@ -140,44 +138,42 @@ func ScorePartner(p *PartnerProfile, c *PartnerCandidate, explain bool) (float64
 		if !ok {
 			continue
 		}
-		add(topicReason(t.Kind), t.Weight, []string{t.ID}, func() string {
-			return fmt.Sprintf("works on the %s %s (%s)", strings.ToLower(string(t.Kind)), t.Name, rarity(t.Degree))
+		add(topicReason(t.Kind), t.Weight, []string{t.ID}, func() Message {
+			return Msg("reason.partner.topic."+string(t.Kind), NodeArg("name", t.ID, t.Name), MsgArg("items", rarity(t.Degree)))
 		})
 	}
-	add(ReasonType, TypeWeight(p, c.Type), nil, func() string {
+	add(ReasonType, TypeWeight(p, c.Type), nil, func() Message {
 		if len(p.Types) > 0 {
-			return "a " + typeName(c.Type) + ", the kind asked for"
+			return Msg("reason.partner.typeAsked", LabelsArg("type", LabelKey("OrgType", string(c.Type))))
 		}
-		return "a " + typeName(c.Type) + ": complements a " + typeName(p.SelfType)
+		return Msg("reason.partner.typeComplements", LabelsArg("type", LabelKey("OrgType", string(c.Type))),
+			LabelsArg("self", LabelKey("OrgType", string(p.SelfType))))
 	})
 	var shared []string
 	for _, l := range p.Languages {
 		if slices.Contains(c.Languages, l) {
-			shared = append(shared, l)
+			shared = append(shared, LabelKey("Lang", l))
 		}
 	}
-	add(ReasonLanguage, LanguageWeight(len(shared)), nil, func() string {
-		return "speaks " + strings.Join(shared, ", ")
+	add(ReasonLanguage, LanguageWeight(len(shared)), nil, func() Message {
+		return Msg("reason.partner.languages", LabelsArg("languages", shared...))
 	})
 	if c.DistanceKm != nil && p.Near != nil && p.RadiusKm > 0 {
 		d := *c.DistanceKm
-		add(ReasonDistance, DistanceWeight(d, p.RadiusKm), nil, func() string {
-			return fmt.Sprintf("%.0f km away (within %.0f km)", d, p.RadiusKm)
+		add(ReasonDistance, DistanceWeight(d, p.RadiusKm), nil, func() Message {
+			return Msg("reason.partner.distance", IntArg("km", int(math.Round(d))), IntArg("radius", int(math.Round(p.RadiusKm))))
 		})
 	}
-	add(ReasonPractice, PracticeWeight(c.Practices), c.PracticeIDs, func() string {
-		if c.Practices == 1 {
-			return "has 1 practice on these topics"
-		}
-		return fmt.Sprintf("has %d practices on these topics", c.Practices)
+	add(ReasonPractice, PracticeWeight(c.Practices), c.PracticeIDs, func() Message {
+		return Msg("reason.partner.practices", IntArg("n", c.Practices))
 	})
 	for _, col := range c.Collaborators {
-		add(ReasonCollaborator, CollaboratorWeight(col.Degree), []string{col.ID}, func() string {
-			return fmt.Sprintf("you both worked with %s (on %d practices in all)", col.Name, col.Degree)
+		add(ReasonCollaborator, CollaboratorWeight(col.Degree), []string{col.ID}, func() Message {
+			return Msg("reason.partner.collaborator", TextArg("name", col.Name), IntArg("n", col.Degree))
 		})
 	}
 	if c.Looking {
-		add(ReasonLooking, WeightLooking, nil, func() string { return "is looking for partners" })
+		add(ReasonLooking, WeightLooking, nil, func() Message { return Msg("reason.partner.looking") })
 	}
 	return RoundScore(score), reasons
 }
@@ -234,15 +230,11 @@ func topicReason(k Kind) ReasonKind {
 	return ""
 }
 
-// rarity describes how common a topic is, for reasons.
-func rarity(degree int) string {
-	switch {
-	case degree <= 0:
-		return "rare"
-	case degree == 1:
-		return "1 other item"
+// rarity says how common a topic is, for reasons: rare when nothing else is
+// about it, else how many items are about it in all.
+func rarity(degree int) Message {
+	if degree <= 0 {
+		return Msg("reason.rare")
 	}
-	return fmt.Sprintf("%d items in all", degree)
+	return Msg("reason.items", IntArg("n", degree))
 }
-
-func typeName(t OrgType) string { return strings.ReplaceAll(string(t), "_", " ") }

@@ -58,12 +58,23 @@ func (t *Subtheme) Name(lang *Lang) string { return pick(lang, t.NameEn, t.NameF
 func (t *Subtheme) NodeKind() Kind { return KindSubtheme }
 
 // Principle is one of the eleven Common Basic Principles for immigrant integration policy.
+// Its short title and text are in English, French and German.
 type Principle struct {
 	Meta
-	Number int    `json:"number" prop:"number"`
-	Short  string `json:"short" prop:"short"`
-	Text   string `json:"text" prop:"text"`
+	Number  int    `json:"number" prop:"number"`
+	ShortEn string `json:"short" prop:"short"`
+	ShortFr string `json:"shortFr,omitempty" prop:"shortFr"`
+	ShortDe string `json:"shortDe,omitempty" prop:"shortDe"`
+	TextEn  string `json:"text" prop:"text"`
+	TextFr  string `json:"textFr,omitempty" prop:"textFr"`
+	TextDe  string `json:"textDe,omitempty" prop:"textDe"`
 }
+
+// Short returns the principle's short title in lang, English when lang has none.
+func (p *Principle) Short(lang *Lang) string { return pick(lang, p.ShortEn, p.ShortFr, p.ShortDe) }
+
+// Text returns what the principle says in lang, English when lang has none.
+func (p *Principle) Text(lang *Lang) string { return pick(lang, p.TextEn, p.TextFr, p.TextDe) }
 
 // NodeKind returns KindPrinciple.
 func (p *Principle) NodeKind() Kind { return KindPrinciple }

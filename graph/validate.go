@@ -3,6 +3,7 @@ package graph
 import (
 	"net/mail"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -89,7 +90,7 @@ func (p *Practice) Validate() error {
 	c.lang("lang", p.Lang, true)
 	c.url("website", p.Website)
 	c.dates("startDate", p.StartDate, "endDate", p.EndDate)
-	if p.Stage != "" && p.Stage != "planned" && p.Stage != "ongoing" && p.Stage != "completed" {
+	if p.Stage != "" && !slices.Contains(stages, p.Stage) {
 		c.fail("stage", "%q is not one of planned, ongoing, completed", p.Stage)
 	}
 	if p.Budget < 0 {
@@ -128,7 +129,7 @@ func (a *LocalAuthority) Validate() error {
 	var c checker
 	c.meta(&a.Meta, KindLocalAuthority)
 	c.required("name", a.Name)
-	if a.Level != "local" && a.Level != "regional" {
+	if !slices.Contains(levels, a.Level) {
 		c.fail("level", "%q is not local or regional", a.Level)
 	}
 	c.lang("lang", a.Lang, false)

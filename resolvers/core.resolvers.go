@@ -8,8 +8,23 @@ package resolvers
 import (
 	"context"
 	"ewsi/graph"
+	"ewsi/graph/labels"
 	"ewsi/resolvers/generated"
 )
+
+// Labels is the resolver for the labels field.
+func (r *queryResolver) Labels(ctx context.Context, lang *graph.Lang) ([]*labels.Label, error) {
+	c, err := r.catalog()
+	if err != nil {
+		return nil, err
+	}
+	ls := c.Labels(langOr(lang))
+	out := make([]*labels.Label, len(ls))
+	for i := range ls {
+		out[i] = &ls[i]
+	}
+	return out, nil
+}
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (graph.Node, error) {

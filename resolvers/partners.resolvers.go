@@ -101,6 +101,11 @@ func (r *queryResolver) LinkHistory(ctx context.Context, id string) ([]*graph.Ed
 	return out, err
 }
 
+// Text is the resolver for the text field.
+func (r *reasonResolver) Text(ctx context.Context, obj *graph.Reason, lang *graph.Lang) (string, error) {
+	return r.reasonText(ctx, obj, langOr(lang))
+}
+
 // Node is the resolver for the node field.
 func (r *relatedItemResolver) Node(ctx context.Context, obj *graph.RelatedItem) (graph.Node, error) {
 	return r.loadersFor(ctx).nodes.load(ctx, obj.ID)
@@ -112,11 +117,15 @@ func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResol
 // PartnerMatch returns generated.PartnerMatchResolver implementation.
 func (r *Resolver) PartnerMatch() generated.PartnerMatchResolver { return &partnerMatchResolver{r} }
 
+// Reason returns generated.ReasonResolver implementation.
+func (r *Resolver) Reason() generated.ReasonResolver { return &reasonResolver{r} }
+
 // RelatedItem returns generated.RelatedItemResolver implementation.
 func (r *Resolver) RelatedItem() generated.RelatedItemResolver { return &relatedItemResolver{r} }
 
 type (
 	mutationResolver     struct{ *Resolver }
 	partnerMatchResolver struct{ *Resolver }
+	reasonResolver       struct{ *Resolver }
 	relatedItemResolver  struct{ *Resolver }
 )

@@ -6,6 +6,7 @@ package resolvers
 
 import (
 	"ewsi/graph"
+	"ewsi/graph/labels"
 	"ewsi/webmap"
 )
 
@@ -22,4 +23,6 @@ type Resolver struct {
 	Map *webmap.Layers
 	// EditorToken is the bearer token editors send; empty switches editing off.
 	EditorToken string
+	// Labels words enum labels and reasons; nil uses the message files built in.
+	Labels *labels.Catalog
 }

@@ -27,7 +27,7 @@ func TestFindPartnersRanksAndExplains(t *testing.T) {
 			for _, r := range got[0].Reasons {
 				kinds[r.Kind] = true
 				sum += r.Weight
-				if r.Text == "" {
+				if len(r.Says) == 0 || r.Says[0].Key == "" {
 					t.Errorf("reason %v has no text", r)
 				}
 			}

@@ -19,7 +19,7 @@ func seed(t *testing.T) []graph.Record {
 	d := func(s string) *graph.Date { v, _ := graph.ParseDate(s); return &v }
 	recs := []graph.Record{
 		{Node: &graph.Theme{Meta: graph.Meta{ID: "theme:social-cohesion", Status: graph.StatusPublished}, Slug: "social-cohesion", NameEn: "Social cohesion", NameFr: "Cohésion sociale", NameDe: "Sozialer Zusammenhalt", Order: 3}},
-		{Node: &graph.Principle{Meta: graph.Meta{ID: "principle:3"}, Number: 3, Short: "Employment", Text: "Work is central."}},
+		{Node: &graph.Principle{Meta: graph.Meta{ID: "principle:3"}, Number: 3, ShortEn: "Employment", TextEn: "Work is central."}},
 		{Node: &graph.Country{Meta: graph.Meta{ID: "country:PL"}, ISO2: "PL", NameEn: "Poland", EU: true, Location: &orb.Point{19.1, 52}}},
 		{Node: &graph.Organisation{Meta: graph.Meta{ID: "organisation:a"}, Name: "Fundacja Kraków", Type: graph.OrgCivilSociety, Location: &orb.Point{19.94, 50.06}},
 			Links: []graph.Link{{Type: graph.RelIn, To: "country:PL"}}},

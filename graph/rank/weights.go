@@ -1,9 +1,7 @@
 package rank
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"ewsi/graph"
 )
@@ -55,28 +53,29 @@ type Connector struct {
 	Weight   float64
 }
 
-// Reason says in words why a path through c relates two nodes.
+// Reason says why a path through c relates two nodes.
 func (c Connector) Reason() graph.Reason {
 	r := graph.Reason{Weight: graph.RoundScore(c.Weight), Via: []string{c.ID}}
+	name := graph.NodeArg("name", c.ID, c.Name)
 	switch c.Kind {
 	case graph.KindTheme, graph.KindSubtheme, graph.KindPrinciple:
 		r.Kind = map[graph.Kind]graph.ReasonKind{graph.KindTheme: graph.ReasonTheme, graph.KindSubtheme: graph.ReasonSubtheme, graph.KindPrinciple: graph.ReasonPrinciple}[c.Kind]
-		r.Text = fmt.Sprintf("both about the %s %s (%d items)", strings.ToLower(string(c.Kind)), c.Name, c.Degree)
+		r.Says = []graph.Message{graph.Msg("reason.related.topic."+string(c.Kind), name, graph.IntArg("n", c.Degree))}
 	case graph.KindCountry, graph.KindRegion:
-		r.Kind, r.Text = graph.ReasonPlace, "both in "+c.Name
+		r.Kind, r.Says = graph.ReasonPlace, []graph.Message{graph.Msg("reason.related.place", name)}
 	case graph.KindOrganisation, graph.KindLocalAuthority:
-		r.Kind, r.Text = graph.ReasonOrganisation, "both linked to "+c.Name
+		r.Kind, r.Says = graph.ReasonOrganisation, []graph.Message{graph.Msg("reason.related.organisation", name)}
 	case graph.KindFunding:
-		r.Kind, r.Text = graph.ReasonFunding, "both funded by "+c.Name
+		r.Kind, r.Says = graph.ReasonFunding, []graph.Message{graph.Msg("reason.related.funding", name)}
 	default:
-		r.Kind, r.Text = graph.ReasonCollaborator, "both linked to "+c.Name
+		r.Kind, r.Says = graph.ReasonCollaborator, []graph.Message{graph.Msg("reason.related.organisation", name)}
 	}
 	return r
 }
 
 // DirectReason is the reason of a node directly linked to the source.
 func DirectReason(id string) graph.Reason {
-	return graph.Reason{Kind: graph.ReasonDirect, Weight: DirectWeight, Via: []string{id}, Text: "directly linked to it"}
+	return graph.Reason{Kind: graph.ReasonDirect, Weight: DirectWeight, Via: []string{id}, Says: []graph.Message{graph.Msg("reason.related.direct")}}
 }
 
 // EditorLink is an active editor's link of the source, read live from the store.
@@ -90,15 +89,15 @@ type EditorLink struct {
 // AddLink adds an editor link's weight to a node's bonus and merges its reason
 // with the one already there (a direct link, or another editor link).
 func AddLink(bonus map[string]float64, reasons map[string]graph.Reason, l EditorLink) {
-	text := "linked by an editor"
+	says := graph.Msg("reason.related.editorLink")
 	if l.Note != "" {
-		text += ": " + l.Note
+		says = graph.Msg("reason.related.editorLinkNote", graph.TextArg("note", l.Note))
 	}
 	bonus[l.ID] += EditorLinkWeight
-	r := graph.Reason{Kind: graph.ReasonEditorLink, Weight: EditorLinkWeight, Text: text}
+	r := graph.Reason{Kind: graph.ReasonEditorLink, Weight: EditorLinkWeight, Says: []graph.Message{says}}
 	if old, ok := reasons[l.ID]; ok {
 		r.Weight += old.Weight
-		r.Text += "; " + old.Text
+		r.Says = append(r.Says, old.Says...)
 	}
 	reasons[l.ID] = r
 }

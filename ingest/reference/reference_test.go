@@ -114,7 +114,7 @@ func TestPrinciplesNumbered(t *testing.T) {
 	k := byKind(mustRecords(t))
 	for i, r := range k[graph.KindPrinciple] {
 		p := r.Node.(*graph.Principle)
-		if p.Number != i+1 || p.ID != "principle:"+strconv.Itoa(i+1) || p.Short == "" || p.Text == "" {
+		if p.Number != i+1 || p.ID != "principle:"+strconv.Itoa(i+1) || p.ShortEn == "" || p.TextEn == "" || p.ShortFr == "" || p.ShortDe == "" || p.TextFr == "" || p.TextDe == "" {
 			t.Errorf("principle %d: %+v", i+1, p)
 		}
 	}

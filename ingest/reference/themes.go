@@ -25,10 +25,15 @@ type subthemeJSON struct {
 }
 
 // principleJSON is one Common Basic Principle of principles.json.
+// Short and text are given in English, French and German.
 type principleJSON struct {
-	Number int    `json:"number"`
-	Short  string `json:"short"`
-	Text   string `json:"text"`
+	Number  int    `json:"number"`
+	Short   string `json:"short"`
+	ShortFr string `json:"shortFr"`
+	ShortDe string `json:"shortDe"`
+	Text    string `json:"text"`
+	TextFr  string `json:"textFr"`
+	TextDe  string `json:"textDe"`
 }
 
 // PrincipleCount is the number of Common Basic Principles.
@@ -82,7 +87,7 @@ func parseThemes(file string, data []byte) ([]themeJSON, error) {
 }
 
 // parsePrinciples reads and checks principles.json: exactly the principles 1..11,
-// in order, each with a short title and a text.
+// in order, each with a short title and a text in English, French and German.
 func parsePrinciples(file string, data []byte) ([]principleJSON, error) {
 	elems, err := decodeArray[principleJSON](file, data)
 	if err != nil {
@@ -97,7 +102,11 @@ func parsePrinciples(file string, data []byte) ([]principleJSON, error) {
 			c.failf("number", "is %d, but principles must be numbered 1 to %d in order (expected %d)", p.Number, PrincipleCount, i+1)
 		}
 		c.text("short", p.Short)
+		c.text("shortFr", p.ShortFr)
+		c.text("shortDe", p.ShortDe)
 		c.text("text", p.Text)
+		c.text("textFr", p.TextFr)
+		c.text("textDe", p.TextDe)
 		errs = append(errs, c.errs...)
 		out = append(out, p)
 	}
@@ -134,7 +143,8 @@ func principleRecords(principles []principleJSON) []graph.Record {
 	out := make([]graph.Record, 0, len(principles))
 	for _, p := range principles {
 		out = append(out, graph.Record{
-			Node:   &graph.Principle{Meta: published(graph.KindPrinciple, strconv.Itoa(p.Number)), Number: p.Number, Short: p.Short, Text: p.Text},
+			Node: &graph.Principle{Meta: published(graph.KindPrinciple, strconv.Itoa(p.Number)), Number: p.Number,
+				ShortEn: p.Short, ShortFr: p.ShortFr, ShortDe: p.ShortDe, TextEn: p.Text, TextFr: p.TextFr, TextDe: p.TextDe},
 			Source: source(principlesFile),
 		})
 	}

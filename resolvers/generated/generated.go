@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"ewsi/graph"
+	"ewsi/graph/labels"
 	"ewsi/resolvers/model"
 	"fmt"
 	"math"
@@ -48,6 +49,7 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Practice() PracticeResolver
 	Query() QueryResolver
+	Reason() ReasonResolver
 	RelatedItem() RelatedItemResolver
 	Subtheme() SubthemeResolver
 	Theme() ThemeResolver
@@ -198,6 +200,13 @@ type ComplexityRoot struct {
 	KindCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
+	}
+
+	Label struct {
+		Enum  func(childComplexity int) int
+		Label func(childComplexity int) int
+		Lang  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	LinkResult struct {
@@ -502,8 +511,8 @@ type ComplexityRoot struct {
 	Principle struct {
 		ID     func(childComplexity int) int
 		Number func(childComplexity int) int
-		Short  func(childComplexity int) int
-		Text   func(childComplexity int) int
+		Short  func(childComplexity int, lang *graph.Lang) int
+		Text   func(childComplexity int, lang *graph.Lang) int
 	}
 
 	Query struct {
@@ -515,6 +524,7 @@ type ComplexityRoot struct {
 		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
 		Funding              func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Indicators           func(childComplexity int) int
+		Labels               func(childComplexity int, lang *graph.Lang) int
 		LinkHistory          func(childComplexity int, id string) int
 		LinkSuggestions      func(childComplexity int, id string, first *int) int
 		ManagePartnerRequest func(childComplexity int, id string, manageKey string) int
@@ -536,7 +546,7 @@ type ComplexityRoot struct {
 
 	Reason struct {
 		Kind   func(childComplexity int) int
-		Text   func(childComplexity int) int
+		Text   func(childComplexity int, lang *graph.Lang) int
 		Via    func(childComplexity int) int
 		Weight func(childComplexity int) int
 	}
@@ -675,6 +685,7 @@ type PracticeResolver interface {
 	FundedBy(ctx context.Context, obj *graph.Practice) ([]*graph.Funding, error)
 }
 type QueryResolver interface {
+	Labels(ctx context.Context, lang *graph.Lang) ([]*labels.Label, error)
 	Node(ctx context.Context, id string) (graph.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]graph.Node, error)
 	Practices(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.PracticeConnection, error)
@@ -700,6 +711,9 @@ type QueryResolver interface {
 	PartnerRequest(ctx context.Context, id string) (*graph.PartnerRequest, error)
 	ManagePartnerRequest(ctx context.Context, id string, manageKey string) (*model.ManagedPartnerRequest, error)
 	MyPartnerReply(ctx context.Context, id string, replyKey string) (*graph.PartnerReply, error)
+}
+type ReasonResolver interface {
+	Text(ctx context.Context, obj *graph.Reason, lang *graph.Lang) (string, error)
 }
 type RelatedItemResolver interface {
 	Node(ctx context.Context, obj *graph.RelatedItem) (graph.Node, error)
@@ -1321,6 +1335,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
+
+	case "Label.enum":
+		if e.ComplexityRoot.Label.Enum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Label.Enum(childComplexity), true
+	case "Label.label":
+		if e.ComplexityRoot.Label.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Label.Label(childComplexity), true
+	case "Label.lang":
+		if e.ComplexityRoot.Label.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Label.Lang(childComplexity), true
+	case "Label.value":
+		if e.ComplexityRoot.Label.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Label.Value(childComplexity), true
 
 	case "LinkResult.created":
 		if e.ComplexityRoot.LinkResult.Created == nil {
@@ -2666,13 +2705,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Principle.Short(childComplexity), true
+		args, err := ec.field_Principle_short_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Principle.Short(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Principle.text":
 		if e.ComplexityRoot.Principle.Text == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Principle.Text(childComplexity), true
+		args, err := ec.field_Principle_text_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Principle.Text(childComplexity, args["lang"].(*graph.Lang)), true
 
 	case "Query.authorities":
 		if e.ComplexityRoot.Query.Authorities == nil {
@@ -2758,6 +2807,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Indicators(childComplexity), true
 
+	case "Query.labels":
+		if e.ComplexityRoot.Query.Labels == nil {
+			break
+		}
+
+		args, err := ec.field_Query_labels_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Labels(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Query.linkHistory":
 		if e.ComplexityRoot.Query.LinkHistory == nil {
 			break
@@ -2942,7 +3002,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Reason.Text(childComplexity), true
+		args, err := ec.field_Reason_text_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Reason.Text(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Reason.via":
 		if e.ComplexityRoot.Reason.Via == nil {
 			break
@@ -3481,7 +3546,26 @@ input ContentOrder {
   direction: Direction! = ASC
 }
 
+"""
+The label of an enum value in one language. Besides the enums of the schema, string fields with a
+closed set of values have labels too: PracticeStage (Practice.stage), AuthorityLevel
+(LocalAuthority.level), MilestoneKind (Milestone.kind) and IndicatorArea (Indicator.area), the
+value upper-cased (ongoing is PracticeStage.ONGOING).
+"""
+type Label {
+  "The enum, e.g. OrgType."
+  enum: String!
+  "The value, e.g. CIVIL_SOCIETY."
+  value: String!
+  "What people read, e.g. Civil society organisation."
+  label: String!
+  "The language of label: the one asked, or EN where that language has no labels (the fallback is explicit)."
+  lang: Lang!
+}
+
 type Query {
+  "The label of every enum value a visitor may read, in lang (English, French and German; English, with lang EN, for the others)."
+  labels(lang: Lang = EN): [Label!]!
   "Any node by id."
   node(id: ID!): Node
   """
@@ -3630,7 +3714,8 @@ enum ReasonKind {
 type Reason {
   kind: ReasonKind!
   weight: Float!
-  text: String!
+  "The reason in words, in lang (English, French or German; English for the others), names of themes and countries in lang."
+  text(lang: Lang = EN): String!
   "The nodes the reason goes through (the shared theme, the common collaborator, the practices)."
   via: [ID!]!
 }
@@ -3755,10 +3840,10 @@ type Subtheme implements Node {
 type Principle implements Node {
   id: ID!
   number: Int!
-  "A short title."
-  short: String!
-  "What the principle says, in brief."
-  text: String!
+  "A short title, in lang (English, French or German; English for the others)."
+  short(lang: Lang = EN): String!
+  "What the principle says, in brief, in lang (English, French or German; English for the others)."
+  text(lang: Lang = EN): String!
 }
 
 "Counts of published content in a country."
@@ -4331,6 +4416,20 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Label(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "enum":
+		return ec.fieldContext_Label_enum(ctx, field)
+	case "value":
+		return ec.fieldContext_Label_value(ctx, field)
+	case "label":
+		return ec.fieldContext_Label_label(ctx, field)
+	case "lang":
+		return ec.fieldContext_Label_lang(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Label", field.Name)
 }
 
 func (ec *executionContext) childFields_LinkResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5577,6 +5676,34 @@ func (ec *executionContext) field_Mutation_unlink_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Principle_short_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Principle_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5862,6 +5989,20 @@ func (ec *executionContext) field_Query_funding_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_labels_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -6290,6 +6431,20 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Reason_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -8777,6 +8932,98 @@ func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Label_enum(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Label_enum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Label_enum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Label", field, false, false, "String")
+}
+
+func (ec *executionContext) _Label_value(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Label_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Label_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Label", field, false, false, "String")
+}
+
+func (ec *executionContext) _Label_label(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Label_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Label_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Label", field, false, false, "String")
+}
+
+func (ec *executionContext) _Label_lang(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Label_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Label_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Label", field, false, false, "Lang")
 }
 
 func (ec *executionContext) _LinkResult_link(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
@@ -14391,7 +14638,8 @@ func (ec *executionContext) _Principle_short(ctx context.Context, field graphql.
 			return ec.fieldContext_Principle_short(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Short, nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Short(fc.Args["lang"].(*graph.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -14401,8 +14649,28 @@ func (ec *executionContext) _Principle_short(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Principle_short(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Principle", field, false, false, "String")
+func (ec *executionContext) fieldContext_Principle_short(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Principle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Principle_short_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Principle_text(ctx context.Context, field graphql.CollectedField, obj *graph.Principle) (ret graphql.Marshaler) {
@@ -14414,7 +14682,8 @@ func (ec *executionContext) _Principle_text(ctx context.Context, field graphql.C
 			return ec.fieldContext_Principle_text(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Text(fc.Args["lang"].(*graph.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -14424,8 +14693,72 @@ func (ec *executionContext) _Principle_text(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Principle_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Principle", field, false, false, "String")
+func (ec *executionContext) fieldContext_Principle_text(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Principle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Principle_text_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_labels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Labels(ctx, fc.Args["lang"].(*graph.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*labels.Label) graphql.Marshaler {
+			return ec.marshalNLabel2ᚕᚖewsiᚋgraphᚋlabelsᚐLabelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_labels(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Label(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_labels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -15611,7 +15944,8 @@ func (ec *executionContext) _Reason_text(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Reason_text(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Reason().Text(ctx, obj, fc.Args["lang"].(*graph.Lang))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -15621,8 +15955,28 @@ func (ec *executionContext) _Reason_text(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Reason_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Reason", field, false, false, "String")
+func (ec *executionContext) fieldContext_Reason_text(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reason",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Reason_text_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Reason_via(ctx context.Context, field graphql.CollectedField, obj *graph.Reason) (ret graphql.Marshaler) {
@@ -19206,6 +19560,54 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var labelImplementors = []string{"Label"}
+
+func (ec *executionContext) _Label(ctx context.Context, sel ast.SelectionSet, obj *labels.Label) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, labelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Label")
+		case "enum":
+			out.Values[i] = ec._Label_enum(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Label_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._Label_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lang":
+			out.Values[i] = ec._Label_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var linkResultImplementors = []string{"LinkResult"}
 
 func (ec *executionContext) _LinkResult(ctx context.Context, sel ast.SelectionSet, obj *model.LinkResult) graphql.Marshaler {
@@ -21231,6 +21633,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Query")
+		case "labels":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_labels(ctx, field)
+				})
 		case "node":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -21426,22 +21834,23 @@ func (ec *executionContext) _Reason(ctx context.Context, sel ast.SelectionSet, o
 		case "kind":
 			out.Values[i] = ec._Reason_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "weight":
 			out.Values[i] = ec._Reason_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "text":
-			out.Values[i] = ec._Reason_text(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Reason_text(ctx, field, obj)
+				})
 		case "via":
 			out.Values[i] = ec._Reason_via(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22557,6 +22966,30 @@ func (ec *executionContext) marshalNKindCount2ᚖewsiᚋresolversᚋmodelᚐKind
 		return graphql.Null
 	}
 	return ec._KindCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLabel2ᚕᚖewsiᚋgraphᚋlabelsᚐLabelᚄ(ctx context.Context, sel ast.SelectionSet, v []*labels.Label) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLabel2ᚖewsiᚋgraphᚋlabelsᚐLabel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLabel2ᚖewsiᚋgraphᚋlabelsᚐLabel(ctx context.Context, sel ast.SelectionSet, v *labels.Label) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Label!")
+		return graphql.Null
+	}
+	return ec._Label(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNLang2ewsiᚋgraphᚐLang(ctx context.Context, v any) (graph.Lang, error) {
