@@ -28,6 +28,11 @@ const vendor = [
   ['topojson-client/dist/topojson-client.min.js', 'topojson-client/topojson-client.min.js'],
   ['world-atlas/countries-50m.json', 'world-atlas/countries-50m.json'],
   ['world-atlas/countries-110m.json', 'world-atlas/countries-110m.json'],
+  // MapLibre GL JS and its Leaflet binding, loaded only when EWSI_BASEMAP names a style
+  ['maplibre-gl/dist/maplibre-gl-csp.js', 'maplibre-gl/maplibre-gl-csp.js'],
+  ['maplibre-gl/dist/maplibre-gl-csp-worker.js', 'maplibre-gl/maplibre-gl-csp-worker.js'],
+  ['maplibre-gl/dist/maplibre-gl.css', 'maplibre-gl/maplibre-gl.css'],
+  ['@maplibre/maplibre-gl-leaflet/leaflet-maplibre-gl.js', 'maplibre-gl-leaflet/leaflet-maplibre-gl.js'],
   // The Europa Component Library (EUPL-1.2): its ready-made styles, scripts,
   // fonts and logos, and the icon sprite.
   ['@ecl/preset-ec/dist/styles/ecl-ec.css', 'ecl/styles/ecl-ec.css'],

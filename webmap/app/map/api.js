@@ -28,8 +28,9 @@ export const REFERENCE = `query($lang: Lang) {
 
 export const LAYER = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {
   mapLayer(bbox: $bbox, zoom: $zoom, filter: $filter) {
-    zoom total stale
-    clusters { id count center { lat lon } bounds { west south east north } expansionZoom }
+    zoom total stale truncated
+    clusters { id count center { lat lon } bounds { west south east north } expansionZoom
+      place { name country } counts { kind count } }
     markers { id kind name location { lat lon } country lang demo }
   }
 }`;
