@@ -24,6 +24,7 @@ export const REFERENCE = `query($lang: Lang) {
   themes { id slug name(lang: $lang) subthemes { id slug name(lang: $lang) } }
   principles { number short }
   countries { iso2 name(lang: $lang) eu stats { practices organisations authorities events } }
+  labels(lang: $lang) { enum value label lang }
 }`;
 
 export const LAYER = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {

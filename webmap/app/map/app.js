@@ -15,7 +15,8 @@ import { kindSymbol, clusterSymbol } from './markers.js';
 const L = window.L;
 const $ = (id) => document.getElementById(id);
 const state = fromURL(location.search, lang);
-let ref = { themes: [], principles: [], countries: [] };
+let ref = { themes: [], principles: [], countries: [], labels: [] };
+let labels = new Map(); // "Enum.VALUE" -> { label, lang } from the API's labels(lang:)
 let countryLayer = null;
 let layerAbort = null;
 let loads = 0;
@@ -34,7 +35,18 @@ function writeURL() {
 
 async function loadReference() {
   ref = await gql(REFERENCE, { lang: lang.toUpperCase() });
+  labels = new Map(ref.labels.map((l) => [`${l.enum}.${l.value}`, l]));
 }
+
+/** label returns the API's label of an enum value in the page's language, with
+the language it is in (English when it fell back), or null. */
+function label(enumName, value) {
+  const l = value && labels.get(`${enumName}.${String(value).toUpperCase()}`);
+  return l ? { text: l.label, lang: l.lang.toLowerCase() } : null;
+}
+
+/** kindName is the name of one marker of kind k. */
+const kindName = (k) => label('MarkerKind', k)?.text ?? t('map.one_' + k);
 
 // ---- filters ----
 function options(select, items, value) {
@@ -155,7 +167,7 @@ function countsText(c) {
 }
 
 function markerLabel(m) {
-  return t(m.demo ? 'map.markerDemo' : 'map.markerLabel', { kind: t('map.one_' + m.kind), name: m.name });
+  return t(m.demo ? 'map.markerDemo' : 'map.markerLabel', { kind: kindName(m.kind), name: m.name });
 }
 
 /** keyActivate makes a marker's element a button for the keyboard: Enter and
@@ -208,7 +220,7 @@ function renderLayer() {
       h('button', { type: 'button', class: 'item', 'data-id': m.id, onclick: (e) => { lastFocus = e.currentTarget; select(m.id); } },
         kindSymbol(m.kind, 18, m.demo), ' ',
         h('span', { lang: m.lang?.toLowerCase() }, m.name), ' ',
-        h('span', { class: 'muted' }, `· ${t('map.one_' + m.kind)}${m.country ? ' · ' + countryName(m.country) : ''}`), ' ',
+        h('span', { class: 'muted' }, `· ${kindName(m.kind)}${m.country ? ' · ' + countryName(m.country) : ''}`), ' ',
         m.lang && h('span', { class: 'badge lang' }, m.lang), ' ', m.demo && h('span', { class: 'badge demo' }, t('map.demo'))))),
     ...[...data.clusters].sort((a, b) => b.count - a.count).map((c) => h('li', {},
       h('button', { type: 'button', class: 'cluster-item', 'data-cluster': c.id, onclick: () => zoomTo(c) },
@@ -233,7 +245,7 @@ async function select(id, focus = true) {
   try {
     const d = await gql(DETAIL, { id, lang: lang.toUpperCase() });
     if (state.sel !== id) return;
-    $('panel-body').replaceChildren(...[nodeDetail(lang, normalise(d.node), { onOpen: openInPanel })].flat(Infinity).filter(Boolean));
+    $('panel-body').replaceChildren(...[nodeDetail(lang, normalise(d.node), { onOpen: openInPanel, label })].flat(Infinity).filter(Boolean));
   } catch (e) {
     $('panel-body').replaceChildren(h('p', {}, t('map.error', { detail: e.message })));
   }
@@ -299,7 +311,7 @@ function styleCountries() {
 function renderLegend() {
   const out = [
     h('h3', {}, t('map.legendMarkers')),
-    h('ul', { class: 'legend-kinds' }, KINDS.map((k) => h('li', { 'data-kind': k }, kindSymbol(k, 20), ' ', t('map.one_' + k))),
+    h('ul', { class: 'legend-kinds' }, KINDS.map((k) => h('li', { 'data-kind': k }, kindSymbol(k, 20), ' ', kindName(k))),
       h('li', { 'data-kind': 'cluster' }, clusterSymbol(fmtNumber(12), 22), ' ', t('map.legendCluster'))),
   ];
   if (state.choropleth === 'indicator') {
@@ -351,6 +363,7 @@ loadLayer();
 loadReference().then(() => {
   renderFilters();
   styleCountries();
+  if (lastLayer) renderLayer(); // with the API's kind names
   if (state.sel.startsWith('country:')) showCountry(state.sel.slice(8), false);
 }).catch((e) => { $('status').textContent = t('map.error', { detail: e.message }); });
 loadBasemap().catch((e) => { $('status').textContent = t('map.error', { detail: e.message }); });

@@ -11,8 +11,16 @@ const demoBadge = (ui, demo) => demo && h('span', { class: 'badge demo', title: 
 const website = (ui, url) => safeURL(url) && h('p', {}, h('a', { href: safeURL(url), target: '_blank', rel: 'noopener noreferrer' }, t('map.website')));
 const field = (ui, key, value, lang) => (value || null) && h('div', { class: 'field' }, h('dt', {}, t('map.' + key)), h('dd', { lang }, value));
 
-/** practiceCard renders a practice in the common template. */
-export function practiceCard(ui, p, level = 'h3') {
+/** enumText shows an enum value by its label (opts.label(enumName, value) gives
+{ text, lang }), marked with the label's language, or as the raw value. */
+const enumText = (opts, enumName, value) => {
+  const l = opts?.label?.(enumName, value);
+  return l ? h('span', { lang: l.lang }, l.text) : String(value).toLowerCase().replaceAll('_', ' ');
+};
+
+/** practiceCard renders a practice in the common template; opts.label, when
+given, names enum values (see enumText). */
+export function practiceCard(ui, p, level = 'h3', opts = {}) {
   const lang = p.lang?.toLowerCase();
   const dates = [p.startDate, p.endDate].filter(Boolean).map((d) => fmtDate(d)).join(' – ');
   return h('article', { class: 'practice', lang },
@@ -23,7 +31,7 @@ export function practiceCard(ui, p, level = 'h3') {
       field(ui, 'challenge', p.challenge, lang), field(ui, 'howItWorks', p.howItWorks, lang),
       field(ui, 'results', p.results, lang), field(ui, 'evaluation', p.evaluation, lang),
       field(ui, 'beneficiaries', (p.beneficiaries || []).join(', '), lang), field(ui, 'dates', dates),
-      field(ui, 'stage', p.stage), field(ui, 'budget', p.budget && fmtNumber(p.budget, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })),
+      field(ui, 'stage', p.stage && enumText(opts, 'PracticeStage', p.stage)), field(ui, 'budget', p.budget && fmtNumber(p.budget, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })),
       field(ui, 'fundingSource', p.fundingSource, lang), field(ui, 'contact', p.contact, lang),
       field(ui, 'themes', (p.themes || []).map((x) => x.name).join(', ')),
       field(ui, 'principles', (p.principles || []).map((x) => `${x.number}. ${x.short}`).join('; '))),
@@ -37,8 +45,8 @@ export function nodeDetail(ui, n, opts = {}) {
   const head = h('h2', { id: 'panel-title', lang }, n.name || n.title, ' ', langBadge(ui, lang), ' ', demoBadge(ui, n.demo));
   const out = [head];
   if (n.country) out.push(h('p', { class: 'muted' }, n.country.name));
-  if (n.level) out.push(h('p', {}, `${t('map.level')}: ${n.level}`));
-  if (n.type) out.push(h('p', {}, `${t('map.type')}: ${n.type.toLowerCase().replaceAll('_', ' ')}`));
+  if (n.level) out.push(h('p', {}, `${t('map.level')}: `, enumText(opts, 'AuthorityLevel', n.level)));
+  if (n.type) out.push(h('p', {}, `${t('map.type')}: `, enumText(opts, 'OrgType', n.type)));
   if (n.summary && !n.title) out.push(h('p', { lang }, n.summary));
   out.push(website(ui, n.website));
   if (n.themes && !n.title) out.push(h('p', {}, `${t('map.themes')}: `, n.themes.map((x) => x.name).join(', ')));
@@ -46,7 +54,7 @@ export function nodeDetail(ui, n, opts = {}) {
     out.push(h('p', { lang }, n.summary), h('p', {}, [n.start, n.end].filter(Boolean).map((d) => fmtDate(d)).join(' – '), n.place ? ` · ${n.place}` : ''), website(ui, n.url));
   } else if (n.title) {
     head.replaceWith(h('h2', { id: 'panel-title', lang }, h('span', { class: 'kind' }, t('map.one_PRACTICE') + ': '), n.title, ' ', langBadge(ui, lang), ' ', demoBadge(ui, n.demo)));
-    const card = practiceCard(ui, n);
+    const card = practiceCard(ui, n, 'h3', opts);
     card.querySelector('.practice-title').remove();
     out.push(card);
     const who = [...(n.implementers || [])];
@@ -55,7 +63,7 @@ export function nodeDetail(ui, n, opts = {}) {
   }
   if (n.practices) {
     out.push(h('h3', {}, t('map.practices'), ` (${n.practices.length})`));
-    out.push(n.practices.length ? n.practices.map((p) => practiceCard(ui, p, 'h4')) : h('p', {}, t('map.noPractices')));
+    out.push(n.practices.length ? n.practices.map((p) => practiceCard(ui, p, 'h4', opts)) : h('p', {}, t('map.noPractices')));
   }
   out.push(h('p', {}, h('a', { href: withLang(`/node?id=${encodeURIComponent(n.id)}`, ui) }, t('map.nodePage'))));
   out.push(related(ui, n.id, opts));
