@@ -61,7 +61,7 @@ async function addTiles(map, cfg) {
     window.maplibregl.setWorkerUrl('/vendor/maplibre-gl/maplibre-gl-csp-worker.js');
   }
   if (!L.maplibreGL) await loadScript('/vendor/maplibre-gl-leaflet/leaflet-maplibre-gl.js');
-  return L.maplibreGL({ style: cfg.url, attribution, interactive: false }).addTo(map);
+  return L.maplibreGL({ style: cfg.url, attributionControl: { customAttribution: attribution }, interactive: false }).addTo(map);
 }
 
 /** addBasemap draws the basemap under map's other layers and returns the layer of
