@@ -297,12 +297,25 @@ function colour(iso2) {
   return SCALE[i];
 }
 
+// mix blends two #rrggbb colours: f = 0 gives a, 1 gives b.
+function mix(a, b, f) {
+  const ch = (c, i) => parseInt(c.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return '#' + [0, 1, 2].map((i) => Math.round(ch(a, i) + (ch(b, i) - ch(a, i)) * f).toString(16).padStart(2, '0')).join('');
+}
+
+// strength is how strongly the choropleth colours the land at zoom z: fully on
+// the map of Europe, fading out towards city zooms, where the land stays plain
+// so that place names and markers read well.
+const strength = (z) => (z <= 5 ? 1 : z >= 9 ? 0 : (9 - z) / 4);
+
 function styleCountries() {
   const land = landStyle();
   const on = state.choropleth === 'practices';
+  const k = strength(map.getZoom());
   countryLayer?.setStyle((f) => {
-    const fill = on && colour(f.properties.iso2);
-    return fill ? { ...land, fillOpacity: land.fillOpacity || 0.55, fillColor: fill } : land;
+    const fill = on && k > 0 && colour(f.properties.iso2);
+    if (!fill) return land;
+    return land.fillOpacity ? { ...land, fillColor: mix(land.fillColor, fill, k) } : { ...land, fillOpacity: 0.55 * k, fillColor: fill };
   });
   document.body.dataset.choropleth = state.choropleth;
   renderLegend();
@@ -332,6 +345,7 @@ async function loadBasemap() {
 }
 
 // ---- wiring ----
+map.on('zoomend', () => { if (countryLayer) styleCountries(); });
 map.on('moveend', () => {
   const c = map.getCenter();
   Object.assign(state, { lat: c.lat, lng: c.lng, z: map.getZoom() });
