@@ -242,12 +242,29 @@ type Funding struct {
 func (f *Funding) NodeKind() Kind { return KindFunding }
 
 // Indicator is one of the common EU integration indicators.
+// Its name and description are in English, French and German.
 type Indicator struct {
 	Meta
-	Area        string `json:"area" prop:"area"`
-	Name        string `json:"name" prop:"name"`
-	Description string `json:"description,omitempty" prop:"description"`
-	Unit        string `json:"unit,omitempty" prop:"unit"`
+	Area          string `json:"area" prop:"area"`
+	NameEn        string `json:"name" prop:"name"`
+	NameFr        string `json:"nameFr,omitempty" prop:"nameFr"`
+	NameDe        string `json:"nameDe,omitempty" prop:"nameDe"`
+	DescriptionEn string `json:"description,omitempty" prop:"description"`
+	DescriptionFr string `json:"descriptionFr,omitempty" prop:"descriptionFr"`
+	DescriptionDe string `json:"descriptionDe,omitempty" prop:"descriptionDe"`
+	Unit          string `json:"unit,omitempty" prop:"unit"`
+}
+
+// Name returns the indicator's name in lang, English when lang has none.
+func (i *Indicator) Name(lang *Lang) string { return pick(lang, i.NameEn, i.NameFr, i.NameDe) }
+
+// Description returns the indicator's description in lang, English when lang has
+// none, nil when it has none at all.
+func (i *Indicator) Description(lang *Lang) *string {
+	if s := pick(lang, i.DescriptionEn, i.DescriptionFr, i.DescriptionDe); s != "" {
+		return &s
+	}
+	return nil
 }
 
 // NodeKind returns KindIndicator.
@@ -255,13 +272,26 @@ func (i *Indicator) NodeKind() Kind { return KindIndicator }
 
 // Milestone is a step of the EU framework for integration: a policy, a conference,
 // a fund, a forum, a handbook, a set of modules or indicators.
+// Its title and summary are in English, French and German.
 type Milestone struct {
 	Meta
-	Title   string `json:"title" prop:"title"`
-	Kind    string `json:"kind" prop:"kind"`
-	Date    *Date  `json:"date" prop:"date"`
-	Summary string `json:"summary" prop:"summary"`
-	URL     string `json:"url,omitempty" prop:"url"`
+	TitleEn   string `json:"title" prop:"title"`
+	TitleFr   string `json:"titleFr,omitempty" prop:"titleFr"`
+	TitleDe   string `json:"titleDe,omitempty" prop:"titleDe"`
+	Kind      string `json:"kind" prop:"kind"`
+	Date      *Date  `json:"date" prop:"date"`
+	SummaryEn string `json:"summary" prop:"summary"`
+	SummaryFr string `json:"summaryFr,omitempty" prop:"summaryFr"`
+	SummaryDe string `json:"summaryDe,omitempty" prop:"summaryDe"`
+	URL       string `json:"url,omitempty" prop:"url"`
+}
+
+// Title returns the milestone's title in lang, English when lang has none.
+func (m *Milestone) Title(lang *Lang) string { return pick(lang, m.TitleEn, m.TitleFr, m.TitleDe) }
+
+// Summary returns the milestone's summary in lang, English when lang has none.
+func (m *Milestone) Summary(lang *Lang) string {
+	return pick(lang, m.SummaryEn, m.SummaryFr, m.SummaryDe)
 }
 
 // NodeKind returns KindMilestone.

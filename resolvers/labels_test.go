@@ -152,3 +152,53 @@ func TestPrinciplesInThreeLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameworkInThreeLanguages checks the milestones' titles and summaries and
+// the indicators' names and descriptions in French and German: given, translated,
+// and English by default and for a language without them.
+func TestFrameworkInThreeLanguages(t *testing.T) {
+	var resp struct {
+		Milestones []struct {
+			ID                               string
+			Title, TitleFR, TitleDE, TitleIT string
+			Summary, SummaryFR, SummaryDE    string
+		}
+		Indicators []struct {
+			ID                                        string
+			Name, NameFR, NameDE                      string
+			Description, DescriptionFR, DescriptionDE *string
+			DescriptionIT                             *string
+		}
+	}
+	newClient().MustPost(`{
+		milestones { id title titleFR: title(lang: FR) titleDE: title(lang: DE) titleIT: title(lang: IT)
+			summary summaryFR: summary(lang: FR) summaryDE: summary(lang: DE) }
+		indicators { id name nameFR: name(lang: FR) nameDE: name(lang: DE)
+			description descriptionFR: description(lang: FR) descriptionDE: description(lang: DE) descriptionIT: description(lang: IT) } }`, &resp)
+	if len(resp.Milestones) < 10 || len(resp.Indicators) < 10 {
+		t.Fatalf("%d milestones, %d indicators", len(resp.Milestones), len(resp.Indicators))
+	}
+	translated := func(id, what, en, fr, de string) {
+		if en == "" || fr == "" || de == "" || fr == en || de == en || fr == de {
+			t.Errorf("%s %s: %q / %q / %q", id, what, en, fr, de)
+		}
+	}
+	for _, m := range resp.Milestones {
+		translated(m.ID, "title", m.Title, m.TitleFR, m.TitleDE)
+		translated(m.ID, "summary", m.Summary, m.SummaryFR, m.SummaryDE)
+		if m.TitleIT != m.Title {
+			t.Errorf("%s: the Italian title %q is not the English", m.ID, m.TitleIT)
+		}
+	}
+	for _, i := range resp.Indicators {
+		translated(i.ID, "name", i.Name, i.NameFR, i.NameDE)
+		if i.Description == nil || i.DescriptionFR == nil || i.DescriptionDE == nil || i.DescriptionIT == nil {
+			t.Errorf("%s lacks a description", i.ID)
+			continue
+		}
+		translated(i.ID, "description", *i.Description, *i.DescriptionFR, *i.DescriptionDE)
+		if *i.DescriptionIT != *i.Description {
+			t.Errorf("%s: the Italian description is not the English", i.ID)
+		}
+	}
+}

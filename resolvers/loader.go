@@ -159,6 +159,10 @@ type loaders struct {
 	hops   map[graph.Hop]*batcher[[]graph.Node]
 	nodes  *batcher[graph.Node]
 	stats  *batcher[graph.CountryStats]
+	// named are the nodes that the reasons of the ranked lists of the request
+	// name; the first reason worded in another language than English reads them
+	// all at once (see reasonText).
+	named []string
 }
 
 type loadersKey struct{}

@@ -44,6 +44,7 @@ func (r *Resolver) findPartners(ctx context.Context, in model.PartnerSearchInput
 	ids := make([]string, len(matches))
 	for i := range matches {
 		ids[i] = matches[i].ID
+		r.noteReasons(ctx, matches[i].Reasons)
 		conn.Edges = append(conn.Edges, &model.PartnerEdge{Cursor: graph.Cursor(w.Offset + i), Node: &matches[i]})
 	}
 	r.primeIDs(ctx, ids)
@@ -79,6 +80,7 @@ func (r *Resolver) primeRelated(ctx context.Context, items []graph.RelatedItem) 
 	ids := make([]string, len(items))
 	for i := range items {
 		out[i], ids[i] = &items[i], items[i].ID
+		r.noteReasons(ctx, items[i].Reasons)
 	}
 	r.primeIDs(ctx, ids)
 	return out

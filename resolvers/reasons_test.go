@@ -3,6 +3,10 @@ package resolvers_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/99designs/gqlgen/client"
+
+	"ewsi/graph"
 )
 
 type reasonWords struct {
@@ -123,5 +127,64 @@ func TestRelatedReasonsInGerman(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no reason about the shared theme among %+v", all)
+	}
+}
+
+// TestGermanReasonsReadNamesAtOnce words the reasons of partner searches and of
+// related content in German: the themes, subthemes, principles and countries
+// they name are read at once for the response, whatever its size (one round trip
+// per kind of node, as the store reads nodes), and none are read in English.
+func TestGermanReasonsReadNamesAtOnce(t *testing.T) {
+	c := newClient()
+	type reasons = []struct {
+		Via  []string
+		Text string
+	}
+	for _, tc := range []struct {
+		name, query string
+		n           int
+	}{
+		{"partners", `query($n: Int, $lang: Lang) { findPartners(input: {organisation: "organisation:ville-lyon", themes: ["social-cohesion", "economic-participation", "active-citizenship"], principles: [1, 3, 4]}, first: $n) {
+			edges { node { reasons { via text(lang: $lang) } } } } }`, 20},
+		{"related", `query($n: Int, $lang: Lang) { related(id: "practice:lyon-00", first: $n) { reasons { via text(lang: $lang) } } }`, 25},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			trips := func(lang string) (int64, map[graph.Kind]bool) {
+				before := db.Store.RoundTrips()
+				var resp struct {
+					FindPartners struct {
+						Edges []struct{ Node struct{ Reasons reasons } }
+					}
+					Related []struct{ Reasons reasons }
+				}
+				if err := c.Post(tc.query, &resp, client.Var("n", tc.n), client.Var("lang", lang)); err != nil {
+					t.Fatal(err)
+				}
+				all := resp.Related
+				for _, e := range resp.FindPartners.Edges {
+					all = append(all, struct{ Reasons reasons }{e.Node.Reasons})
+				}
+				kinds := map[graph.Kind]bool{}
+				for _, it := range all {
+					for _, r := range it.Reasons {
+						for _, id := range r.Via {
+							switch k, _ := graph.KindOfID(id); k {
+							case graph.KindTheme, graph.KindSubtheme, graph.KindPrinciple, graph.KindCountry:
+								kinds[k] = true
+							}
+						}
+					}
+				}
+				return db.Store.RoundTrips() - before, kinds
+			}
+			en, _ := trips("EN")
+			de, kinds := trips("DE")
+			if len(kinds) == 0 {
+				t.Fatal("the reasons name no theme, subtheme, principle or country")
+			}
+			if de != en+int64(len(kinds)) {
+				t.Errorf("%d round trips in English, %d in German; want %d more (the kinds named: %v)", en, de, len(kinds), kinds)
+			}
+		})
 	}
 }

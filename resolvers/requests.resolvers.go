@@ -29,6 +29,7 @@ func (r *managedPartnerRequestResolver) Suggestions(ctx context.Context, obj *mo
 	ids := make([]string, len(ms))
 	for i := range ms {
 		out[i], ids[i] = &ms[i], ms[i].ID
+		r.noteReasons(ctx, ms[i].Reasons)
 	}
 	r.primeIDs(ctx, ids)
 	return out, nil

@@ -248,6 +248,10 @@ func TestValidation(t *testing.T) {
 		{"impossible date", themes, principles, strings.Replace(milestones, `"2016-06-07"`, `"2016-02-30"`, 1), indicators, "milestones.json:", "date"},
 		{"unknown kind", themes, principles, strings.Replace(milestones, `"kind": "website"`, `"kind": "portal"`, 1), indicators, "milestones.json:", "kind"},
 		{"indicator of unknown theme", themes, principles, milestones, strings.Replace(indicators, `"theme": "social-cohesion"`, `"theme": "cohesion"`, 1), "indicators.json:", "theme"},
+		{"principle without French text", themes, strings.Replace(principles, `"shortFr": "Un processus à double sens"`, `"shortFr": " "`, 1), milestones, indicators, "principles.json:2", "shortFr"},
+		{"principle without German text", themes, strings.Replace(principles, `"shortDe": "Ein wechselseitiger Prozess",`, ``, 1), milestones, indicators, "principles.json:2", "shortDe"},
+		{"milestone without German summary", themes, principles, strings.Replace(milestones, `"summaryDe": "Unter niederländischem`, `"summary_de": "Unter niederländischem`, 1), indicators, "milestones.json:2", "summary_de"},
+		{"indicator without French name", themes, principles, milestones, strings.Replace(indicators, `"nameFr": "Taux d'emploi"`, `"nameFr": ""`, 1), "indicators.json:2", "nameFr"},
 		{"malformed JSON", themes, principles, milestones, strings.Replace(indicators, `"unit": "%"`, `"unit" "%"`, 1), "indicators.json:2", "malformed"},
 	}
 	for _, c := range cases {

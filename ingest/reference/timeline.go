@@ -13,7 +13,11 @@ type milestoneJSON struct {
 	Kind       string   `json:"kind"`
 	Date       string   `json:"date"`
 	Title      string   `json:"title"`
+	TitleFr    string   `json:"titleFr"`
+	TitleDe    string   `json:"titleDe"`
 	Summary    string   `json:"summary"`
+	SummaryFr  string   `json:"summaryFr"`
+	SummaryDe  string   `json:"summaryDe"`
 	URL        string   `json:"url,omitempty"`
 	Themes     []string `json:"themes"`
 	Principles []int    `json:"principles"`
@@ -23,12 +27,16 @@ type milestoneJSON struct {
 
 // indicatorJSON is one common integration indicator in indicators.json.
 type indicatorJSON struct {
-	Slug        string `json:"slug"`
-	Area        string `json:"area"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	Unit        string `json:"unit"`
-	Theme       string `json:"theme"`
+	Slug          string `json:"slug"`
+	Area          string `json:"area"`
+	Name          string `json:"name"`
+	NameFr        string `json:"nameFr"`
+	NameDe        string `json:"nameDe"`
+	Description   string `json:"description"`
+	DescriptionFr string `json:"descriptionFr"`
+	DescriptionDe string `json:"descriptionDe"`
+	Unit          string `json:"unit"`
+	Theme         string `json:"theme"`
 }
 
 var (
@@ -61,7 +69,11 @@ func parseMilestones(file string, data []byte, themes map[string]bool, principle
 		}
 		seen[m.Slug] = c.at
 		c.text("title", m.Title)
+		c.text("titleFr", m.TitleFr)
+		c.text("titleDe", m.TitleDe)
 		c.text("summary", m.Summary)
+		c.text("summaryFr", m.SummaryFr)
+		c.text("summaryDe", m.SummaryDe)
 		if !slices.Contains(milestoneKinds, m.Kind) {
 			c.failf("kind", "%q is not one of %v", m.Kind, milestoneKinds)
 		}
@@ -116,7 +128,11 @@ func parseIndicators(file string, data []byte, themes map[string]bool) ([]indica
 		}
 		seen[ind.Slug] = c.at
 		c.text("name", ind.Name)
+		c.text("nameFr", ind.NameFr)
+		c.text("nameDe", ind.NameDe)
 		c.text("description", ind.Description)
+		c.text("descriptionFr", ind.DescriptionFr)
+		c.text("descriptionDe", ind.DescriptionDe)
 		c.text("unit", ind.Unit)
 		if !slices.Contains(indicatorAreas, ind.Area) {
 			c.failf("area", "%q is not one of %v", ind.Area, indicatorAreas)
@@ -147,8 +163,9 @@ func milestoneRecords(ms []milestoneJSON) []graph.Record {
 			links = append(links, graph.Link{Type: graph.RelNext, To: graph.ID(graph.KindMilestone, ms[i+1].Slug)})
 		}
 		out = append(out, graph.Record{
-			Node: &graph.Milestone{Meta: published(graph.KindMilestone, m.Slug), Title: m.Title, Kind: m.Kind,
-				Date: &d, Summary: m.Summary, URL: m.URL},
+			Node: &graph.Milestone{Meta: published(graph.KindMilestone, m.Slug), Kind: m.Kind, Date: &d, URL: m.URL,
+				TitleEn: m.Title, TitleFr: m.TitleFr, TitleDe: m.TitleDe,
+				SummaryEn: m.Summary, SummaryFr: m.SummaryFr, SummaryDe: m.SummaryDe},
 			Links:  links,
 			Source: source(milestonesFile),
 		})
@@ -161,8 +178,9 @@ func indicatorRecords(inds []indicatorJSON) []graph.Record {
 	out := make([]graph.Record, 0, len(inds))
 	for _, ind := range inds {
 		out = append(out, graph.Record{
-			Node: &graph.Indicator{Meta: published(graph.KindIndicator, ind.Slug), Area: ind.Area, Name: ind.Name,
-				Description: ind.Description, Unit: ind.Unit},
+			Node: &graph.Indicator{Meta: published(graph.KindIndicator, ind.Slug), Area: ind.Area, Unit: ind.Unit,
+				NameEn: ind.Name, NameFr: ind.NameFr, NameDe: ind.NameDe,
+				DescriptionEn: ind.Description, DescriptionFr: ind.DescriptionFr, DescriptionDe: ind.DescriptionDe},
 			Links:  []graph.Link{{Type: graph.RelMeasures, To: graph.ID(graph.KindTheme, ind.Theme)}},
 			Source: source(indicatorsFile),
 		})

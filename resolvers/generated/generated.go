@@ -190,9 +190,9 @@ type ComplexityRoot struct {
 
 	Indicator struct {
 		Area        func(childComplexity int) int
-		Description func(childComplexity int) int
+		Description func(childComplexity int, lang *graph.Lang) int
 		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
+		Name        func(childComplexity int, lang *graph.Lang) int
 		Theme       func(childComplexity int) int
 		Unit        func(childComplexity int) int
 	}
@@ -297,9 +297,9 @@ type ComplexityRoot struct {
 		Kind       func(childComplexity int) int
 		Next       func(childComplexity int) int
 		Principles func(childComplexity int) int
-		Summary    func(childComplexity int) int
+		Summary    func(childComplexity int, lang *graph.Lang) int
 		Themes     func(childComplexity int) int
-		Title      func(childComplexity int) int
+		Title      func(childComplexity int, lang *graph.Lang) int
 		URL        func(childComplexity int) int
 	}
 
@@ -1297,7 +1297,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Indicator.Description(childComplexity), true
+		args, err := ec.field_Indicator_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicator.Description(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Indicator.id":
 		if e.ComplexityRoot.Indicator.ID == nil {
 			break
@@ -1309,7 +1314,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Indicator.Name(childComplexity), true
+		args, err := ec.field_Indicator_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicator.Name(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Indicator.theme":
 		if e.ComplexityRoot.Indicator.Theme == nil {
 			break
@@ -1723,7 +1733,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Milestone.Summary(childComplexity), true
+		args, err := ec.field_Milestone_summary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Milestone.Summary(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Milestone.themes":
 		if e.ComplexityRoot.Milestone.Themes == nil {
 			break
@@ -1735,7 +1750,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Milestone.Title(childComplexity), true
+		args, err := ec.field_Milestone_title_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Milestone.Title(childComplexity, args["lang"].(*graph.Lang)), true
 	case "Milestone.url":
 		if e.ComplexityRoot.Milestone.URL == nil {
 			break
@@ -3878,11 +3898,13 @@ type Country implements Node {
 "A step of the EU framework for integration."
 type Milestone implements Node {
   id: ID!
-  title: String!
+  "The title in lang (English, French or German; English for the others)."
+  title(lang: Lang = EN): String!
   "policy, conference, fund, forum, handbook, modules, indicators or website."
   kind: String!
   date: Date!
-  summary: String!
+  "The summary in lang (English, French or German; English for the others)."
+  summary(lang: Lang = EN): String!
   url: String
   themes: [Theme!]!
   principles: [Principle!]!
@@ -3894,8 +3916,10 @@ type Indicator implements Node {
   id: ID!
   "employment, education, social inclusion or active citizenship."
   area: String!
-  name: String!
-  description: String
+  "The name in lang (English, French or German; English for the others)."
+  name(lang: Lang = EN): String!
+  "The description in lang (English, French or German; English for the others)."
+  description(lang: Lang = EN): String
   unit: String
   theme: Theme
 }
@@ -5300,6 +5324,34 @@ func (ec *executionContext) field_Country_practices_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Indicator_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicator_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_ManagedPartnerRequest_suggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5311,6 +5363,34 @@ func (ec *executionContext) field_ManagedPartnerRequest_suggestions_args(ctx con
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Milestone_summary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Milestone_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -8796,7 +8876,8 @@ func (ec *executionContext) _Indicator_name(ctx context.Context, field graphql.C
 			return ec.fieldContext_Indicator_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Name(fc.Args["lang"].(*graph.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -8806,8 +8887,28 @@ func (ec *executionContext) _Indicator_name(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Indicator_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "String")
+func (ec *executionContext) fieldContext_Indicator_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicator_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Indicator_description(ctx context.Context, field graphql.CollectedField, obj *graph.Indicator) (ret graphql.Marshaler) {
@@ -8819,18 +8920,39 @@ func (ec *executionContext) _Indicator_description(ctx context.Context, field gr
 			return ec.fieldContext_Indicator_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Description(fc.Args["lang"].(*graph.Lang)), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Indicator_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Indicator", field, false, false, "String")
+func (ec *executionContext) fieldContext_Indicator_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicator_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Indicator_unit(ctx context.Context, field graphql.CollectedField, obj *graph.Indicator) (ret graphql.Marshaler) {
@@ -10437,7 +10559,8 @@ func (ec *executionContext) _Milestone_title(ctx context.Context, field graphql.
 			return ec.fieldContext_Milestone_title(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Title(fc.Args["lang"].(*graph.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10447,8 +10570,28 @@ func (ec *executionContext) _Milestone_title(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Milestone_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Milestone", field, false, false, "String")
+func (ec *executionContext) fieldContext_Milestone_title(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Milestone",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Milestone_title_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Milestone_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Milestone) (ret graphql.Marshaler) {
@@ -10506,7 +10649,8 @@ func (ec *executionContext) _Milestone_summary(ctx context.Context, field graphq
 			return ec.fieldContext_Milestone_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Summary(fc.Args["lang"].(*graph.Lang)), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10516,8 +10660,28 @@ func (ec *executionContext) _Milestone_summary(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Milestone_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Milestone", field, false, false, "String")
+func (ec *executionContext) fieldContext_Milestone_summary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Milestone",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Milestone_summary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Milestone_url(ctx context.Context, field graphql.CollectedField, obj *graph.Milestone) (ret graphql.Marshaler) {
