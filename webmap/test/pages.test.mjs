@@ -33,7 +33,7 @@ test('the panel of a practice on the map shows related items with their reasons'
   // the country panel links to the country page
   await page.goto(`${page.url().split('?')[0]}?lat=46&lng=2&z=5&sel=country:FR&lang=en`);
   await page.waitForSelector('#panel:not([hidden]) [data-hook="country-page"] a');
-  assert.match(await page.getAttribute('[data-hook="country-page"] a', 'href'), /^\/country\.html\?code=FR/);
+  assert.match(await page.getAttribute('[data-hook="country-page"] a', 'href'), /^\/country\?code=FR/);
   assert.deepEqual(errors, []);
   await page.close();
 });
