@@ -309,7 +309,7 @@ async function noAxe(page, name) {
 for (const lang of ['en', 'fr', 'de']) {
   for (const size of [{ width: 1280, height: 800, name: 'desktop' }, { width: 390, height: 844, name: 'phone' }]) {
     test(`axe finds no violation on the map in ${lang} on a ${size.name}, filters and panel open`, async () => {
-      const { page, errors } = await open(`?lat=45.7640&lng=4.8357&z=12&lang=${lang}`, { size });
+      const { page, errors } = await open(`?lat=45.7600&lng=4.8420&z=15&lang=${lang}`, { size });
       await shapesDrawn(page);
       await referenceLoaded(page);
       await page.evaluate(() => { document.getElementById('filters-box').open = true; });
@@ -327,7 +327,7 @@ for (const lang of ['en', 'fr', 'de']) {
 }
 
 test('on a phone the header is compact, the filters fold and the panel leaves most of the map seen', async () => {
-  const { page } = await open('?lat=45.7640&lng=4.8357&z=12&lang=en', { size: { width: 390, height: 844 } });
+  const { page } = await open('?lat=45.7600&lng=4.8420&z=15&lang=en', { size: { width: 390, height: 844 } });
   assert.equal(await page.evaluate(() => document.getElementById('filters-box').open), false, 'the filters are open on a phone');
   const mapBox = await page.locator('#map').boundingBox();
   measures.phoneMapTop = mapBox.y;
