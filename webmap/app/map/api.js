@@ -22,7 +22,7 @@ export async function gql(query, variables = {}, signal, token) {
 
 export const REFERENCE = `query($lang: Lang) {
   themes { id slug name(lang: $lang) subthemes { id slug name(lang: $lang) } }
-  principles { number short }
+  principles { number short(lang: $lang) }
   countries { iso2 name(lang: $lang) eu stats { practices organisations authorities events } }
   labels(lang: $lang) { enum value label lang }
 }`;
@@ -38,7 +38,7 @@ export const LAYER = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerF
 
 const PRACTICE_FIELDS = `id title lang summary summaryEn challenge howItWorks results evaluation beneficiaries
   startDate endDate stage budget fundingSource contact website demo
-  themes { slug name(lang: $lang) } principles { number short }`;
+  themes { slug name(lang: $lang) } principles { number short(lang: $lang) }`;
 
 export const DETAIL = `query($id: ID!, $lang: Lang) {
   node(id: $id) {
