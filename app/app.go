@@ -97,7 +97,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	c.Log.Info("reference data", "summary", sum.String())
 
-	m.caches = newCaches(st, c.Log, c.TrustForwarded)
+	m.caches = newCaches(st, c.Log, c.TrustForwarded, c.ReferenceDir)
 	pages, err := site.New(site.Config{WebDir: c.WebDir, Brand: c.Brand, Basemap: c.Basemap, Demo: c.DemoScale > 0, Log: c.Log})
 	if err != nil {
 		return err

@@ -21,7 +21,7 @@ type caches struct {
 	routes map[string]http.Handler
 }
 
-func newCaches(st *neo4j.Store, log *slog.Logger, trustForwarded bool) *caches {
+func newCaches(st *neo4j.Store, log *slog.Logger, trustForwarded bool, referenceDir string) *caches {
 	ranker := rank.NewRanker(st)
 	ranker.Cache.OnBuild = func(p *rank.Projection, err error) {
 		if err != nil {
@@ -31,6 +31,12 @@ func newCaches(st *neo4j.Store, log *slog.Logger, trustForwarded bool) *caches {
 		log.Info("ranking: projection built", "nodes", p.Len(), "took", p.BuildTime.Round(time.Millisecond), "bytes", p.Bytes())
 	}
 	layers := webmap.NewLayers(st)
+	// the cities of the reference data name the map's clusters
+	if places, err := webmap.LoadGazetteer(referenceDir); err != nil {
+		log.Warn("map: clusters will have no place names", "err", err)
+	} else {
+		layers.Options.Places = places
+	}
 	return &caches{log: log, ranker: ranker, layers: layers,
 		routes: webmap.Routes(layers, webmap.RouteOptions{TrustForwarded: trustForwarded})}
 }

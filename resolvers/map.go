@@ -96,6 +96,13 @@ func (r *Resolver) mapLayer(_ context.Context, vp *webmap.Viewport, z int) (*mod
 					mc.Themes = append(mc.Themes, &graph.ThemeCount{ThemeID: vp.Themes[i], Count: int(k)})
 				}
 			}
+			mc.Counts = []*model.KindCount{}
+			for _, k := range c.Kinds() {
+				mc.Counts = append(mc.Counts, &model.KindCount{Kind: markerKind(k.Kind), Count: k.Count})
+			}
+			if p := it.Place; p != nil {
+				mc.Place = &model.MapPlace{Name: p.Name, Country: p.Country, Population: p.Population, Location: p.Location}
+			}
 			out.Clusters = append(out.Clusters, mc)
 			continue
 		}

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative, extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildBasemap } from './basemap-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const app = join(root, 'webmap', 'app');
@@ -27,6 +28,11 @@ const vendor = [
   ['topojson-client/dist/topojson-client.min.js', 'topojson-client/topojson-client.min.js'],
   ['world-atlas/countries-50m.json', 'world-atlas/countries-50m.json'],
   ['world-atlas/countries-110m.json', 'world-atlas/countries-110m.json'],
+  // MapLibre GL JS and its Leaflet binding, loaded only when EWSI_BASEMAP names a style
+  ['maplibre-gl/dist/maplibre-gl-csp.js', 'maplibre-gl/maplibre-gl-csp.js'],
+  ['maplibre-gl/dist/maplibre-gl-csp-worker.js', 'maplibre-gl/maplibre-gl-csp-worker.js'],
+  ['maplibre-gl/dist/maplibre-gl.css', 'maplibre-gl/maplibre-gl.css'],
+  ['@maplibre/maplibre-gl-leaflet/leaflet-maplibre-gl.js', 'maplibre-gl-leaflet/leaflet-maplibre-gl.js'],
   // The Europa Component Library (EUPL-1.2): its ready-made styles, scripts,
   // fonts and logos, and the icon sprite.
   ['@ecl/preset-ec/dist/styles/ecl-ec.css', 'ecl/styles/ecl-ec.css'],
@@ -70,6 +76,7 @@ for (const css of ['ecl-ec.css', 'ecl-ec-print.css', 'ecl-ec-utilities.css']) {
   }
   writeFileSync(file, text);
 }
+const basemap = buildBasemap(root, join(out, 'basemap'));
 
 // The pages (and the layout they share, see webmap/site) name their scripts and
 // styles by absolute path: /vendor/... are copied files, anything else is a
@@ -163,4 +170,4 @@ for (const page of pages) {
   writeFileSync(join(out, page), html);
 }
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
-console.log(`webmap build: ${vendor.length} vendor files, ${pages.length} pages, ${entries.size} bundled entries into build/web`);
+console.log(`webmap build: ${vendor.length} vendor files, ${pages.length} pages, ${entries.size} bundled entries, basemap of ${basemap.countries} countries and ${basemap.places} places into build/web`);

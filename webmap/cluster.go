@@ -17,6 +17,9 @@ type Options struct {
 	MaxZoom int     // highest zoom that clusters, default 16; above it every point shows
 	Radius  float64 // cluster radius in pixels, default 60
 	Extent  float64 // tile size in pixels, default 256
+	// Places names clusters by the largest place near one of their points;
+	// nil leaves them unnamed.
+	Places *Gazetteer
 }
 
 func (o *Options) defaults() {
@@ -33,17 +36,51 @@ func (o *Options) defaults() {
 
 // Cluster is a group of points shown as one marker.
 type Cluster struct {
-	ID            int       // index in the hierarchy, stable while the index lives
-	Count         int       // points it holds
-	Center        orb.Point // weighted centroid (lon, lat)
-	Bounds        orb.Bound // box of its points
-	ExpansionZoom int       // the zoom at which it splits into two or more markers
-	ThemeCounts   []int32   // points per theme, in the order of Index.Themes
+	ID            int             // index in the hierarchy, stable while the index lives
+	Count         int             // points it holds
+	Center        orb.Point       // weighted centroid (lon, lat)
+	Bounds        orb.Bound       // box of its points
+	ExpansionZoom int             // the zoom at which it splits into two or more markers
+	ThemeCounts   []int32         // points per theme, in the order of Index.Themes
+	KindCounts    [numKinds]int32 // points per kind, in the order of graph.MapKinds
+	place         int32           // index in Options.Places of its largest place, -1 for none
+}
+
+// numKinds is the number of map kinds (graph.MapKinds).
+const numKinds = 5
+
+// kindIndex returns k's place in graph.MapKinds, or -1.
+func kindIndex(k graph.MapKind) int {
+	for i, x := range graph.MapKinds() {
+		if x == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// Kinds returns the cluster's points per kind, for the kinds it holds, in the
+// order of graph.MapKinds.
+func (c *Cluster) Kinds() []KindCount {
+	var out []KindCount
+	for i, k := range graph.MapKinds() {
+		if c.KindCounts[i] > 0 {
+			out = append(out, KindCount{Kind: k, Count: int(c.KindCounts[i])})
+		}
+	}
+	return out
+}
+
+// KindCount is how many points of a cluster are of a kind.
+type KindCount struct {
+	Kind  graph.MapKind
+	Count int
 }
 
 // Item is what a viewport shows: a cluster or a single point.
 type Item struct {
 	Cluster *Cluster
+	Place   *Place // the place that names the cluster, if any
 	Point   *graph.MapPoint
 }
 
@@ -59,13 +96,14 @@ func (it Item) Count() int {
 // level per zoom, each made by greedily merging the items of the level above
 // that lie within the radius of one another. It is immutable once built.
 type Index struct {
-	opts     Options
-	points   []graph.MapPoint
-	themes   []string // theme ids, sorted
-	levels   [][]item // levels[z-MinZoom] for z in MinZoom..MaxZoom+1
-	clusters []Cluster
-	byID     map[string]int32 // point index by node id
-	version  string           // the graph version its points were read at
+	opts       Options
+	points     []graph.MapPoint
+	themes     []string // theme ids, sorted
+	pointPlace []int32  // place index of each point in opts.Places, -1 for none; nil without places
+	levels     [][]item // levels[z-MinZoom] for z in MinZoom..MaxZoom+1
+	clusters   []Cluster
+	byID       map[string]int32 // point index by node id
+	version    string           // the graph version its points were read at
 
 	pagesOnce sync.Once // rank and extents, made on first use (see pages.go)
 	order     []int32   // point indexes in id order
@@ -97,6 +135,12 @@ func NewIndex(points []graph.MapPoint, opts Options) *Index {
 	for i, p := range points {
 		for _, t := range p.Themes {
 			pointThemes[i] = append(pointThemes[i], int32(themeAt[t]))
+		}
+	}
+	if opts.Places.Len() > 0 {
+		ix.pointPlace = make([]int32, len(points))
+		for i, p := range points {
+			ix.pointPlace[i] = opts.Places.Largest(p.Location)
 		}
 	}
 	top := make([]item, len(points))
@@ -140,7 +184,7 @@ func (ix *Index) merge(prev []item, z int, pointThemes [][]int32) []item {
 			out = append(out, p)
 			continue
 		}
-		c := Cluster{ID: len(ix.clusters), ExpansionZoom: z + 1, ThemeCounts: make([]int32, len(ix.themes)), Bounds: orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}}
+		c := Cluster{ID: len(ix.clusters), ExpansionZoom: z + 1, ThemeCounts: make([]int32, len(ix.themes)), place: -1, Bounds: orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}}
 		wx, wy := 0.0, 0.0
 		add := func(q item) {
 			wx += q.x * float64(q.count)
@@ -150,12 +194,24 @@ func (ix *Index) merge(prev []item, z int, pointThemes [][]int32) []item {
 				for _, t := range pointThemes[q.ref] {
 					c.ThemeCounts[t]++
 				}
+				if k := kindIndex(ix.points[q.ref].Kind); k >= 0 {
+					c.KindCounts[k]++
+				}
+				if ix.pointPlace != nil {
+					c.place = ix.opts.Places.larger(c.place, ix.pointPlace[q.ref])
+				}
 				return
 			}
 			child := &ix.clusters[-q.ref-1]
 			c.Bounds = c.Bounds.Union(child.Bounds)
 			for t, k := range child.ThemeCounts {
 				c.ThemeCounts[t] += k
+			}
+			for k, n := range child.KindCounts {
+				c.KindCounts[k] += n
+			}
+			if ix.pointPlace != nil {
+				c.place = ix.opts.Places.larger(c.place, child.place)
 			}
 		}
 		add(p)
@@ -174,6 +230,16 @@ func (ix *Index) merge(prev []item, z int, pointThemes [][]int32) []item {
 		out = append(out, item{x: cx, y: cy, count: total, ref: -int32(len(ix.clusters))})
 	}
 	return out
+}
+
+// Place returns the place that names cluster c: the most populous place within
+// PlaceRadiusKm of one of its points, or nil when there is none
+// (or the index has no gazetteer).
+func (ix *Index) Place(c *Cluster) *Place {
+	if c == nil || c.place < 0 || ix.opts.Places == nil {
+		return nil
+	}
+	return ix.opts.Places.Place(c.place)
 }
 
 // Themes returns the theme ids that ThemeCounts count, in order.
@@ -206,7 +272,8 @@ func (ix *Index) Query(box orb.Bound, z int) []Item {
 		if it.ref >= 0 {
 			out = append(out, Item{Point: &ix.points[it.ref]})
 		} else {
-			out = append(out, Item{Cluster: &ix.clusters[-it.ref-1]})
+			c := &ix.clusters[-it.ref-1]
+			out = append(out, Item{Cluster: c, Place: ix.Place(c)})
 		}
 	}
 	return out

@@ -61,6 +61,9 @@ func TestMain(m *testing.M) {
 		}
 		log := slog.New(slog.NewTextHandler(logw, nil))
 		layers = webmap.NewLayers(d.Store)
+		if layers.Options.Places, err = webmap.LoadGazetteer(filepath.Join(root, "build", "reference")); err != nil {
+			return err
+		}
 		extra := webmap.Routes(layers, webmap.RouteOptions{})
 		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
 		pages, err := site.New(site.Config{WebDir: filepath.Join(root, "build", "web"), Demo: true, Log: log})

@@ -157,3 +157,59 @@ func TestMapCacheFollowsWrites(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+// TestMapLayerNamesClustersAndCountsKinds: each cluster says how many points of
+// each kind it holds (adding up to its count, and agreeing with the kinds of its
+// points asked one kind at a time), and is named by the largest city among those
+// near its points: around Paris, Paris.
+func TestMapLayerNamesClustersAndCountsKinds(t *testing.T) {
+	const q = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {
+	  mapLayer(bbox: $bbox, zoom: $zoom, filter: $filter) {
+	    clusters { count bounds { west south east north } counts { kind count } place { name country population location { lat lon } } }
+	  } }`
+	europe := map[string]any{"west": -12, "south": 34, "east": 32, "north": 62}
+	d, errs := gql(t, q, map[string]any{"bbox": europe, "zoom": 5})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	perKind := map[string]int{}
+	paris := false
+	for _, c := range d["mapLayer"].(map[string]any)["clusters"].([]any) {
+		c := c.(map[string]any)
+		sum := 0
+		for _, k := range c["counts"].([]any) {
+			k := k.(map[string]any)
+			sum += int(k["count"].(float64))
+			perKind[k["kind"].(string)] += int(k["count"].(float64))
+		}
+		if sum != int(c["count"].(float64)) {
+			t.Errorf("a cluster of %v counts %d by kind: %v", c["count"], sum, c["counts"])
+		}
+		b := c["bounds"].(map[string]any)
+		if b["west"].(float64) < 2.35 && b["east"].(float64) > 2.35 && b["south"].(float64) < 48.85 && b["north"].(float64) > 48.86 {
+			p, _ := c["place"].(map[string]any)
+			if p == nil || p["name"] != "Paris" || p["country"] != "FR" {
+				t.Errorf("the cluster over Paris is named %v", p)
+			}
+			paris = true
+		}
+	}
+	if !paris {
+		t.Fatal("no cluster over Paris at zoom 5")
+	}
+	// the kinds' counts over all clusters and markers agree with a layer of each kind alone
+	for _, kind := range []string{"PRACTICE", "LOCAL_AUTHORITY"} {
+		l, sum := layer(t, europe, 5, map[string]any{"kinds": []string{kind}})
+		_ = l
+		all, _ := gql(t, `query($bbox: BBoxInput!) { mapLayer(bbox: $bbox, zoom: 5) { markers { kind } } }`, map[string]any{"bbox": europe})
+		markers := 0
+		for _, m := range all["mapLayer"].(map[string]any)["markers"].([]any) {
+			if m.(map[string]any)["kind"] == kind {
+				markers++
+			}
+		}
+		if perKind[kind]+markers != sum {
+			t.Errorf("%s: clusters count %d and markers %d, but the layer of %s alone holds %d", kind, perKind[kind], markers, kind, sum)
+		}
+	}
+}

@@ -197,6 +197,11 @@ type ComplexityRoot struct {
 		Unit        func(childComplexity int) int
 	}
 
+	KindCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
 	Label struct {
 		Enum  func(childComplexity int) int
 		Label func(childComplexity int) int
@@ -252,8 +257,10 @@ type ComplexityRoot struct {
 		Bounds        func(childComplexity int) int
 		Center        func(childComplexity int) int
 		Count         func(childComplexity int) int
+		Counts        func(childComplexity int) int
 		ExpansionZoom func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Place         func(childComplexity int) int
 		Themes        func(childComplexity int) int
 	}
 
@@ -275,6 +282,13 @@ type ComplexityRoot struct {
 		Location func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Themes   func(childComplexity int) int
+	}
+
+	MapPlace struct {
+		Country    func(childComplexity int) int
+		Location   func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Population func(childComplexity int) int
 	}
 
 	Milestone struct {
@@ -1319,6 +1333,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Indicator.Unit(childComplexity), true
 
+	case "KindCount.count":
+		if e.ComplexityRoot.KindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Count(childComplexity), true
+	case "KindCount.kind":
+		if e.ComplexityRoot.KindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
+
 	case "Label.enum":
 		if e.ComplexityRoot.Label.Enum == nil {
 			break
@@ -1529,6 +1556,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MapCluster.Count(childComplexity), true
+	case "MapCluster.counts":
+		if e.ComplexityRoot.MapCluster.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.Counts(childComplexity), true
 	case "MapCluster.expansionZoom":
 		if e.ComplexityRoot.MapCluster.ExpansionZoom == nil {
 			break
@@ -1541,6 +1574,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MapCluster.ID(childComplexity), true
+	case "MapCluster.place":
+		if e.ComplexityRoot.MapCluster.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapCluster.Place(childComplexity), true
 	case "MapCluster.themes":
 		if e.ComplexityRoot.MapCluster.Themes == nil {
 			break
@@ -1633,6 +1672,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MapMarker.Themes(childComplexity), true
+
+	case "MapPlace.country":
+		if e.ComplexityRoot.MapPlace.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapPlace.Country(childComplexity), true
+	case "MapPlace.location":
+		if e.ComplexityRoot.MapPlace.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapPlace.Location(childComplexity), true
+	case "MapPlace.name":
+		if e.ComplexityRoot.MapPlace.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapPlace.Name(childComplexity), true
+	case "MapPlace.population":
+		if e.ComplexityRoot.MapPlace.Population == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MapPlace.Population(childComplexity), true
 
 	case "Milestone.date":
 		if e.ComplexityRoot.Milestone.Date == nil {
@@ -3582,6 +3646,21 @@ type ThemeCount {
   count: Int!
 }
 
+"How many points of a cluster are of a kind."
+type KindCount {
+  kind: MarkerKind!
+  count: Int!
+}
+
+"A populated place (GeoNames, through the reference data's cities)."
+type MapPlace {
+  name: String!
+  "ISO 3166 alpha-2."
+  country: String!
+  population: Int!
+  location: GeoPoint!
+}
+
 "Several points shown as one marker."
 type MapCluster {
   "Stable while the graph does not change."
@@ -3596,6 +3675,10 @@ type MapCluster {
   expansionZoom: Int!
   "Points per theme (a point about two themes counts in both); themes with none are left out."
   themes: [ThemeCount!]!
+  "Points per kind, in the order of MarkerKind; kinds with none are left out. The counts add up to count."
+  counts: [KindCount!]!
+  "The place that names the cluster: the most populous city within 20 km of one of its points; null when none is."
+  place: MapPlace
 }
 
 "One located node."
@@ -4349,6 +4432,16 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
 }
 
+func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_KindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_KindCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Label(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "enum":
@@ -4465,6 +4558,10 @@ func (ec *executionContext) childFields_MapCluster(ctx context.Context, field gr
 		return ec.fieldContext_MapCluster_expansionZoom(ctx, field)
 	case "themes":
 		return ec.fieldContext_MapCluster_themes(ctx, field)
+	case "counts":
+		return ec.fieldContext_MapCluster_counts(ctx, field)
+	case "place":
+		return ec.fieldContext_MapCluster_place(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MapCluster", field.Name)
 }
@@ -4507,6 +4604,20 @@ func (ec *executionContext) childFields_MapMarker(ctx context.Context, field gra
 		return ec.fieldContext_MapMarker_themes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MapMarker", field.Name)
+}
+
+func (ec *executionContext) childFields_MapPlace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_MapPlace_name(ctx, field)
+	case "country":
+		return ec.fieldContext_MapPlace_country(ctx, field)
+	case "population":
+		return ec.fieldContext_MapPlace_population(ctx, field)
+	case "location":
+		return ec.fieldContext_MapPlace_location(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MapPlace", field.Name)
 }
 
 func (ec *executionContext) childFields_Milestone(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8899,6 +9010,52 @@ func (ec *executionContext) fieldContext_Indicator_theme(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MarkerKind) graphql.Marshaler {
+			return ec.marshalNMarkerKind2ewsiᚋresolversᚋmodelᚐMarkerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "MarkerKind")
+}
+
+func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Label_enum(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9856,6 +10013,70 @@ func (ec *executionContext) fieldContext_MapCluster_themes(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _MapCluster_counts(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕᚖewsiᚋresolversᚋmodelᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapCluster",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MapCluster_place(ctx context.Context, field graphql.CollectedField, obj *model.MapCluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapCluster_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MapPlace) graphql.Marshaler {
+			return ec.marshalOMapPlace2ᚖewsiᚋresolversᚋmodelᚐMapPlace(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MapCluster_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapCluster",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MapPlace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MapLayer_zoom(ctx context.Context, field graphql.CollectedField, obj *model.MapLayer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10203,6 +10424,107 @@ func (ec *executionContext) _MapMarker_themes(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_MapMarker_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MapMarker", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MapPlace_name(ctx context.Context, field graphql.CollectedField, obj *model.MapPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapPlace_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapPlace_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapPlace", field, false, false, "String")
+}
+
+func (ec *executionContext) _MapPlace_country(ctx context.Context, field graphql.CollectedField, obj *model.MapPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapPlace_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapPlace_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapPlace", field, false, false, "String")
+}
+
+func (ec *executionContext) _MapPlace_population(ctx context.Context, field graphql.CollectedField, obj *model.MapPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapPlace_population(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Population, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapPlace_population(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MapPlace", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MapPlace_location(ctx context.Context, field graphql.CollectedField, obj *model.MapPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MapPlace_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v orb.Point) graphql.Marshaler {
+			return ec.marshalNGeoPoint2githubᚗcomᚋpaulmachᚋorbᚐPoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MapPlace_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MapPlace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GeoPoint(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Milestone_id(ctx context.Context, field graphql.CollectedField, obj *graph.Milestone) (ret graphql.Marshaler) {
@@ -19364,6 +19686,44 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var kindCountImplementors = []string{"KindCount"}
+
+func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KindCount")
+		case "kind":
+			out.Values[i] = ec._KindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._KindCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var labelImplementors = []string{"Label"}
 
 func (ec *executionContext) _Label(ctx context.Context, sel ast.SelectionSet, obj *labels.Label) graphql.Marshaler {
@@ -19754,6 +20114,16 @@ func (ec *executionContext) _MapCluster(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "counts":
+			out.Values[i] = ec._MapCluster_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "place":
+			out.Values[i] = ec._MapCluster_place(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19877,6 +20247,54 @@ func (ec *executionContext) _MapMarker(ctx context.Context, sel ast.SelectionSet
 			}
 		case "themes":
 			out.Values[i] = ec._MapMarker_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mapPlaceImplementors = []string{"MapPlace"}
+
+func (ec *executionContext) _MapPlace(ctx context.Context, sel ast.SelectionSet, obj *model.MapPlace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mapPlaceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MapPlace")
+		case "name":
+			out.Values[i] = ec._MapPlace_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._MapPlace_country(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "population":
+			out.Values[i] = ec._MapPlace_population(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._MapPlace_location(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22690,6 +23108,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNKindCount2ᚕᚖewsiᚋresolversᚋmodelᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKindCount2ᚖewsiᚋresolversᚋmodelᚐKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKindCount2ᚖewsiᚋresolversᚋmodelᚐKindCount(ctx context.Context, sel ast.SelectionSet, v *model.KindCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KindCount!")
+		return graphql.Null
+	}
+	return ec._KindCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLabel2ᚕᚖewsiᚋgraphᚋlabelsᚐLabelᚄ(ctx context.Context, sel ast.SelectionSet, v []*labels.Label) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24036,6 +24478,13 @@ func (ec *executionContext) unmarshalOMapLayerFilter2ᚖewsiᚋresolversᚋmodel
 	}
 	res, err := ec.unmarshalInputMapLayerFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMapPlace2ᚖewsiᚋresolversᚋmodelᚐMapPlace(ctx context.Context, sel ast.SelectionSet, v *model.MapPlace) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MapPlace(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOMarkerKind2ᚕewsiᚋresolversᚋmodelᚐMarkerKindᚄ(ctx context.Context, v any) ([]model.MarkerKind, error) {

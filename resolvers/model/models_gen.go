@@ -71,6 +71,12 @@ type GeoPointInput struct {
 	Lon float64 `json:"lon"`
 }
 
+// How many points of a cluster are of a kind.
+type KindCount struct {
+	Kind  MarkerKind `json:"kind"`
+	Count int        `json:"count"`
+}
+
 type LinkResult struct {
 	Link *graph.EditorLink `json:"link"`
 	// False when an active link of that type already joined the two (it is returned unchanged).
@@ -119,6 +125,10 @@ type MapCluster struct {
 	ExpansionZoom int `json:"expansionZoom"`
 	// Points per theme (a point about two themes counts in both); themes with none are left out.
 	Themes []*graph.ThemeCount `json:"themes"`
+	// Points per kind, in the order of MarkerKind; kinds with none are left out. The counts add up to count.
+	Counts []*KindCount `json:"counts"`
+	// The place that names the cluster: the most populous city within 20 km of one of its points; null when none is.
+	Place *MapPlace `json:"place,omitempty"`
 }
 
 // What a viewport shows at a zoom.
@@ -176,6 +186,15 @@ type MapMarker struct {
 	Demo bool `json:"demo"`
 	// Theme ids: its own, and for authorities and organisations those of their practices.
 	Themes []string `json:"themes"`
+}
+
+// A populated place (GeoNames, through the reference data's cities).
+type MapPlace struct {
+	Name string `json:"name"`
+	// ISO 3166 alpha-2.
+	Country    string    `json:"country"`
+	Population int       `json:"population"`
+	Location   orb.Point `json:"location"`
 }
 
 // Changes. Editing needs the header Authorization: Bearer <editor token> (EWSI_EDITOR_TOKEN).

@@ -60,6 +60,16 @@ test('the panel of a practice on the map shows related items with their reasons'
   assert.deepEqual(shown.map((x) => x.id), want.map((x) => x.node.id));
   assert.deepEqual(shown.map((x) => x.reasons), want.map((x) => x.reasons.map((r) => r.text)));
   assert.ok(shown.every((x) => x.reasons.length > 0), 'every item says why');
+  // an item of a kind the map shows opens in the panel
+  const org = shown.find((x) => x.id.startsWith('organisation:'));
+  if (org) {
+    await page.click(`#panel .related-item[data-id="${org.id}"] a.node-link`);
+    await page.waitForFunction((x) => new URL(location.href).searchParams.get('sel') === x, org.id);
+  }
+  // the country panel links to the country page
+  await page.goto(`${page.url().split('?')[0]}?lat=46&lng=2&z=5&sel=country:FR&lang=en`);
+  await page.waitForSelector('#panel:not([hidden]) [data-hook="country-page"] a');
+  assert.match(await page.getAttribute('[data-hook="country-page"] a', 'href'), /^\/country\?code=FR/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -22,21 +22,23 @@ export async function gql(query, variables = {}, signal, token) {
 
 export const REFERENCE = `query($lang: Lang) {
   themes { id slug name(lang: $lang) subthemes { id slug name(lang: $lang) } }
-  principles { number short }
+  principles { number short(lang: $lang) }
   countries { iso2 name(lang: $lang) eu stats { practices organisations authorities events } }
+  labels(lang: $lang) { enum value label lang }
 }`;
 
 export const LAYER = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {
   mapLayer(bbox: $bbox, zoom: $zoom, filter: $filter) {
-    zoom total stale
-    clusters { id count center { lat lon } bounds { west south east north } expansionZoom }
+    zoom total stale truncated
+    clusters { id count center { lat lon } bounds { west south east north } expansionZoom
+      place { name country } counts { kind count } }
     markers { id kind name location { lat lon } country lang demo }
   }
 }`;
 
 const PRACTICE_FIELDS = `id title lang summary summaryEn challenge howItWorks results evaluation beneficiaries
   startDate endDate stage budget fundingSource contact website demo
-  themes { slug name(lang: $lang) } principles { number short }`;
+  themes { slug name(lang: $lang) } principles { number short(lang: $lang) }`;
 
 export const DETAIL = `query($id: ID!, $lang: Lang) {
   node(id: $id) {

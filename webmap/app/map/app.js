@@ -1,74 +1,82 @@
 // The interactive map of local and regional authorities' good practices: Leaflet
-// over Natural Earth country shapes (no tile server), clusters from the GraphQL
-// mapLayer, a list of what is on the map for keyboard and screen-reader users, a
-// side panel, filters, a choropleth, three interface languages, and the whole
-// state in the URL.
+// over the offline basemap (or the operator's tiles), clusters from the GraphQL
+// mapLayer named by their place, a list of what is on the map for keyboard and
+// screen-reader users, a side panel (a bottom sheet on phones), filters, a
+// choropleth that can be switched off, and the whole state in the URL. Every
+// string comes from the messages of the page's language (map.*).
 import { gql, REFERENCE, LAYER, DETAIL, normalise } from './api.js';
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, lang, fmtNumber, collator } from '../common/i18n.js';
 import { KINDS, fromURL, toURL, filterOf } from './state.js';
 import { nodeDetail, countryDetail } from './panel.js';
-import { newMap, addBasemap } from './basemap.js';
-import { siteHeader } from '../common/header.js';
+import { newMap, addBasemap, landStyle } from './basemap.js';
+import { kindSymbol, clusterSymbol } from './markers.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
-const state = fromURL(location.search, localStorage.getItem('ewsi.lang'));
-let ref = { themes: [], principles: [], countries: [] };
+const state = fromURL(location.search, lang);
+let ref = { themes: [], principles: [], countries: [], labels: [] };
+let labels = new Map(); // "Enum.VALUE" -> { label, lang } from the API's labels(lang:)
 let countryLayer = null;
 let layerAbort = null;
 let loads = 0;
 let lastLayer = null;
-let lastFocus = null;
+let lastFocus = null; // what had focus when the panel opened
+const countryNames = new Intl.DisplayNames([lang], { type: 'region' });
+const countryName = (iso2) => { try { return countryNames.of(iso2); } catch { return iso2; } };
 
-const relabelHeader = siteHeader($('site-nav'), state.lang, 'map');
 const map = newMap('map', state);
 const markers = L.layerGroup().addTo(map);
 
 function writeURL() {
-  history.replaceState(null, '', toURL(state));
-}
-
-// ---- language ----
-function applyLang() {
-  document.documentElement.lang = state.lang;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(state.lang, el.dataset.i18n);
-  $('map').setAttribute('aria-label', t(state.lang, 'mapLabel'));
-  $('lang').value = state.lang;
-  document.title = `EWSI Graph · ${t(state.lang, 'title')}`;
+  const { zoomToCountry, ...s } = state;
+  history.replaceState(null, '', toURL(s));
 }
 
 async function loadReference() {
-  ref = await gql(REFERENCE, { lang: state.lang.toUpperCase() });
+  ref = await gql(REFERENCE, { lang: lang.toUpperCase() });
+  labels = new Map(ref.labels.map((l) => [`${l.enum}.${l.value}`, l]));
 }
+
+/** label returns the API's label of an enum value in the page's language, with
+the language it is in (English when it fell back), or null. */
+function label(enumName, value) {
+  const l = value && labels.get(`${enumName}.${String(value).toUpperCase()}`);
+  return l ? { text: l.label, lang: l.lang.toLowerCase() } : null;
+}
+
+/** kindName is the name of one marker of kind k. */
+const kindName = (k) => label('MarkerKind', k)?.text ?? t('map.one_' + k);
 
 // ---- filters ----
 function options(select, items, value) {
-  select.replaceChildren(h('option', { value: '' }, t(state.lang, 'any')),
+  select.replaceChildren(h('option', { value: '' }, t('map.any')),
     ...items.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
 }
 
 function renderFilters() {
-  const ui = state.lang;
+  const byName = collator().compare;
   options($('f-theme'), ref.themes.map((x) => [x.slug, x.name]), state.theme);
   const subs = ref.themes.filter((x) => !state.theme || x.slug === state.theme).flatMap((x) => x.subthemes);
   options($('f-subtheme'), subs.map((x) => [x.slug, x.name]), state.subtheme);
   options($('f-principle'), ref.principles.map((p) => [String(p.number), `${p.number}. ${p.short}`]), state.principle);
-  const cs = [...ref.countries].sort((a, b) => a.name.localeCompare(b.name, ui));
+  const cs = [...ref.countries].sort((a, b) => byName(a.name, b.name));
   options($('f-country'), cs.map((c) => [c.iso2, c.name]), state.country);
-  $('f-kinds').replaceChildren(...KINDS.map((k) => h('label', {},
-    h('input', { type: 'checkbox', name: 'kinds', value: k, checked: !state.kinds.length || state.kinds.includes(k) }), t(ui, 'kind_' + k))));
+  $('f-kinds').replaceChildren(...KINDS.map((k) => h('label', { class: 'kind-check' },
+    h('input', { type: 'checkbox', name: 'kinds', value: k, checked: !state.kinds.length || state.kinds.includes(k) }),
+    kindSymbol(k, 20), ' ', t('map.kind_' + k))));
   $('f-from').value = state.from;
   $('f-to').value = state.to;
   $('f-demo').replaceChildren(...[['', 'all'], ['false', 'realOnly'], ['true', 'demoOnly']].map(([v, k]) =>
-    h('option', { value: v, selected: state.demo === v }, t(ui, k))));
-  $('f-choropleth').replaceChildren(...[['practices', 'chPractices'], ['indicator', 'chIndicator']].map(([v, k]) =>
-    h('option', { value: v, selected: state.choropleth === v }, t(ui, k))));
+    h('option', { value: v, selected: state.demo === v }, t('map.' + k))));
+  $('f-choropleth').replaceChildren(...[['practices', 'chPractices'], ['indicator', 'chIndicator'], ['none', 'chNone']].map(([v, k]) =>
+    h('option', { value: v, selected: state.choropleth === v }, t('map.' + k))));
 }
 
 function readFilters() {
   const f = new FormData($('filters'));
   const themeChanged = f.get('theme') !== state.theme;
+  const countryChanged = (f.get('country') || '') !== state.country;
   state.theme = f.get('theme') || '';
   state.subtheme = themeChanged ? '' : f.get('subtheme') || '';
   state.principle = f.get('principle') || '';
@@ -80,6 +88,28 @@ function readFilters() {
   state.demo = f.get('demo') || '';
   state.choropleth = f.get('choropleth') || 'practices';
   if (themeChanged) renderFilters();
+  return { countryChanged };
+}
+
+// ---- zoom to a country: the bounds of its largest part (France without its
+// overseas departments, Norway without Svalbard) ----
+function zoomToCountry(iso2) {
+  if (!countryLayer || !iso2) return false;
+  let best = null;
+  let bestArea = -1;
+  countryLayer.eachLayer((l) => {
+    if (l.feature?.properties.iso2 !== iso2) return;
+    const geom = l.feature.geometry;
+    const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+    for (const poly of polys) {
+      const b = L.latLngBounds(poly[0].map(([x, y]) => [y, x]));
+      const area = (b.getEast() - b.getWest()) * (b.getNorth() - b.getSouth());
+      if (area > bestArea) [best, bestArea] = [b, area];
+    }
+  });
+  if (!best) return false;
+  map.fitBounds(best, { padding: [16, 16], maxZoom: 9 });
+  return true;
 }
 
 // ---- the layer ----
@@ -94,11 +124,6 @@ function viewport() {
   return { west, south: clampLat(b.getSouth()), east, north: clampLat(b.getNorth()) };
 }
 
-function icon(cls, size, text) {
-  // an element, not an HTML string: the policy refuses style attributes in markup
-  return L.divIcon({ className: '', html: h('div', { class: `m ${cls}`, style: `width:${size}px;height:${size}px` }, text), iconSize: [size, size] });
-}
-
 function zoomTo(c) {
   map.setView([c.center.lat, c.center.lon], Math.min(c.expansionZoom, map.getMaxZoom()));
 }
@@ -109,14 +134,13 @@ let staleTimer;
 async function loadLayer() {
   layerAbort?.abort();
   layerAbort = new AbortController();
-  const ui = state.lang;
-  $('status').textContent = t(ui, 'loading');
+  $('status').textContent = t('map.loading');
   let data;
   try {
     data = (await gql(LAYER, { bbox: viewport(), zoom: map.getZoom(), filter: filterOf(state) }, layerAbort.signal)).mapLayer;
   } catch (e) {
     if (e.name === 'AbortError') return;
-    $('status').textContent = t(ui, 'error') + e.message;
+    $('status').textContent = t('map.error', { detail: e.message });
     return;
   }
   lastLayer = data;
@@ -128,122 +152,211 @@ async function loadLayer() {
   if (data.stale) staleTimer = setTimeout(loadLayer, STALE_RETRY_MS);
 }
 
+/** clusterName is how a cluster is called: by its place, else as a group. */
+function clusterName(c) {
+  return c.place ? c.place.name : null;
+}
+
+function clusterLabel(c) {
+  const place = clusterName(c);
+  return place ? t('map.clusterMarker', { place, n: c.count }) : t('map.clusterMarkerUnnamed', { n: c.count });
+}
+
+function countsText(c) {
+  return c.counts.map((k) => t('map.count_' + k.kind, { n: k.count })).join(' · ');
+}
+
+function markerLabel(m) {
+  return t(m.demo ? 'map.markerDemo' : 'map.markerLabel', { kind: kindName(m.kind), name: m.name });
+}
+
+/** keyActivate makes a marker's element a button for the keyboard: Enter and
+Space do what a click does. */
+function keyActivate(marker, label, action) {
+  marker.on('add', () => {
+    const el = marker.getElement();
+    if (!el) return;
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-label', label);
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        e.stopPropagation();
+        action(e);
+      }
+    });
+  });
+  marker.on('click', (e) => action(e.originalEvent));
+  return marker;
+}
+
 function renderLayer() {
-  const ui = state.lang;
   const data = lastLayer;
   markers.clearLayers();
   for (const c of data.clusters) {
-    const size = Math.round(28 + 8 * Math.log10(c.count));
-    const label = t(ui, 'cluster', c.count);
-    L.marker([c.center.lat, c.center.lon], { icon: icon('cluster', size, c.count), title: label, alt: label, riseOnHover: true })
-      .on('click', () => zoomTo(c)).addTo(markers);
+    const size = Math.round(30 + 8 * Math.log10(c.count));
+    const label = clusterLabel(c);
+    const m = L.marker([c.center.lat, c.center.lon], {
+      icon: L.divIcon({ className: 'cluster-icon', html: clusterSymbol(fmtNumber(c.count), size), iconSize: [size, size] }),
+      title: label, alt: label, riseOnHover: true, keyboard: true,
+    });
+    keyActivate(m, label, () => zoomTo(c)).addTo(markers);
   }
-  for (const m of data.markers) {
-    const label = `${t(ui, 'one_' + m.kind)}: ${m.name}${m.demo ? ` (${t(ui, 'demo')})` : ''}`;
-    L.marker([m.location.lat, m.location.lon], { icon: icon(`k-${m.kind}${m.demo ? ' demo' : ''}`, 18, ''), title: label, alt: label })
-      .on('click', () => select(m.id)).addTo(markers);
+  for (const p of data.markers) {
+    const label = markerLabel(p);
+    const m = L.marker([p.location.lat, p.location.lon], {
+      icon: L.divIcon({ className: `kind-icon k-${p.kind}`, html: kindSymbol(p.kind, 26, p.demo), iconSize: [26, 26] }),
+      title: label, alt: label, keyboard: true,
+    });
+    keyActivate(m, label, (e) => { lastFocus = e?.currentTarget instanceof Element ? e.currentTarget : m.getElement(); select(p.id); }).addTo(markers);
   }
-  const n = data.clusters.length + data.markers.length;
-  $('list-count').textContent = `(${t(ui, 'listCount', n, data.total)})`;
+  $('list-count').textContent = `(${t('map.listCount', { n: data.total })})`;
   $('list-count').dataset.total = String(data.total);
-  $('status').textContent = t(ui, 'listCount', n, data.total);
+  $('status').textContent = t('map.listCount', { n: data.total });
+  $('truncated').hidden = !data.truncated;
+  const byName = collator().compare;
   const items = [
-    ...[...data.markers].sort((a, b) => a.name.localeCompare(b.name)).map((m) => h('li', {},
-      h('button', { type: 'button', 'data-id': m.id, onclick: (e) => { lastFocus = e.currentTarget; select(m.id, true); } },
+    ...[...data.markers].sort((a, b) => byName(a.name, b.name)).map((m) => h('li', {},
+      h('button', { type: 'button', class: 'item', 'data-id': m.id, onclick: (e) => { lastFocus = e.currentTarget; select(m.id); } },
+        kindSymbol(m.kind, 18, m.demo), ' ',
         h('span', { lang: m.lang?.toLowerCase() }, m.name), ' ',
-        h('span', { class: 'muted' }, `· ${t(ui, 'one_' + m.kind)}${m.country ? ' · ' + m.country : ''}`), ' ',
-        m.lang && h('span', { class: 'badge lang' }, m.lang), ' ', m.demo && h('span', { class: 'badge demo' }, t(ui, 'demo'))))),
+        h('span', { class: 'muted' }, `· ${kindName(m.kind)}${m.country ? ' · ' + countryName(m.country) : ''}`), ' ',
+        m.lang && h('span', { class: 'badge lang' }, m.lang), ' ', m.demo && h('span', { class: 'badge demo' }, t('map.demo'))))),
     ...[...data.clusters].sort((a, b) => b.count - a.count).map((c) => h('li', {},
-      h('button', { type: 'button', class: 'cluster-item', onclick: () => zoomTo(c) }, t(ui, 'cluster', c.count)))),
+      h('button', { type: 'button', class: 'cluster-item', 'data-cluster': c.id, onclick: () => zoomTo(c) },
+        h('span', { class: 'cluster-name' }, c.place
+          ? t('map.clusterNamed', { place: c.place.name, country: countryName(c.place.country), n: c.count })
+          : t('map.clusterUnnamed', { n: c.count })),
+        h('span', { class: 'cluster-counts' }, countsText(c)),
+        h('span', { class: 'cluster-zoom muted' }, t('map.clusterZoom'))))),
   ];
   $('list-items').replaceChildren(...items);
 }
 
 // ---- the panel ----
-async function select(id, fromList = false) {
+async function select(id, focus = true) {
   state.sel = id;
   writeURL();
   const panel = $('panel');
-  $('panel-body').replaceChildren(h('p', {}, t(state.lang, 'loading')));
+  $('panel-body').replaceChildren(h('p', {}, t('map.loading')));
   panel.hidden = false;
+  document.body.classList.add('panel-open');
+  if (focus) panel.focus();
   try {
-    const d = await gql(DETAIL, { id, lang: state.lang.toUpperCase() });
-    $('panel-body').replaceChildren(...[nodeDetail(state.lang, normalise(d.node), { onOpen: openInPanel })].flat(Infinity).filter(Boolean));
+    const d = await gql(DETAIL, { id, lang: lang.toUpperCase() });
+    if (state.sel !== id) return;
+    $('panel-body').replaceChildren(...[nodeDetail(lang, normalise(d.node), { onOpen: openInPanel, label })].flat(Infinity).filter(Boolean));
   } catch (e) {
-    $('panel-body').replaceChildren(h('p', {}, t(state.lang, 'error') + e.message));
+    $('panel-body').replaceChildren(h('p', {}, t('map.error', { detail: e.message })));
   }
-  if (fromList) panel.focus();
+  if (focus && !panel.hidden && !panel.contains(document.activeElement)) panel.focus();
 }
 
 // openInPanel opens a related item in the panel when the map shows its kind; other
 // kinds go to their page.
 function openInPanel(n) {
   if (!['Practice', 'Event', 'Organisation', 'LocalAuthority'].includes(n.__typename) || !n.location) return false;
-  lastFocus = null;
   map.setView([n.location.lat, n.location.lon], Math.max(map.getZoom(), 12));
-  select(n.id, true);
+  select(n.id);
   return true;
 }
 
-function showCountry(iso2) {
+function showCountry(iso2, focus = true) {
   const c = ref.countries.find((x) => x.iso2 === iso2);
   if (!c) return;
   state.sel = 'country:' + iso2;
   writeURL();
-  $('panel-body').replaceChildren(...countryDetail(state.lang, c));
+  $('panel-body').replaceChildren(...countryDetail(lang, c));
   $('panel').hidden = false;
+  document.body.classList.add('panel-open');
+  if (focus) $('panel').focus();
 }
 
 function closePanel() {
   state.sel = '';
   writeURL();
   $('panel').hidden = true;
-  lastFocus?.focus();
+  document.body.classList.remove('panel-open');
+  if (lastFocus?.isConnected) lastFocus.focus();
+  else $('list').focus();
+  lastFocus = null;
 }
 
 // ---- countries: basemap and choropleth ----
 const BREAKS = [1, 5, 20, 100, 500];
-const BLUES = ['#deebf7', '#c6dbef', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
+// a warm sequential scale (ColorBrewer YlOrBr): apart from the sea, the dark
+// clusters and the kinds' colours
+const SCALE = ['#fff7bc', '#fee391', '#fec44f', '#fe9929', '#d9700e', '#a94f05'];
 
 function colour(iso2) {
   const c = ref.countries.find((x) => x.iso2 === iso2);
-  if (!c || state.choropleth === 'indicator') return '#f4f4f0';
+  if (!c || !c.stats.practices) return null;
   const n = c.stats.practices;
   let i = 0;
   while (i < BREAKS.length && n >= BREAKS[i]) i++;
-  return n === 0 ? '#f4f4f0' : BLUES[i];
+  return SCALE[i];
 }
 
+// mix blends two #rrggbb colours: f = 0 gives a, 1 gives b.
+function mix(a, b, f) {
+  const ch = (c, i) => parseInt(c.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return '#' + [0, 1, 2].map((i) => Math.round(ch(a, i) + (ch(b, i) - ch(a, i)) * f).toString(16).padStart(2, '0')).join('');
+}
+
+// strength is how strongly the choropleth colours the land at zoom z: fully on
+// the map of Europe, fading out towards city zooms, where the land stays plain
+// so that place names and markers read well.
+const strength = (z) => (z <= 5 ? 1 : z >= 9 ? 0 : (9 - z) / 4);
+
 function styleCountries() {
-  countryLayer?.setStyle((f) => ({ color: '#8c8c8c', weight: 0.6, fillOpacity: 1, fillColor: colour(f.properties.iso2) }));
-  const ui = state.lang;
-  const legend = $('legend');
+  const land = landStyle();
+  const on = state.choropleth === 'practices';
+  const k = strength(map.getZoom());
+  countryLayer?.setStyle((f) => {
+    const fill = on && k > 0 && colour(f.properties.iso2);
+    if (!fill) return land;
+    return land.fillOpacity ? { ...land, fillColor: mix(land.fillColor, fill, k) } : { ...land, fillOpacity: 0.55 * k, fillColor: fill };
+  });
+  document.body.dataset.choropleth = state.choropleth;
+  renderLegend();
+}
+
+function renderLegend() {
+  const out = [
+    h('h3', {}, t('map.legendMarkers')),
+    h('ul', { class: 'legend-kinds' }, KINDS.map((k) => h('li', { 'data-kind': k }, kindSymbol(k, 20), ' ', kindName(k))),
+      h('li', { 'data-kind': 'cluster' }, clusterSymbol(fmtNumber(12), 22), ' ', t('map.legendCluster'))),
+  ];
   if (state.choropleth === 'indicator') {
-    legend.replaceChildren(h('p', {}, h('strong', {}, t(ui, 'chIndicator'))), h('p', { class: 'no-data' }, t(ui, 'noIndicator')));
-  } else {
-    const labels = ['0', ...BREAKS.map((b, i) => (i + 1 < BREAKS.length ? `${b}–${BREAKS[i + 1] - 1}` : `≥ ${b}`))];
-    legend.replaceChildren(h('p', {}, h('strong', {}, t(ui, 'legendPractices'))),
-      h('ul', {}, labels.map((l, i) => h('li', {}, h('span', { class: 'swatch', style: `background:${i === 0 ? '#f4f4f0' : BLUES[i]}` }), l))));
+    out.push(h('h3', {}, t('map.chIndicator')), h('p', { class: 'no-data' }, t('map.noIndicator')));
+  } else if (state.choropleth === 'practices') {
+    const labels = ['0', ...BREAKS.map((b, i) => (i + 1 < BREAKS.length ? `${fmtNumber(b)}–${fmtNumber(BREAKS[i + 1] - 1)}` : `≥ ${fmtNumber(b)}`))];
+    out.push(h('h3', {}, t('map.legendPractices')),
+      h('ul', { class: 'legend-scale' }, labels.map((l, i) => h('li', {}, h('span', { class: 'swatch', style: `background:${i === 0 ? landStyle().fillColor : SCALE[i]}` }), l))));
   }
-  legend.append(h('p', { class: 'muted' }, t(ui, 'basemap')));
+  out.push(h('p', { class: 'muted small' }, t('map.attribution')));
+  $('legend-body').replaceChildren(...out);
 }
 
 async function loadBasemap() {
-  countryLayer = await addBasemap(map, { onClick: (iso2) => showCountry(iso2) });
+  countryLayer = await addBasemap(map, { onClick: (iso2) => { lastFocus = null; showCountry(iso2); } });
   styleCountries();
+  if (state.zoomToCountry) zoomToCountry(state.country);
 }
 
 // ---- wiring ----
+map.on('zoomend', () => { if (countryLayer) styleCountries(); });
 map.on('moveend', () => {
   const c = map.getCenter();
   Object.assign(state, { lat: c.lat, lng: c.lng, z: map.getZoom() });
   writeURL();
   loadLayer();
 });
-$('filters').addEventListener('change', () => {
-  readFilters();
+$('filters').addEventListener('change', (e) => {
+  const { countryChanged } = readFilters();
   writeURL();
   styleCountries();
+  if (countryChanged && state.country && e.target.id === 'f-country' && zoomToCountry(state.country)) return; // moveend loads
   loadLayer();
 });
 $('filters').addEventListener('submit', (e) => e.preventDefault());
@@ -255,28 +368,17 @@ $('reset').addEventListener('click', () => {
 });
 $('panel-close').addEventListener('click', closePanel);
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('panel').hidden) closePanel(); });
-$('lang').addEventListener('change', async () => {
-  state.lang = $('lang').value;
-  localStorage.setItem('ewsi.lang', state.lang);
-  writeURL();
-  applyLang();
-  relabelHeader(state.lang);
-  await loadReference();
-  renderFilters();
-  styleCountries();
-  if (lastLayer) renderLayer();
-  if (state.sel.startsWith('country:')) showCountry(state.sel.slice(8));
-  else if (state.sel) select(state.sel);
-});
 
-if (window.matchMedia('(max-width: 900px)').matches) $('filters-box').open = false;
-applyLang();
+const phone = window.matchMedia('(max-width: 760px)');
+if (phone.matches) $('filters-box').open = false;
+renderLegend();
 writeURL();
 loadLayer();
 loadReference().then(() => {
   renderFilters();
   styleCountries();
-  if (state.sel.startsWith('country:')) showCountry(state.sel.slice(8));
-}).catch((e) => { $('status').textContent = t(state.lang, 'error') + e.message; });
-loadBasemap().catch((e) => { $('status').textContent = t(state.lang, 'error') + e.message; });
-if (state.sel && !state.sel.startsWith('country:')) select(state.sel);
+  if (lastLayer) renderLayer(); // with the API's kind names
+  if (state.sel.startsWith('country:')) showCountry(state.sel.slice(8), false);
+}).catch((e) => { $('status').textContent = t('map.error', { detail: e.message }); });
+loadBasemap().catch((e) => { $('status').textContent = t('map.error', { detail: e.message }); });
+if (state.sel && !state.sel.startsWith('country:')) select(state.sel, false);

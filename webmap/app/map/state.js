@@ -1,27 +1,27 @@
 // The whole state of the map (view, filters, selection, language) and its
 // round trip through the URL, so that a link reproduces what one sees.
-import { LANGS } from './i18n.js';
 
 export const KINDS = ['LOCAL_AUTHORITY', 'REGIONAL_AUTHORITY', 'ORGANISATION', 'PRACTICE', 'EVENT'];
 
 export const DEFAULT_VIEW = { lat: 50, lng: 10, z: 4 };
 
 /** fromURL reads the state from a URL's query, with defaults for what is absent or wrong. */
-export function fromURL(search, storedLang) {
+export function fromURL(search, lang = 'en') {
   const q = new URLSearchParams(search);
   const num = (k, d, lo, hi) => {
     const v = Number(q.get(k));
     return q.has(k) && Number.isFinite(v) && v >= lo && v <= hi ? v : d;
   };
   const kinds = (q.get('kinds') || '').split(',').filter((k) => KINDS.includes(k));
-  const lang = LANGS.includes(q.get('lang')) ? q.get('lang') : LANGS.includes(storedLang) ? storedLang : 'en';
   const date = (k) => (/^\d{4}-\d{2}-\d{2}$/.test(q.get(k) || '') ? q.get(k) : '');
   return {
     lat: num('lat', DEFAULT_VIEW.lat, -85, 85), lng: num('lng', DEFAULT_VIEW.lng, -180, 180), z: num('z', DEFAULT_VIEW.z, 1, 18),
     theme: q.get('theme') || '', subtheme: q.get('subtheme') || '', principle: q.get('principle') || '',
     country: q.get('country') || '', kinds, from: date('from'), to: date('to'),
     demo: ['true', 'false'].includes(q.get('demo')) ? q.get('demo') : '',
-    sel: q.get('sel') || '', choropleth: q.get('choropleth') === 'indicator' ? 'indicator' : 'practices', lang,
+    sel: q.get('sel') || '', choropleth: ['indicator', 'none'].includes(q.get('choropleth')) ? q.get('choropleth') : 'practices', lang,
+    // a link that names a country but no view (the country page's "Show on the map") zooms to it
+    zoomToCountry: Boolean(q.get('country')) && !q.has('lat'),
   };
 }
 
