@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"sync"
@@ -19,6 +20,7 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/neo4j"
 	"ewsi/server"
+	"ewsi/webmap/site"
 )
 
 // Config is everything Main needs, read by cmd/ewsi from flags and environment.
@@ -34,6 +36,8 @@ type Config struct {
 	Edge           server.Edge   // rate limits, client address, compression
 	TrustForwarded bool          // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
 	Restart        RestartPolicy // of the embedded Neo4j
+	Brand          string        // EWSI_BRAND: "" or "ec" (the Commission's logo in the header)
+	Basemap        site.Basemap  // EWSI_BASEMAP and EWSI_BASEMAP_ATTRIBUTION
 	ShutdownWithin time.Duration // how long Close lets requests under way finish; default 20s
 
 	Log *slog.Logger // default: discard
@@ -94,8 +98,19 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	c.Log.Info("reference data", "summary", sum.String())
 
 	m.caches = newCaches(st, c.Log, c.TrustForwarded)
+	pages, err := site.New(site.Config{WebDir: c.WebDir, Brand: c.Brand, Basemap: c.Basemap, Demo: c.DemoScale > 0, Log: c.Log})
+	if err != nil {
+		return err
+	}
+	routes := maps.Clone(m.caches.routes)
+	maps.Copy(routes, pages.Handlers())
+	var origins []string
+	if o := c.Basemap.Origin(); o != "" {
+		origins = append(origins, o)
+	}
 	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
-		AllowedOrigins: c.CORSOrigins, Extra: m.caches.routes, EditorToken: c.EditorToken,
+		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
+		ContentOrigins: origins, EditorToken: c.EditorToken,
 		Map: m.caches.layers, Partners: m.caches.ranker, Edge: c.Edge}, st, c.Log)
 	if m.ln, err = net.Listen("tcp", listenAddr(c.Addr)); err != nil {
 		return graph.Errorf(graph.EINVALID, "EWSI_ADDR", "cannot listen on %s: %v", c.Addr, err)

@@ -17,14 +17,27 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 // not.
 var graphiqlPolicy = strings.Replace(contentSecurityPolicy, "style-src 'self'", "style-src 'self' 'unsafe-inline'", 1)
 
-// securityHeaders sets the security headers on every response.
-func securityHeaders(next http.Handler) http.Handler {
+// widenPolicy lets policy load images from and connect to origins too (the
+// operator's basemap service).
+func widenPolicy(policy string, origins []string) string {
+	if len(origins) == 0 {
+		return policy
+	}
+	extra := " " + strings.Join(origins, " ")
+	policy = strings.Replace(policy, "img-src 'self' data: blob:", "img-src 'self' data: blob:"+extra, 1)
+	return strings.Replace(policy, "connect-src 'self'", "connect-src 'self'"+extra, 1)
+}
+
+// securityHeaders sets the security headers on every response; origins are
+// the origins besides the server's own that pages load map tiles from.
+func securityHeaders(origins []string, next http.Handler) http.Handler {
+	pagePolicy := widenPolicy(contentSecurityPolicy, origins)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		if r.URL.Path == "/graphiql" {
 			h.Set("Content-Security-Policy", graphiqlPolicy)
 		} else {
-			h.Set("Content-Security-Policy", contentSecurityPolicy)
+			h.Set("Content-Security-Policy", pagePolicy)
 		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -46,8 +46,14 @@ type Config struct {
 	AllowedOrigins     []string // CORS; default any origin (the API is public and read-only)
 	// Extra are more routes, by ServeMux pattern, served beside the API (the map's
 	// GeoJSON and vector tiles); they bound their own work.
-	Extra       map[string]http.Handler
-	EditorToken string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
+	Extra map[string]http.Handler
+	// NotFound answers a path that is neither a route nor a built file (the
+	// site's not-found page); nil: a plain 404.
+	NotFound http.Handler
+	// ContentOrigins are origins besides the server's own that pages may load
+	// images from and connect to (the operator's basemap tile service).
+	ContentOrigins []string
+	EditorToken    string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
 	// Partners ranks partners and related content (a rank.Ranker over the store's
 	// projection); nil: the store's own ranking, when it has one.
 	Partners graph.Partners
@@ -156,7 +162,7 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	if !cfg.Edge.NoCompression {
 		h = compress(h, log)
 	}
-	s.handler = s.logRequests(securityHeaders(h))
+	s.handler = s.logRequests(securityHeaders(cfg.ContentOrigins, h))
 	return s
 }
 
@@ -226,8 +232,27 @@ func (s *Server) static() http.Handler {
 			http.Error(w, "the browser app is not built: run `make` (it runs the npm build into "+s.cfg.WebDir+")", http.StatusNotFound)
 			return
 		}
+		if s.cfg.NotFound != nil && !s.builtFile(r.URL.Path) {
+			s.cfg.NotFound.ServeHTTP(w, r)
+			return
+		}
 		fs.ServeHTTP(w, r)
 	})
+}
+
+// builtFile says whether path names a file (or a folder with index.html) of
+// the build.
+func (s *Server) builtFile(path string) bool {
+	name := filepath.Join(s.cfg.WebDir, filepath.FromSlash(filepath.Clean("/"+path)))
+	fi, err := os.Stat(name)
+	if err != nil {
+		return false
+	}
+	if fi.IsDir() {
+		_, err = os.Stat(filepath.Join(name, "index.html"))
+		return err == nil
+	}
+	return true
 }
 
 func (s *Server) limitBody(next http.Handler) http.Handler {

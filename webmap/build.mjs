@@ -27,6 +27,15 @@ const vendor = [
   ['topojson-client/dist/topojson-client.min.js', 'topojson-client/topojson-client.min.js'],
   ['world-atlas/countries-50m.json', 'world-atlas/countries-50m.json'],
   ['world-atlas/countries-110m.json', 'world-atlas/countries-110m.json'],
+  // The Europa Component Library (EUPL-1.2): its ready-made styles, scripts,
+  // fonts and logos, and the icon sprite.
+  ['@ecl/preset-ec/dist/styles/ecl-ec.css', 'ecl/styles/ecl-ec.css'],
+  ['@ecl/preset-ec/dist/styles/ecl-ec-print.css', 'ecl/styles/ecl-ec-print.css'],
+  ['@ecl/preset-ec/dist/scripts/ecl-ec.js', 'ecl/scripts/ecl-ec.js'],
+  ['@ecl/preset-ec/dist/fonts', 'ecl/fonts'],
+  ['@ecl/preset-ec/dist/images/logo', 'ecl/images/logo'],
+  ['@ecl/preset-ec/LICENSE', 'ecl/LICENSE'],
+  ['@ecl/resources-icons/dist/sprites/icons.svg', 'ecl/images/icons.svg'],
 ];
 
 rmSync(out, { recursive: true, force: true });
@@ -48,15 +57,30 @@ for (const c of JSON.parse(readFileSync(mod('world-countries/countries.json'), '
   if (c.ccn3) codes[c.ccn3] = c.cca2;
 }
 writeFileSync(join(out, 'vendor', 'world-atlas', 'iso-numeric-to-alpha2.json'), JSON.stringify(codes));
+// ECL's styles name a font server before the local fonts; the site loads
+// nothing from elsewhere (the Content-Security-Policy refuses it), so the
+// remote sources are dropped and the local ones stay.
+for (const css of ['ecl-ec.css', 'ecl-ec-print.css']) {
+  const file = join(out, 'vendor', 'ecl', 'styles', css);
+  const text = readFileSync(file, 'utf8').replace(/url\(https?:[^)]*\) format\("woff2"\),/g, '');
+  if (/url\(["']?https?:/.test(text)) {
+    console.error(`webmap build: ${css} of @ecl/preset-ec still loads a remote file; see webmap/build.mjs`);
+    process.exit(1);
+  }
+  writeFileSync(file, text);
+}
 
-// The pages name their scripts and styles by absolute path: /vendor/... are
-// copied files, anything else is a source under webmap/app to bundle.
+// The pages (and the layout they share, see webmap/site) name their scripts and
+// styles by absolute path: /vendor/... are copied files, anything else is a
+// source under webmap/app to bundle.
 const pages = readdirSync(app).filter((f) => f.endsWith('.html'));
 const refRE = /<(script|link)\b[^>]*?\b(src|href)="(\/[^"]+\.(?:js|css))"[^>]*>/g;
 const entries = new Set();
 for (const page of pages) {
   const html = readFileSync(join(app, page), 'utf8');
-  if (/<script\b(?![^>]*\bsrc=)[^>]*>/i.test(html) || /\son[a-z]+="/i.test(html) || /\sstyle="/i.test(html)) {
+  // The only script element without src allowed is a JSON data block (the
+  // messages the layout puts into the page), which is never run.
+  if (/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>/i.test(html) || /\son[a-z]+="/i.test(html) || /\sstyle="/i.test(html)) {
     console.error(`webmap build: ${page} has an inline script, handler or style, which the Content-Security-Policy refuses`);
     process.exit(1);
   }
@@ -133,6 +157,8 @@ for (const page of pages) {
     }
     return rewritten;
   });
+  // Images and icon sprites of the vendor files (<use href="/vendor/...svg#id">).
+  html = html.replace(/"(\/vendor\/[^"#{}]+\.(?:svg|png))(#[^"]*)?"/g, (_m, path, frag) => `"${vendorName(path)}${frag || ''}"`);
   writeFileSync(join(out, page), html);
 }
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));

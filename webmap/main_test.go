@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"ewsi/ingest"
 	"ewsi/server"
 	"ewsi/webmap"
+	"ewsi/webmap/site"
 )
 
 var (
@@ -57,8 +59,13 @@ func TestMain(m *testing.M) {
 		layers = webmap.NewLayers(d.Store)
 		extra := webmap.Routes(layers, webmap.RouteOptions{})
 		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
+		pages, err := site.New(site.Config{WebDir: filepath.Join(root, "build", "web"), Demo: true, Log: log})
+		if err != nil {
+			return err
+		}
+		maps.Copy(extra, pages.Handlers())
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: extra, EditorToken: editorToken, Map: layers, Partners: d.Ranker,
+			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Map: layers, Partners: d.Ranker,
 			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err

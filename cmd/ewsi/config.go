@@ -11,6 +11,7 @@ import (
 	"ewsi/app"
 	"ewsi/graph"
 	"ewsi/server"
+	"ewsi/webmap/site"
 )
 
 // config is everything the commands read from the environment.
@@ -33,8 +34,10 @@ type config struct {
 	CORSOrigins    []string
 	EditorToken    string // bearer token of editors; empty switches editing off
 	Edge           server.Edge
-	TrustForwarded bool // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
-	Neo4jRestarts  int  // restarts of a dead embedded Neo4j allowed in 10 minutes
+	TrustForwarded bool         // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
+	Neo4jRestarts  int          // restarts of a dead embedded Neo4j allowed in 10 minutes
+	Brand          string       // "" or "ec": the Commission's logo in the header
+	Basemap        site.Basemap // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
 }
 
 // db is where the store is.
@@ -52,7 +55,7 @@ func (c config) app(log *slog.Logger, out io.Writer) app.Config {
 	}
 	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
 		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
-		Edge: c.Edge, TrustForwarded: c.TrustForwarded,
+		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap,
 		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out}
 }
 
@@ -102,6 +105,14 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("EWSI_LOG_LEVEL", "info"))); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_LOG_LEVEL", "%q is not debug, info, warn or error", getenv("EWSI_LOG_LEVEL"))
+	}
+	switch c.Brand = get("EWSI_BRAND", ""); c.Brand {
+	case "", "ec":
+	default:
+		return c, graph.Errorf(graph.EINVALID, "EWSI_BRAND", "%q is not empty (a neutral site) or ec (the European Commission's logo)", c.Brand)
+	}
+	if c.Basemap, err = site.ParseBasemap(getenv("EWSI_BASEMAP"), getenv("EWSI_BASEMAP_ATTRIBUTION")); err != nil {
+		return c, err
 	}
 	if c.Edge, err = server.EdgeFromEnv(getenv); err != nil {
 		return c, err

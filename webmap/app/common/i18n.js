@@ -1,140 +1,85 @@
-// Interface strings shared by the pages (header, related content, node and country
-// pages, editor tools) in English, French and German. Keys not found here fall
-// back to the map's strings, so kind names and badges stay the same everywhere.
-import { t as mapT } from '../map/i18n.js';
+// The interface language and messages of the page. The server renders each page
+// in one language (<html lang>) and puts that language's messages (the files
+// webmap/app/messages/<lang>/<area>.json, keyed "area.key") into the page as
+// <script type="application/json" id="ewsi-messages">; switching the language is
+// a navigation (?lang=), so nothing here re-renders.
+//
+//   import { t, lang, plural, fmtNumber, fmtDate, collator } from '/common/i18n.js';
+//   t('search.results', { n: 3 })   // plural message: the CLDR form of n
+//   t('errors.INVALID', { detail })  // {name} placeholders; numbers by locale
+//
+// A missing key returns the key itself and logs a console error.
+import { translator, legacyT } from './strings.js';
 
-/** translator returns a t(lang, key, ...args) over table, falling back to
-fallback (by default the map's strings) for keys it does not have. */
-export function translator(table, fallback = mapT) {
-  return (lang, key, ...args) => {
-    const v = table[lang]?.[key] ?? table.en[key];
-    if (v === undefined) return fallback(lang, key, ...args);
-    return typeof v === 'function' ? v(...args) : v;
-  };
+export { translator };
+
+const LANGS = ['en', 'fr', 'de'];
+
+/** lang is the interface language of the page: <html lang>, else English. */
+export const lang = LANGS.includes(document.documentElement.lang) ? document.documentElement.lang : 'en';
+
+const messages = (() => {
+  const el = document.getElementById('ewsi-messages');
+  if (!el) return {};
+  try {
+    return JSON.parse(el.textContent);
+  } catch (err) {
+    console.error('ewsi-messages is not valid JSON', err);
+    return {};
+  }
+})();
+
+const numberFormat = new Intl.NumberFormat(lang);
+const pluralRules = new Intl.PluralRules(lang);
+
+/** fmtNumber formats n in the page's language ("1 406", "1.406", "1,406"). */
+export function fmtNumber(n, options) {
+  return options ? new Intl.NumberFormat(lang, options).format(n) : numberFormat.format(n);
 }
 
-const STRINGS = {
-  en: {
-    skipMain: 'Skip to the content', navMap: 'Map', navPartners: 'Partner finder', navRequests: 'Request board', navAbout: 'About', navGraphiQL: 'GraphiQL',
-    navLabel: 'Site', editor: 'Editor', editorOn: 'Editor mode on', editorOff: 'Leave editor mode',
-    editorToken: 'Editor token', editorTokenHelp: 'Kept in this browser tab only (session storage).',
-    editorSwitchOn: 'Switch editor mode on', editorBad: 'This token was refused: ',
-    relatedNone: 'Nothing related found yet.', relatedError: 'Related content could not be loaded: ',
-    score: 'score', reasons: 'Why', moreReasons: (n) => `${n} more reasons`, weight: 'weight', open: 'Open',
-    type_Practice: 'Practice', type_Organisation: 'Organisation', type_LocalAuthority: 'Authority', type_Person: 'Person',
-    type_Document: 'Document', type_News: 'News', type_Event: 'Event', type_Funding: 'Funding',
-    type_Theme: 'Theme', type_Subtheme: 'Subtheme', type_Principle: 'Principle', type_Country: 'Country',
-    type_Milestone: 'EU framework', type_Indicator: 'Indicator',
-    rk_THEME: 'Shared theme', rk_SUBTHEME: 'Shared subtheme', rk_PRINCIPLE: 'Shared principle', rk_TYPE: 'Kind of organisation',
-    rk_LANGUAGE: 'Languages', rk_DISTANCE: 'Distance', rk_PRACTICE: 'Practices', rk_COLLABORATOR: 'Worked with the same',
-    rk_LOOKING: 'Looking for partners', rk_PLACE: 'Same place', rk_ORGANISATION: 'Same organisation', rk_FUNDING: 'Same funding',
-    rk_EDITOR_LINK: 'Linked by an editor', rk_DIRECT: 'Directly linked',
-    reasonLang: 'Reasons are worded in English.',
-    notFound: 'Nothing in the graph has this id.', missingId: 'No id given: open a page from the map or a search.',
-    fields: 'Details', relations: 'Relations', onMap: 'Show on the map', date: 'Date', deadline: 'Deadline',
-    amount: 'Amount', programme: 'Programme', funderKind: 'Funder', source: 'Source', url: 'Link (new tab)',
-    publishedBy: 'Published by', fundedBy: 'Funded by', people: 'People', partnerIn: 'Partner in', organisations: 'Organisations',
-    subthemes: 'Subthemes', theme: 'Theme', languages: 'Languages', looking: 'Looking for partners', yes: 'yes', no: 'no',
-    city: 'City', population: 'Population', roles: 'Roles', celex: 'CELEX', eli: 'ELI', area: 'Area', unit: 'Unit',
-    countryPage: 'Country page', countryTitle: (n) => `${n}: country page`, eu: 'EU member state', nonEu: 'Not an EU member state',
-    st_documents: 'documents', st_news: 'news', st_funding: 'funding calls',
-    sec_practices: 'Practices', sec_organisations: 'Organisations', sec_authorities: 'Local and regional authorities',
-    sec_events: 'Events', sec_funding: 'Funding', sec_documents: 'Documents', sec_news: 'News',
-    firstOf: (n, total) => `first ${n} of ${total}`, none: 'None recorded yet.',
-    framework: 'EU framework and integration indicators',
-    frameworkNote: 'The EU common integration indicators (Zaragoza, 2010) are listed below. The graph holds no observation for this country yet, so no figures are shown.',
-    frameworkSteps: 'Steps of the EU framework for integration',
-    badCountry: 'No country has this code.',
-    editTools: 'Editor tools', linkTo: 'Link this to another node', linkTarget: 'Target', linkType: 'Link type', note: 'Note',
-    by: 'Your name (shown in the history)', linkSubmit: 'Link', linked: 'Linked.', alreadyLinked: 'They were already linked; nothing changed.',
-    history: 'Link history', historyNone: 'No editor link yet.', active: 'active', retired: 'retired', unlink: 'Unlink',
-    unlinked: 'Unlinked; the link stays in the history.', from: 'From', to: 'To', when: 'When', who: 'Who', state: 'State',
-    suggestions: 'Suggestions', suggestionsNone: 'No suggestion.', actions: 'Actions', thisNode: 'this page', confirm: 'Confirm', dismiss: 'Dismiss', dismissed: 'Dismissed; it will not be suggested again.',
-    pickTarget: 'Pick a target from the list first.', searchHint: 'Type a name or its beginning; choose with the arrow keys and Enter.',
-    results: (n) => `${n} results`, noResults: 'No results.',
-    lt_RELATED: 'related', lt_SEE_ALSO: 'see also', lt_FOLLOW_UP: 'follow-up', lt_SAME_PROJECT: 'same project', lt_IN_DOSSIER: 'in dossier',
-  },
-  fr: {
-    skipMain: 'Aller au contenu', navMap: 'Carte', navPartners: 'Recherche de partenaires', navRequests: 'Tableau des demandes', navAbout: 'À propos', navGraphiQL: 'GraphiQL',
-    navLabel: 'Site', editor: 'Édition', editorOn: 'Mode édition activé', editorOff: 'Quitter le mode édition',
-    editorToken: 'Jeton d’éditeur', editorTokenHelp: 'Conservé dans cet onglet seulement (stockage de session).',
-    editorSwitchOn: 'Activer le mode édition', editorBad: 'Ce jeton a été refusé : ',
-    relatedNone: 'Aucun contenu lié pour l’instant.', relatedError: 'Impossible de charger les contenus liés : ',
-    score: 'score', reasons: 'Pourquoi', moreReasons: (n) => `${n} autres raisons`, weight: 'poids', open: 'Ouvrir',
-    type_Practice: 'Pratique', type_Organisation: 'Organisation', type_LocalAuthority: 'Autorité', type_Person: 'Personne',
-    type_Document: 'Document', type_News: 'Actualité', type_Event: 'Événement', type_Funding: 'Financement',
-    type_Theme: 'Thème', type_Subtheme: 'Sous-thème', type_Principle: 'Principe', type_Country: 'Pays',
-    type_Milestone: 'Cadre européen', type_Indicator: 'Indicateur',
-    rk_THEME: 'Thème commun', rk_SUBTHEME: 'Sous-thème commun', rk_PRINCIPLE: 'Principe commun', rk_TYPE: 'Type d’organisation',
-    rk_LANGUAGE: 'Langues', rk_DISTANCE: 'Distance', rk_PRACTICE: 'Pratiques', rk_COLLABORATOR: 'Mêmes partenaires',
-    rk_LOOKING: 'Cherche des partenaires', rk_PLACE: 'Même lieu', rk_ORGANISATION: 'Même organisation', rk_FUNDING: 'Même financement',
-    rk_EDITOR_LINK: 'Lien d’un éditeur', rk_DIRECT: 'Lien direct',
-    reasonLang: 'Les raisons sont rédigées en anglais.',
-    notFound: 'Rien dans le graphe ne porte cet identifiant.', missingId: 'Aucun identifiant : ouvrez une page depuis la carte ou une recherche.',
-    fields: 'Détails', relations: 'Relations', onMap: 'Voir sur la carte', date: 'Date', deadline: 'Date limite',
-    amount: 'Montant', programme: 'Programme', funderKind: 'Financeur', source: 'Source', url: 'Lien (nouvel onglet)',
-    publishedBy: 'Publié par', fundedBy: 'Financé par', people: 'Personnes', partnerIn: 'Partenaire de', organisations: 'Organisations',
-    subthemes: 'Sous-thèmes', theme: 'Thème', languages: 'Langues', looking: 'Cherche des partenaires', yes: 'oui', no: 'non',
-    city: 'Ville', population: 'Population', roles: 'Rôles', celex: 'CELEX', eli: 'ELI', area: 'Domaine', unit: 'Unité',
-    countryPage: 'Page pays', countryTitle: (n) => `${n} : page pays`, eu: 'État membre de l’UE', nonEu: 'Hors Union européenne',
-    st_documents: 'documents', st_news: 'actualités', st_funding: 'appels de financement',
-    sec_practices: 'Pratiques', sec_organisations: 'Organisations', sec_authorities: 'Autorités locales et régionales',
-    sec_events: 'Événements', sec_funding: 'Financements', sec_documents: 'Documents', sec_news: 'Actualités',
-    firstOf: (n, total) => `${n} premiers sur ${total}`, none: 'Rien d’enregistré pour l’instant.',
-    framework: 'Cadre européen et indicateurs d’intégration',
-    frameworkNote: 'Les indicateurs communs d’intégration de l’UE (Saragosse, 2010) sont listés ci-dessous. Le graphe ne contient encore aucune observation pour ce pays : aucun chiffre n’est affiché.',
-    frameworkSteps: 'Étapes du cadre européen pour l’intégration',
-    badCountry: 'Aucun pays ne porte ce code.',
-    editTools: 'Outils d’édition', linkTo: 'Lier à un autre nœud', linkTarget: 'Cible', linkType: 'Type de lien', note: 'Note',
-    by: 'Votre nom (visible dans l’historique)', linkSubmit: 'Lier', linked: 'Lien créé.', alreadyLinked: 'Ils étaient déjà liés ; rien n’a changé.',
-    history: 'Historique des liens', historyNone: 'Aucun lien d’éditeur pour l’instant.', active: 'actif', retired: 'retiré', unlink: 'Délier',
-    unlinked: 'Lien retiré ; il reste dans l’historique.', from: 'De', to: 'Vers', when: 'Quand', who: 'Qui', state: 'État',
-    suggestions: 'Suggestions', suggestionsNone: 'Aucune suggestion.', actions: 'Actions', thisNode: 'cette page', confirm: 'Confirmer', dismiss: 'Écarter', dismissed: 'Écartée ; elle ne sera plus proposée.',
-    pickTarget: 'Choisissez d’abord une cible dans la liste.', searchHint: 'Tapez un nom ou son début ; choisissez avec les flèches et Entrée.',
-    results: (n) => `${n} résultats`, noResults: 'Aucun résultat.',
-    lt_RELATED: 'lié', lt_SEE_ALSO: 'voir aussi', lt_FOLLOW_UP: 'suite', lt_SAME_PROJECT: 'même projet', lt_IN_DOSSIER: 'dans le dossier',
-  },
-  de: {
-    skipMain: 'Zum Inhalt springen', navMap: 'Karte', navPartners: 'Partnersuche', navRequests: 'Anfragen', navAbout: 'Über', navGraphiQL: 'GraphiQL',
-    navLabel: 'Website', editor: 'Redaktion', editorOn: 'Redaktionsmodus an', editorOff: 'Redaktionsmodus verlassen',
-    editorToken: 'Redaktions-Token', editorTokenHelp: 'Nur in diesem Tab gespeichert (Session Storage).',
-    editorSwitchOn: 'Redaktionsmodus einschalten', editorBad: 'Dieses Token wurde abgelehnt: ',
-    relatedNone: 'Noch keine verwandten Inhalte gefunden.', relatedError: 'Verwandte Inhalte konnten nicht geladen werden: ',
-    score: 'Punktzahl', reasons: 'Warum', moreReasons: (n) => `${n} weitere Gründe`, weight: 'Gewicht', open: 'Öffnen',
-    type_Practice: 'Praxis', type_Organisation: 'Organisation', type_LocalAuthority: 'Behörde', type_Person: 'Person',
-    type_Document: 'Dokument', type_News: 'Nachricht', type_Event: 'Veranstaltung', type_Funding: 'Förderung',
-    type_Theme: 'Thema', type_Subtheme: 'Unterthema', type_Principle: 'Prinzip', type_Country: 'Land',
-    type_Milestone: 'EU-Rahmen', type_Indicator: 'Indikator',
-    rk_THEME: 'Gemeinsames Thema', rk_SUBTHEME: 'Gemeinsames Unterthema', rk_PRINCIPLE: 'Gemeinsames Prinzip', rk_TYPE: 'Art der Organisation',
-    rk_LANGUAGE: 'Sprachen', rk_DISTANCE: 'Entfernung', rk_PRACTICE: 'Praktiken', rk_COLLABORATOR: 'Gemeinsame Partner',
-    rk_LOOKING: 'Sucht Partner', rk_PLACE: 'Gleicher Ort', rk_ORGANISATION: 'Gleiche Organisation', rk_FUNDING: 'Gleiche Förderung',
-    rk_EDITOR_LINK: 'Von der Redaktion verknüpft', rk_DIRECT: 'Direkt verknüpft',
-    reasonLang: 'Die Begründungen sind auf Englisch formuliert.',
-    notFound: 'Im Graphen gibt es nichts mit dieser Kennung.', missingId: 'Keine Kennung: öffnen Sie eine Seite über die Karte oder eine Suche.',
-    fields: 'Angaben', relations: 'Beziehungen', onMap: 'Auf der Karte zeigen', date: 'Datum', deadline: 'Frist',
-    amount: 'Betrag', programme: 'Programm', funderKind: 'Geldgeber', source: 'Quelle', url: 'Link (neuer Tab)',
-    publishedBy: 'Herausgegeben von', fundedBy: 'Gefördert durch', people: 'Personen', partnerIn: 'Partner in', organisations: 'Organisationen',
-    subthemes: 'Unterthemen', theme: 'Thema', languages: 'Sprachen', looking: 'Sucht Partner', yes: 'ja', no: 'nein',
-    city: 'Stadt', population: 'Einwohner', roles: 'Rollen', celex: 'CELEX', eli: 'ELI', area: 'Bereich', unit: 'Einheit',
-    countryPage: 'Länderseite', countryTitle: (n) => `${n}: Länderseite`, eu: 'EU-Mitgliedstaat', nonEu: 'Kein EU-Mitgliedstaat',
-    st_documents: 'Dokumente', st_news: 'Nachrichten', st_funding: 'Förderaufrufe',
-    sec_practices: 'Praktiken', sec_organisations: 'Organisationen', sec_authorities: 'Kommunen und Regionen',
-    sec_events: 'Veranstaltungen', sec_funding: 'Förderung', sec_documents: 'Dokumente', sec_news: 'Nachrichten',
-    firstOf: (n, total) => `die ersten ${n} von ${total}`, none: 'Noch nichts erfasst.',
-    framework: 'EU-Rahmen und Integrationsindikatoren',
-    frameworkNote: 'Unten stehen die gemeinsamen EU-Integrationsindikatoren (Saragossa, 2010). Für dieses Land enthält der Graph noch keine Beobachtungen, daher werden keine Zahlen gezeigt.',
-    frameworkSteps: 'Schritte des EU-Rahmens für Integration',
-    badCountry: 'Kein Land hat diesen Code.',
-    editTools: 'Redaktionswerkzeuge', linkTo: 'Mit einem anderen Knoten verknüpfen', linkTarget: 'Ziel', linkType: 'Art der Verknüpfung', note: 'Notiz',
-    by: 'Ihr Name (in der Historie sichtbar)', linkSubmit: 'Verknüpfen', linked: 'Verknüpft.', alreadyLinked: 'Sie waren schon verknüpft; nichts geändert.',
-    history: 'Verknüpfungshistorie', historyNone: 'Noch keine redaktionelle Verknüpfung.', active: 'aktiv', retired: 'aufgehoben', unlink: 'Aufheben',
-    unlinked: 'Aufgehoben; die Verknüpfung bleibt in der Historie.', from: 'Von', to: 'Nach', when: 'Wann', who: 'Wer', state: 'Stand',
-    suggestions: 'Vorschläge', suggestionsNone: 'Keine Vorschläge.', actions: 'Aktionen', thisNode: 'diese Seite', confirm: 'Bestätigen', dismiss: 'Verwerfen', dismissed: 'Verworfen; wird nicht mehr vorgeschlagen.',
-    pickTarget: 'Wählen Sie zuerst ein Ziel aus der Liste.', searchHint: 'Einen Namen oder seinen Anfang eingeben; mit Pfeiltasten und Enter wählen.',
-    results: (n) => `${n} Ergebnisse`, noResults: 'Keine Ergebnisse.',
-    lt_RELATED: 'verwandt', lt_SEE_ALSO: 'siehe auch', lt_FOLLOW_UP: 'Folgeprojekt', lt_SAME_PROJECT: 'gleiches Projekt', lt_IN_DOSSIER: 'im Dossier',
-  },
-};
+/** fmtDate formats a date (a Date or an ISO string) in the page's language;
+options are those of Intl.DateTimeFormat (default: day, month and year). */
+export function fmtDate(d, options = { dateStyle: 'medium' }) {
+  const date = d instanceof Date ? d : new Date(d);
+  if (Number.isNaN(date.getTime())) return String(d);
+  return new Intl.DateTimeFormat(lang, options).format(date);
+}
 
-/** t returns a shared interface string in lang (see translator). */
-export const t = translator(STRINGS);
+/** collator compares strings by the page language's collation, for sorting
+lists of names: names.sort(collator().compare). */
+export function collator(options) {
+  return new Intl.Collator(lang, options);
+}
+
+/** plural returns the CLDR plural category of n in the page's language. */
+export function plural(n) {
+  return pluralRules.select(n);
+}
+
+function fill(text, params) {
+  return text.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, name) => {
+    if (!(name in params)) return m;
+    const v = params[name];
+    return typeof v === 'number' ? fmtNumber(v) : String(v);
+  });
+}
+
+/** has says whether the page has the message key. */
+export function has(key) {
+  return Object.hasOwn(messages, key);
+}
+
+/** t returns the message key ("area.key") in the page's language with params
+filled in; a plural message takes its form from params.n. (The old form
+t(lang, key, ...args) of the pages not moved yet still works.) */
+export function t(key, params = {}, ...rest) {
+  if (LANGS.includes(key) && typeof params === 'string') return legacyT(key, params, ...rest);
+  const m = messages[key];
+  if (m === undefined) {
+    console.error(`missing message ${key} (${lang})`);
+    return key;
+  }
+  if (typeof m === 'string') return fill(m, params);
+  const n = params.n;
+  return fill(m[typeof n === 'number' ? plural(n) : 'other'] ?? m.other, params);
+}
