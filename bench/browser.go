@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"net/http"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -14,8 +15,10 @@ import (
 	"time"
 
 	"ewsi/graph/neo4j"
+	"ewsi/graph/rank"
 	"ewsi/server"
 	"ewsi/webmap"
+	"ewsi/webmap/site"
 )
 
 // The names of the browser measures; the first markers' p50 kept its old name
@@ -30,13 +33,22 @@ const (
 	requestName = "map page requests"
 )
 
-// serveSite serves the loaded graph as `ewsi serve` does, on a free port with
-// the map's cache warmed; stop shuts it down.
+// serveSite serves the loaded graph as `ewsi serve` does (the site's pages, the
+// map and partner search), on a free port with the map's cache and the ranking
+// projection warmed; stop shuts it down.
 func serveSite(ctx context.Context, st *neo4j.Store) (addr string, stop func(), err error) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	web := filepath.Join("build", "web")
+	pages, err := site.New(site.Config{WebDir: web, Demo: true, Log: log})
+	if err != nil {
+		return "", nil, err
+	}
 	layers := webmap.NewLayers(st)
-	srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join("build", "web"),
-		Extra: webmap.Routes(layers, webmap.RouteOptions{}), Map: layers}, st, log)
+	ranker := rank.NewRanker(st)
+	routes := webmap.Routes(layers, webmap.RouteOptions{})
+	maps.Copy(routes, pages.Handlers())
+	srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: web, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
+		Map: layers, Partners: ranker}, st, log)
 	if err := srv.Listen(); err != nil {
 		layers.Close()
 		return "", nil, err
@@ -49,6 +61,10 @@ func serveSite(ctx context.Context, st *neo4j.Store) (addr string, stop func(), 
 		layers.Close()
 	}
 	if err := layers.Warm(ctx); err != nil {
+		stop()
+		return "", nil, err
+	}
+	if _, err := ranker.Cache.Fresh(ctx); err != nil {
 		stop()
 		return "", nil, err
 	}

@@ -81,8 +81,9 @@ export function uiText() {
 }
 
 /** problems checks a page's UI text in lang: English messages (where lang is not
-English), "undefined", "NaN", "[object Object]", raw message keys, and numbers
-grouped in another way than lang's (e.g. "1,406" on a French page). */
+English), "undefined", "NaN", "[object Object]", raw message keys, numbers
+grouped or decimals written in another way than lang's (e.g. "1,406" on a French
+page, "1.36" on a German one) and ISO dates (2024-03-01) left unformatted. */
 export function problems(text, lang, tells, keys) {
   const out = [];
   const t = norm(text);
@@ -99,6 +100,13 @@ export function problems(text, lang, tells, keys) {
     if (m[1] !== group) seen.add(`"${m[0]}"`);
   }
   if (seen.size) out.push(`numbers not grouped as ${lang} groups them ("${new Intl.NumberFormat(lang).format(1406)}"): ${[...seen].slice(0, 5).join(', ')}`);
+  // decimals: "1.36" on a German page, "1,36" on an English one (dates such as 12.05.2026 and versions such as EUPL-1.2 aside)
+  const point = new Intl.NumberFormat(lang).format(1.5).replace(/\d/g, '');
+  const decimals = new Set();
+  for (const m of text.matchAll(/(?<![\w.,\u202f\u00a0-])\d+([.,])\d{1,2}(?!\w|[.,]\d|\.)/g)) if (m[1] !== point) decimals.add(`"${m[0]}"`);
+  if (decimals.size) out.push(`decimals not written as ${lang} writes them ("${new Intl.NumberFormat(lang).format(1.5)}"): ${[...decimals].slice(0, 5).join(', ')}`);
+  const iso = new Set([...text.matchAll(/(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g)].map((m) => `"${m[0]}"`));
+  if (iso.size) out.push(`dates not formatted for ${lang} (Intl.DateTimeFormat): ${[...iso].slice(0, 5).join(', ')}`);
   return [...new Set(out)];
 }
 

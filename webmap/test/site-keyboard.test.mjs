@@ -26,7 +26,7 @@ const focused = (page) => page.evaluate(() => {
     search: el.matches('input[type=search], input[name=q], [role=search] input, form[action*="search"] input[type=text]'),
     langLink: el.matches('a[hreflang="fr"], a[href*="lang=fr"]'),
     langSelect: el.matches('select') && [...el.options].some((o) => o.value === 'fr'),
-    langButton: el.matches('button') && el.getAttribute('aria-expanded') === 'false' && holds(ctl && document.getElementById(ctl)) };
+    langButton: el.matches('button') && el.getAttribute('aria-expanded') !== 'true' && holds(ctl && document.getElementById(ctl)) };
 });
 
 /** tabTo presses Tab until want(focused) holds; it returns the focused element or null. */
