@@ -189,7 +189,7 @@ func (r *Report) add(res Result) {
 func met(ok bool) *bool { return &ok }
 
 func printTable(r *Report) {
-	fmt.Printf("\n%-46s %12s %12s %-26s %8s %-16s %s\n", "measure", "value", "baseline", "baseline is", "ratio", "target", "met")
+	fmt.Printf("\n%-56s %12s %12s %-26s %8s %-16s %s\n", "measure", "value", "baseline", "baseline is", "ratio", "target", "met")
 	for _, x := range r.Results {
 		base, ratio, ok := "", "", ""
 		if x.Baseline != 0 {
@@ -199,6 +199,6 @@ func printTable(r *Report) {
 		if x.Met != nil {
 			ok = map[bool]string{true: "yes", false: "NO"}[*x.Met]
 		}
-		fmt.Printf("%-46s %12.2f %12s %-26s %8s %-16s %s\n", x.Name+" ("+x.Unit+")", x.Value, base, x.BaseName, ratio, x.Target, ok)
+		fmt.Printf("%-56s %12.2f %12s %-26s %8s %-16s %s\n", x.Name+" ("+x.Unit+")", x.Value, base, x.BaseName, ratio, x.Target, ok)
 	}
 }

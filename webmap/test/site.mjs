@@ -124,7 +124,8 @@ export function pathFor(r, lang, clean) {
 }
 
 /** openDisclosures clicks every visible collapsed button (aria-expanded=false)
-whose controlled element holds what (e.g. the filters' fields). */
+whose controlled element holds what (e.g. the filters' fields), and the summary
+of every closed details element that holds it. */
 export async function openDisclosures(page, what) {
   const buttons = await page.locator('button[aria-expanded="false"][aria-controls]').all();
   for (const b of buttons) {
@@ -132,6 +133,10 @@ export async function openDisclosures(page, what) {
     const ctl = await b.getAttribute('aria-controls');
     const holds = await page.evaluate(([c, w]) => !!document.getElementById(c)?.querySelector(w), [ctl, what]);
     if (holds) await b.click();
+  }
+  // and every closed <details> that holds them, by its summary
+  for (const d of await page.locator('details:not([open])').all()) {
+    if (await d.evaluate((el, w) => !!el.querySelector(w), what) && await d.locator('summary').first().isVisible()) await d.locator('summary').first().click();
   }
 }
 
