@@ -25,7 +25,9 @@ const IDS = `{
 
 /** ids asks the API for one node of each kind the pages show. */
 export async function ids() {
-  const r = await api(IDS);
+  // the set-up's query is retried when the server says it took too long (a loaded machine), not on other errors
+  let r = await api(IDS);
+  for (let i = 0; i < 2 && r.errors?.every((e) => e.extensions?.code === 'TIMEOUT'); i++) r = await api(IDS);
   if (r.errors) throw new Error(`the page ids query failed: ${JSON.stringify(r.errors)}`);
   const d = r.data;
   const first = (c, what) => {
