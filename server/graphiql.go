@@ -17,9 +17,13 @@ const graphiqlPage = `<!doctype html>
 <title>EWSI Graph · GraphiQL</title>
 <link rel="stylesheet" href="/vendor/graphiql/graphiql.min.css">
 <link rel="stylesheet" href="/graphiql.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
+<main>
+<h1 class="visually-hidden">EWSI Graph: GraphiQL, the explorer of the GraphQL API</h1>
 <div id="graphiql">Loading GraphiQL…</div>
+</main>
 <script src="/vendor/react/react.production.min.js"></script>
 <script src="/vendor/react-dom/react-dom.production.min.js"></script>
 <script src="/vendor/graphiql/graphiql.min.js"></script>

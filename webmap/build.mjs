@@ -31,6 +31,7 @@ const vendor = [
   // fonts and logos, and the icon sprite.
   ['@ecl/preset-ec/dist/styles/ecl-ec.css', 'ecl/styles/ecl-ec.css'],
   ['@ecl/preset-ec/dist/styles/ecl-ec-print.css', 'ecl/styles/ecl-ec-print.css'],
+  ['@ecl/preset-ec/dist/styles/optional/ecl-ec-utilities.css', 'ecl/styles/ecl-ec-utilities.css'],
   ['@ecl/preset-ec/dist/scripts/ecl-ec.js', 'ecl/scripts/ecl-ec.js'],
   ['@ecl/preset-ec/dist/fonts', 'ecl/fonts'],
   ['@ecl/preset-ec/dist/images/logo', 'ecl/images/logo'],
@@ -60,7 +61,7 @@ writeFileSync(join(out, 'vendor', 'world-atlas', 'iso-numeric-to-alpha2.json'), 
 // ECL's styles name a font server before the local fonts; the site loads
 // nothing from elsewhere (the Content-Security-Policy refuses it), so the
 // remote sources are dropped and the local ones stay.
-for (const css of ['ecl-ec.css', 'ecl-ec-print.css']) {
+for (const css of ['ecl-ec.css', 'ecl-ec-print.css', 'ecl-ec-utilities.css']) {
   const file = join(out, 'vendor', 'ecl', 'styles', css);
   const text = readFileSync(file, 'utf8').replace(/url\(https?:[^)]*\) format\("woff2"\),/g, '');
   if (/url\(["']?https?:/.test(text)) {

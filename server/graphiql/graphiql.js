@@ -8,3 +8,30 @@ const defaultQuery = '# EWSI Graph: the European Web Site on Integration as a kn
   '  practices(first: 5) { totalCount edges { node { title demo implementers { ... on Organisation { name } ... on LocalAuthority { name } } } } }\n}\n';
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, { fetcher, defaultQuery }));
+
+// GraphiQL's code editors (CodeMirror) take input through a hidden textarea that
+// has no label, and scroll in a region that takes no focus. Name each editor's
+// textarea after the editor it belongs to, and let the scrolling regions take
+// focus, whenever GraphiQL (re)renders them.
+const EDITORS = [
+  ['.graphiql-query-editor', 'Query'],
+  ['.graphiql-editor-tool .graphiql-editor:not(.hidden)', 'Variables'],
+  ['.graphiql-editor-tool .graphiql-editor.hidden', 'Headers'],
+  ['.graphiql-response', 'Response'],
+];
+function labelEditors() {
+  for (const [selector, name] of EDITORS) {
+    for (const box of document.querySelectorAll(selector)) {
+      for (const ta of box.querySelectorAll('textarea:not([aria-label])')) ta.setAttribute('aria-label', name + ' (input)');
+      for (const sc of box.querySelectorAll('.CodeMirror-scroll:not([data-ewsi-focusable])')) {
+        sc.dataset.ewsiFocusable = '';
+        sc.setAttribute('tabindex', '0');
+        sc.setAttribute('role', 'region');
+        sc.setAttribute('aria-label', name + ' (text, scrollable)');
+      }
+    }
+  }
+  for (const ta of document.querySelectorAll('.CodeMirror textarea:not([aria-label])')) ta.setAttribute('aria-label', 'Code editor');
+}
+new MutationObserver(labelEditors).observe(document.getElementById('graphiql'), { childList: true, subtree: true });
+labelEditors();

@@ -17,16 +17,21 @@ type Basemap struct {
 }
 
 // Origin is the scheme and host the basemap loads from ("" when offline), the
-// one origin the Content-Security-Policy is widened for.
+// one origin the Content-Security-Policy is widened for; a template's {s}
+// subdomain becomes the wildcard *.
 func (b Basemap) Origin() string {
 	if b.URL == "" {
 		return ""
 	}
-	u, err := url.Parse(strings.NewReplacer("{z}", "0", "{x}", "0", "{y}", "0", "{s}", "a", "{r}", "").Replace(b.URL))
+	u, err := url.Parse(strings.NewReplacer("{z}", "0", "{x}", "0", "{y}", "0", "{s}", "subdomain", "{r}", "").Replace(b.URL))
 	if err != nil {
 		return ""
 	}
-	return u.Scheme + "://" + u.Host
+	host := u.Host
+	if strings.HasPrefix(b.URL, u.Scheme+"://{s}.") {
+		host = "*" + strings.TrimPrefix(host, "subdomain")
+	}
+	return u.Scheme + "://" + host
 }
 
 // ParseBasemap reads the operator's EWSI_BASEMAP (value) and

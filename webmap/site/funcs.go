@@ -29,7 +29,12 @@ func newTranslator(lang string, cat Catalog, log *slog.Logger) *translator {
 // message {{t "search.results" "n" 3}} (the form chosen by the CLDR rules of
 // the language from n).
 func (tr *translator) funcs() template.FuncMap {
-	return template.FuncMap{"t": tr.t, "crumb": crumb, "menuItem": menuItem}
+	return template.FuncMap{"t": tr.t, "crumb": crumb, "menuItem": menuItem, "kinds": contentKinds}
+}
+
+// contentKinds are the values of the API's ContentKind, for the search form.
+func contentKinds() []string {
+	return []string{"PRACTICE", "ORGANISATION", "LOCAL_AUTHORITY", "DOCUMENT", "NEWS", "EVENT", "FUNDING"}
 }
 
 // Link is a breadcrumb segment or a menu item of the layout.

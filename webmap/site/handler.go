@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"strings"
 )
 
 // LangLink is one entry of the language switcher: the same page and query in
@@ -29,6 +28,17 @@ type Page struct {
 	Basemap   Basemap
 	Demo      bool
 	Messages  template.JS // the catalog of Lang as JSON, for common/i18n.js
+}
+
+// Has says whether the request's query has value among the values of key
+// (a checked box of a GET form).
+func (p Page) Has(key, value string) bool {
+	for _, v := range p.Query[key] {
+		if v == value {
+			return true
+		}
+	}
+	return false
 }
 
 // Handlers returns the site's routes by ServeMux pattern: each page at its
@@ -110,9 +120,5 @@ func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page, path stri
 func withLang(u *url.URL, l string) string {
 	q := u.Query()
 	q.Set("lang", l)
-	path := u.Path
-	if strings.HasSuffix(path, ".html") {
-		path = "/"
-	}
-	return path + "?" + q.Encode()
+	return u.Path + "?" + q.Encode()
 }

@@ -22,7 +22,8 @@ type Config struct {
 	WebDir  string  // the built browser files (layout.html, the pages, messages/)
 	Brand   string  // "" (a neutral site) or "ec" (the European Commission's logo)
 	Basemap Basemap // the background map, see ParseBasemap
-	// Demo says whether generated demo content is loaded (the footer says so).
+	// Demo says whether the installation loads generated demo content into an
+	// empty graph (EWSI_DEMO_SCALE > 0); the footer and the about page say so.
 	Demo bool
 	Log  *slog.Logger
 }
