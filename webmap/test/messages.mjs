@@ -103,7 +103,11 @@ export function problems(text, lang, tells, keys) {
   // decimals: "1.36" on a German page, "1,36" on an English one (dates such as 12.05.2026 and versions such as EUPL-1.2 aside)
   const point = new Intl.NumberFormat(lang).format(1.5).replace(/\d/g, '');
   const decimals = new Set();
-  for (const m of text.matchAll(/(?<![\w.,\u202f\u00a0-])\d+([.,])\d{1,2}(?!\w|[.,]\d|\.)/g)) if (m[1] !== point) decimals.add(`"${m[0]}"`);
+  for (const m of text.matchAll(/(?<![\w.,\u202f\u00a0-])\d+([.,])\d{1,2}(?!\w|[.,]\d|\.)/g)) {
+    // a version after a name in capitals or "version" (CC BY 4.0, WCAG 2.1, CC0 1.0) is no decimal
+    if (/(?:^|[\s(])(?:[A-Z][A-Z0-9-]+|[Vv]ersion)\)?\s$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (m[1] !== point) decimals.add(`"${m[0]}"`);
+  }
   if (decimals.size) out.push(`decimals not written as ${lang} writes them ("${new Intl.NumberFormat(lang).format(1.5)}"): ${[...decimals].slice(0, 5).join(', ')}`);
   const iso = new Set([...text.matchAll(/(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g)].map((m) => `"${m[0]}"`));
   if (iso.size) out.push(`dates not formatted for ${lang} (Intl.DateTimeFormat): ${[...iso].slice(0, 5).join(', ')}`);
