@@ -104,8 +104,9 @@ export function problems(text, lang, tells, keys) {
   const point = new Intl.NumberFormat(lang).format(1.5).replace(/\d/g, '');
   const decimals = new Set();
   for (const m of text.matchAll(/(?<![\w.,\u202f\u00a0-])\d+([.,])\d{1,2}(?!\w|[.,]\d|\.)/g)) {
-    // a version after a name in capitals or "version" (CC BY 4.0, WCAG 2.1, CC0 1.0) is no decimal
-    if (/(?:^|[\s(])(?:[A-Z][A-Z0-9-]+|[Vv]ersion)\)?\s$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // a version after a name of two capitals or more, or "version" (CC BY 4.0, WCAG 2.1, ODbL 1.0), is no decimal
+    const before = text.slice(Math.max(0, m.index - 20), m.index).match(/([\w-]+)\)?\s$/)?.[1] || '';
+    if ((before.match(/[A-Z]/g) || []).length >= 2 || /^version$/i.test(before)) continue;
     if (m[1] !== point) decimals.add(`"${m[0]}"`);
   }
   if (decimals.size) out.push(`decimals not written as ${lang} writes them ("${new Intl.NumberFormat(lang).format(1.5)}"): ${[...decimals].slice(0, 5).join(', ')}`);
