@@ -55,3 +55,15 @@ bench: build
 
 clean:
 	rm -rf bin build neo4j/target
+
+## bench-browser: only the browser part of the bench at scale 1 (issue 12's target): time to
+## first markers (p50/p95, cold and warm) and the map page's weight on the wire.
+.PHONY: bench-browser
+bench-browser: build
+	go run ./bench -scale 1 -only browser $(BENCH_FLAGS)
+
+## screenshots: every page of the site in en, fr and de at desktop and phone size, with the
+## demo data of scale 1, as PNGs with an index.html in test-artifacts/screenshots (not committed).
+.PHONY: screenshots
+screenshots: build
+	go run ./bench -scale 1 -only screenshots $(BENCH_FLAGS)

@@ -52,7 +52,9 @@ func main() {
 	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
 	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
 	cpuProfile := flag.String("cpuprofile", "", "write the bench process's CPU profile here (the loader, the GraphQL server and the clients)")
-	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, partners (default all)")
+	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, partners, screenshots (default all but screenshots)")
+	shots := flag.String("screenshots", filepath.Join("test-artifacts", "screenshots"), "where -only screenshots writes the PNGs and their index.html")
+	rounds := flag.Int("rounds", 10, "rounds of the browser's first-markers measure, each cold and warm")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -67,7 +69,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, parts: parts(*only)}
+	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, rounds: *rounds, shots: *shots, parts: parts(*only)}
 	if err := run(ctx, o); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -78,8 +80,9 @@ func main() {
 // options are the command's flags.
 type options struct {
 	scale, iters, queries     int
+	rounds                    int           // of the browser measure
 	warm                      time.Duration // warm-up of each timed pair of queries
-	out, keep                 string
+	out, keep, shots          string
 	heap, pageCache, txMemory string
 	parts                     map[string]bool // nil: every part
 	neo4jPid                  int             // the benchmark's Neo4j, for its CPU time
@@ -98,7 +101,13 @@ func parts(only string) map[string]bool {
 }
 
 // does reports whether the run includes part.
-func (o options) does(part string) bool { return o.parts == nil || o.parts[part] }
+// screenshots is no measure: it runs only when -only names it.
+func (o options) does(part string) bool {
+	if part == "screenshots" {
+		return o.parts["screenshots"]
+	}
+	return o.parts == nil || o.parts[part]
+}
 
 func run(ctx context.Context, o options) error {
 	scale, iters, outDir := o.scale, o.iters, o.out
@@ -140,8 +149,12 @@ func run(ctx context.Context, o options) error {
 	for _, extra := range []struct {
 		part string
 		fn   func(context.Context, *neo4j.Store, *Report) error
-	}{{"map", mapBench}, {"browser", browserBench}, {"edge", edgeBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+	}{{"map", mapBench}, {"browser", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+		return browserBench(ctx, st, o, rep)
+	}}, {"edge", edgeBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return partnerBench(ctx, st, o.queries, rep)
+	}}, {"screenshots", func(ctx context.Context, st *neo4j.Store, _ *Report) error {
+		return screenshots(ctx, st, o.shots)
 	}}} {
 		if !o.does(extra.part) {
 			continue
@@ -149,6 +162,9 @@ func run(ctx context.Context, o options) error {
 		if err := extra.fn(ctx, st, rep); err != nil {
 			return err
 		}
+	}
+	if len(o.parts) == 1 && o.parts["screenshots"] {
+		return nil // no measure to write
 	}
 	printTable(rep)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
@@ -173,7 +189,7 @@ func (r *Report) add(res Result) {
 func met(ok bool) *bool { return &ok }
 
 func printTable(r *Report) {
-	fmt.Printf("\n%-46s %12s %12s %-26s %8s %-16s %s\n", "measure", "value", "baseline", "baseline is", "ratio", "target", "met")
+	fmt.Printf("\n%-56s %12s %12s %-26s %8s %-16s %s\n", "measure", "value", "baseline", "baseline is", "ratio", "target", "met")
 	for _, x := range r.Results {
 		base, ratio, ok := "", "", ""
 		if x.Baseline != 0 {
@@ -183,6 +199,6 @@ func printTable(r *Report) {
 		if x.Met != nil {
 			ok = map[bool]string{true: "yes", false: "NO"}[*x.Met]
 		}
-		fmt.Printf("%-46s %12.2f %12s %-26s %8s %-16s %s\n", x.Name+" ("+x.Unit+")", x.Value, base, x.BaseName, ratio, x.Target, ok)
+		fmt.Printf("%-56s %12.2f %12s %-26s %8s %-16s %s\n", x.Name+" ("+x.Unit+")", x.Value, base, x.BaseName, ratio, x.Target, ok)
 	}
 }

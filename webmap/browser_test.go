@@ -4,17 +4,33 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"ewsi/graph/neo4j/neo4jtest"
 )
 
-// TestBrowser runs the browser tests (webmap/test/*.test.mjs, playwright-core
-// driving Debian's Chromium headless, with axe-core) against the real server and
-// Neo4j that TestMain started. A missing Chromium fails the test: browser tests
-// are part of `make test`, not optional.
+// TestBrowser runs the browser tests of the pages (webmap/test/*.test.mjs but the
+// site-wide ones, playwright-core driving Debian's Chromium headless, with
+// axe-core) against the real server and Neo4j that TestMain started. A missing
+// Chromium fails the test: browser tests are part of `make test`, not optional.
 func TestBrowser(t *testing.T) {
+	runNodeTests(t, func(name string) bool { return !strings.HasPrefix(name, "site-") })
+}
+
+// TestSite runs the site-wide browser tests (webmap/test/site-*.test.mjs): axe on
+// every page in three languages at two sizes, no English UI string in French or
+// German, the keyboard journey across pages. Their reports go to
+// test-artifacts/axe and test-artifacts/i18n.
+func TestSite(t *testing.T) {
+	runNodeTests(t, func(name string) bool { return strings.HasPrefix(name, "site-") })
+}
+
+// runNodeTests runs the webmap/test/*.test.mjs files that keep says to keep, and
+// whose name holds $EWSI_BROWSER_TESTS (e.g. EWSI_BROWSER_TESTS=maplibre while
+// working on one), under node --test, one file after the other.
+func runNodeTests(t *testing.T, keep func(name string) bool) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatalf("chromium is not installed, and the map's browser tests need it: run `apt-get install -y chromium` (CI's .ci/run does)")
@@ -30,9 +46,17 @@ func TestBrowser(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "build", "web", "index.html")); err != nil {
 		t.Fatalf("build/web/index.html is missing: run `make` (it builds the browser app)")
 	}
-	// EWSI_BROWSER_TESTS=maplibre runs only the files whose name holds it (while working on one)
-	files, _ := filepath.Glob(filepath.Join(root, "webmap", "test", "*"+os.Getenv("EWSI_BROWSER_TESTS")+"*.test.mjs"))
+	all, _ := filepath.Glob(filepath.Join(root, "webmap", "test", "*"+os.Getenv("EWSI_BROWSER_TESTS")+"*.test.mjs"))
+	var files []string
+	for _, f := range all {
+		if keep(filepath.Base(f)) {
+			files = append(files, f)
+		}
+	}
 	if len(files) == 0 {
+		if os.Getenv("EWSI_BROWSER_TESTS") != "" {
+			t.Skipf("no browser test of this group has %q in its name", os.Getenv("EWSI_BROWSER_TESTS"))
+		}
 		t.Fatal("no browser tests in webmap/test")
 	}
 	artifacts := filepath.Join(root, "test-artifacts")

@@ -92,3 +92,15 @@ export async function cspViolations(page) {
   });
   return seen;
 }
+
+/** axeReport runs axe-core on the page and writes its whole result (violations
+of every impact, and what passed) as dir/name.json; it returns the violations,
+each as { id, impact, help, targets }. */
+export async function axeReport(page, name, dir = join(artifacts, 'axe')) {
+  // resultTypes: only the violations carry every node; it makes axe much quicker on big pages
+  const res = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ url: res.url, violations: res.violations,
+    passes: res.passes.map((p) => p.id), incomplete: res.incomplete.map((p) => p.id) }, null, 2));
+  return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
