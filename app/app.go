@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"ewsi/graph"
+	"ewsi/graph/labels"
 	"ewsi/graph/neo4j"
 	"ewsi/server"
 	"ewsi/webmap/site"
@@ -102,6 +103,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
+	catalog, err := labels.Embedded()
+	if err != nil {
+		return err
+	}
 	routes := maps.Clone(m.caches.routes)
 	maps.Copy(routes, pages.Handlers())
 	var origins []string
@@ -111,7 +116,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
 		ContentOrigins: origins, EditorToken: c.EditorToken,
-		Map: m.caches.layers, Partners: m.caches.ranker, Edge: c.Edge}, st, c.Log)
+		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)
 	if m.ln, err = net.Listen("tcp", listenAddr(c.Addr)); err != nil {
 		return graph.Errorf(graph.EINVALID, "EWSI_ADDR", "cannot listen on %s: %v", c.Addr, err)
 	}

@@ -8,8 +8,10 @@ import (
 	"ewsi/graph/labels"
 )
 
-// catalog returns the labels and messages the API words things with. Broken
-// message files are a fault of ours: an internal error, logged, not shown.
+// catalog returns the labels and messages the API words things with: the
+// server's, read at start; a Resolver built without one (in tests) reads the
+// built-in files on each call. Broken message files are a fault of ours: an
+// internal error, logged, not shown.
 func (r *Resolver) catalog() (*labels.Catalog, error) {
 	if r.Labels != nil {
 		return r.Labels, nil

@@ -18,6 +18,7 @@ import (
 	"github.com/rs/cors"
 
 	"ewsi/graph"
+	"ewsi/graph/labels"
 	"ewsi/webmap"
 )
 
@@ -61,6 +62,9 @@ type Config struct {
 	// Map is the cache of the map's cluster hierarchies that mapLayer reads
 	// (the same one the routes of Extra share); nil switches mapLayer off.
 	Map *webmap.Layers
+	// Labels words enum labels and reasons in each language (labels.Embedded,
+	// read once at start); nil: each request that needs them reads the built-in files.
+	Labels *labels.Catalog
 }
 
 func (c *Config) defaults() {

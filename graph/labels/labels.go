@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"ewsi/graph"
 )
@@ -39,11 +38,9 @@ type Catalog struct {
 	messages map[graph.Lang]map[string]forms
 }
 
-// embedded is the catalog of the embedded files, read once.
-var embedded = sync.OnceValues(func() (*Catalog, error) { return Load(files) })
-
-// Embedded returns the catalog of the message files built into the binary.
-func Embedded() (*Catalog, error) { return embedded() }
+// Embedded reads and checks the message files built into the binary. The
+// server reads them once at start and hands the catalog to the resolvers.
+func Embedded() (*Catalog, error) { return Load(files) }
 
 var enumKeyRE = regexp.MustCompile(`^[A-Z][A-Za-z]*\.[A-Z][A-Z0-9_]*$`)
 

@@ -118,7 +118,7 @@ func (c *Catalog) Format(lang graph.Lang, m graph.Message, names Names) string {
 func (c *Catalog) arg(lang graph.Lang, p *message.Printer, a graph.Arg, names Names) string {
 	switch {
 	case a.Int != nil:
-		return p.Sprintf("%d", *a.Int)
+		return Number(string(lang), *a.Int)
 	case a.Msg != nil:
 		return c.Format(lang, *a.Msg, names)
 	case len(a.Labels) > 0:

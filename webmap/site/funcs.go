@@ -7,21 +7,21 @@ import (
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+
+	"ewsi/graph/labels"
 )
 
 // translator gives the templates of one language their function t.
 type translator struct {
-	lang    string
-	tag     language.Tag
-	cat     Catalog
-	printer *message.Printer
-	log     *slog.Logger
+	lang string
+	tag  language.Tag
+	cat  Catalog
+	log  *slog.Logger
 }
 
 func newTranslator(lang string, cat Catalog, log *slog.Logger) *translator {
 	tag := language.MustParse(lang)
-	return &translator{lang: lang, tag: tag, cat: cat, printer: message.NewPrinter(tag), log: log}
+	return &translator{lang: lang, tag: tag, cat: cat, log: log}
 }
 
 // funcs are the template functions of the pages: {{t "area.key"}},
@@ -78,7 +78,7 @@ func (tr *translator) t(key string, args ...any) string {
 		}
 		switch v.(type) {
 		case int, int64, int32, float64:
-			return tr.printer.Sprint(v)
+			return labels.Number(tr.lang, v)
 		}
 		return fmt.Sprint(v)
 	})

@@ -35,8 +35,8 @@ export const COUNTRY = `query($code: String!, $lang: Lang, $f: ContentFilter, $u
     stats { ${STATS.join(' ')} }
   }
   ${LISTS.map((l) => `${l.key}: ${l.field}(filter: ${l.filter}, first: $first, orderBy: ${l.order}) { ${page((l.named ? NAMED : CONTENT) + ' ' + l.fields)} }`).join('\n  ')}
-  indicators { id area name unit }
-  milestones { id date title }
+  indicators { id area name(lang: $lang) unit }
+  milestones { id date title(lang: $lang) }
   ${LABELS}
 }`;
 

@@ -100,9 +100,9 @@ export function framework(indicators, milestones, labels) {
     h('p', { class: 'no-data' }, t('country.frameworkNote')),
     h('div', { class: 'relation-grid' }, areas.map((a, k) => h('section', { 'aria-labelledby': 'area-' + k },
       h('h3', { id: 'area-' + k }, enumText(labels, 'IndicatorArea', a)),
-      h('ul', { class: 'plain' }, indicators.filter((i) => i.area === a).map((i) => h('li', { lang: 'en' }, i.name,
+      h('ul', { class: 'plain' }, indicators.filter((i) => i.area === a).map((i) => h('li', {}, i.name,
         i.unit ? h('span', { class: 'muted' }, ` (${i.unit})`) : '')))))),
     milestones.length > 0 && h('details', { class: 'framework-steps' }, h('summary', {}, t('country.frameworkSteps')),
       h('ul', { class: 'plain' }, milestones.map((m) => h('li', {}, h('time', { datetime: m.date, class: 'item-date' }, day(m.date)), ' ',
-        h('a', { class: 'ecl-link', href: `/node?id=${encodeURIComponent(m.id)}`, lang: 'en' }, m.title))))));
+        h('a', { class: 'ecl-link', href: `/node?id=${encodeURIComponent(m.id)}` }, m.title))))));
 }
