@@ -15,11 +15,15 @@ export { translator };
 
 const LANGS = ['en', 'fr', 'de'];
 
+// Outside a page (a module imported by Node, e.g. a test reading a page's query)
+// there is no document: English and no messages.
+const doc = globalThis.document;
+
 /** lang is the interface language of the page: <html lang>, else English. */
-export const lang = LANGS.includes(document.documentElement.lang) ? document.documentElement.lang : 'en';
+export const lang = LANGS.includes(doc?.documentElement.lang) ? doc.documentElement.lang : 'en';
 
 const messages = (() => {
-  const el = document.getElementById('ewsi-messages');
+  const el = doc?.getElementById('ewsi-messages');
   if (!el) return {};
   try {
     return JSON.parse(el.textContent);
