@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO_SOURCES := $(shell find . -name '*.go' -not -path './node_modules/*') go.mod go.sum
 SCHEMA := $(wildcard schema/*.graphqls)
 JAR := neo4j/target/ewsi-neo4j.jar
-GOTEST_FLAGS ?= -timeout 20m
+GOTEST_FLAGS ?= -timeout 30m
 
 .PHONY: all build run test test-go test-browser fuzz-smoke bench generate clean
 
@@ -32,9 +32,13 @@ run: build
 	./bin/ewsi serve
 
 ## test: every test, against a real embedded Neo4j started by the tests themselves.
+## The browser tests (./webmap, the longest package) start at once beside the others: they
+## wait on pages more than they compute, so on 2 cores they overlap the Neo4j-bound packages.
 test: build
 	go vet ./...
-	go test $(GOTEST_FLAGS) ./...
+	go test $(GOTEST_FLAGS) ./webmap & web=$$!; \
+	go test $(GOTEST_FLAGS) $$(go list ./... | grep -vx 'ewsi/webmap'); rest=$$?; \
+	wait $$web; web=$$?; test $$rest -eq 0 -a $$web -eq 0
 	$(MAKE) fuzz-smoke
 
 ## fuzz-smoke: run each fuzz target of the ingest readers for a few seconds (no Neo4j needed).
