@@ -9,10 +9,6 @@
 //   t('errors.INVALID', { detail })  // {name} placeholders; numbers by locale
 //
 // A missing key returns the key itself and logs a console error.
-import { translator, legacyT } from './strings.js';
-
-export { translator };
-
 const LANGS = ['en', 'fr', 'de'];
 
 // Outside a page (a module imported by Node, e.g. a test reading a page's query)
@@ -74,10 +70,8 @@ export function has(key) {
 }
 
 /** t returns the message key ("area.key") in the page's language with params
-filled in; a plural message takes its form from params.n. (The old form
-t(lang, key, ...args) of the pages not moved yet still works.) */
-export function t(key, params = {}, ...rest) {
-  if (LANGS.includes(key) && typeof params === 'string') return legacyT(key, params, ...rest);
+filled in; a plural message takes its form from params.n. */
+export function t(key, params = {}) {
   const m = messages[key];
   if (m === undefined) {
     console.error(`missing message ${key} (${lang})`);
