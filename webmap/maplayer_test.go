@@ -14,7 +14,7 @@ import (
 
 const layerQuery = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFilter) {
   mapLayer(bbox: $bbox, zoom: $zoom, filter: $filter) {
-    zoom total
+    zoom total stale
     clusters { id count center { lat lon } bounds { west south east north } expansionZoom themes { theme { slug } count } }
     markers { id kind name location { lat lon } country lang demo themes }
   } }`
@@ -22,13 +22,26 @@ const layerQuery = `query($bbox: BBoxInput!, $zoom: Float!, $filter: MapLayerFil
 var world = map[string]any{"west": -180, "south": -90, "east": 180, "north": 90}
 
 // layer asks for a viewport and returns the layer and the sum of what it shows.
+// The layers cache answers from a hierarchy built before an earlier test's
+// write (marked stale) while it builds the new one: layer waits for the fresh
+// one, so that layers of different filters compare over the same graph.
 func layer(t *testing.T, bbox map[string]any, zoom float64, filter map[string]any) (map[string]any, int) {
 	t.Helper()
-	d, errs := gql(t, layerQuery, map[string]any{"bbox": bbox, "zoom": zoom, "filter": filter})
-	if len(errs) > 0 {
-		t.Fatalf("mapLayer: %v", errs)
+	var l map[string]any
+	for try := 0; ; try++ {
+		d, errs := gql(t, layerQuery, map[string]any{"bbox": bbox, "zoom": zoom, "filter": filter})
+		if len(errs) > 0 {
+			t.Fatalf("mapLayer: %v", errs)
+		}
+		l = d["mapLayer"].(map[string]any)
+		if l["stale"] != true {
+			break
+		}
+		if try == 300 {
+			t.Fatalf("the layer of %v stayed stale for 30 s", filter)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	l := d["mapLayer"].(map[string]any)
 	sum := len(l["markers"].([]any))
 	for _, c := range l["clusters"].([]any) {
 		sum += int(c.(map[string]any)["count"].(float64))

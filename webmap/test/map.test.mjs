@@ -306,7 +306,9 @@ async function noAxe(page, name) {
   assert.deepEqual(res.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `axe on ${name}`);
 }
 
-for (const lang of ['en', 'fr', 'de']) {
+// the map with filters and a panel open in each language and size is in the
+// site-wide matrix (site-axe.test.mjs); here, the list's first item's panel
+for (const lang of ['en']) {
   for (const size of [{ width: 1280, height: 800, name: 'desktop' }, { width: 390, height: 844, name: 'phone' }]) {
     test(`axe finds no violation on the map in ${lang} on a ${size.name}, filters and panel open`, async () => {
       const { page, errors } = await open(`?lat=45.7600&lng=4.8420&z=15&lang=${lang}`, { size });

@@ -172,10 +172,11 @@ function markerLabel(m) {
 
 /** keyActivate makes a marker's element a button for the keyboard: Enter and
 Space do what a click does. */
-function keyActivate(marker, label, action) {
+function keyActivate(marker, label, action, id) {
   marker.on('add', () => {
     const el = marker.getElement();
     if (!el) return;
+    if (id) el.dataset.id = id;
     el.setAttribute('role', 'button');
     el.setAttribute('aria-label', label);
     el.addEventListener('keydown', (e) => {
@@ -192,6 +193,8 @@ function keyActivate(marker, label, action) {
 
 function renderLayer() {
   const data = lastLayer;
+  // a keyboard user on a marker keeps focus on it when the view is drawn again
+  const focused = document.activeElement?.closest?.('.leaflet-marker-icon')?.dataset.id;
   markers.clearLayers();
   for (const c of data.clusters) {
     const size = Math.round(30 + 8 * Math.log10(c.count));
@@ -208,8 +211,9 @@ function renderLayer() {
       icon: L.divIcon({ className: `kind-icon k-${p.kind}`, html: kindSymbol(p.kind, 26, p.demo), iconSize: [26, 26] }),
       title: label, alt: label, keyboard: true,
     });
-    keyActivate(m, label, (e) => { lastFocus = e?.currentTarget instanceof Element ? e.currentTarget : m.getElement(); select(p.id); }).addTo(markers);
+    keyActivate(m, label, (e) => { lastFocus = e?.currentTarget instanceof Element ? e.currentTarget : m.getElement(); select(p.id); }, p.id).addTo(markers);
   }
+  if (focused) document.querySelector(`.leaflet-marker-icon[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   $('list-count').textContent = `(${t('map.listCount', { n: data.total })})`;
   $('list-count').dataset.total = String(data.total);
   $('status').textContent = t('map.listCount', { n: data.total });
@@ -277,7 +281,15 @@ function closePanel() {
   writeURL();
   $('panel').hidden = true;
   document.body.classList.remove('panel-open');
-  if (lastFocus?.isConnected) lastFocus.focus();
+  // the layer may have been drawn again while the panel was open (the panel
+  // narrows the map, which then loads its new view): focus the same marker or
+  // list item in the new drawing
+  let back = lastFocus;
+  if (back && !back.isConnected && back.dataset.id) {
+    const where = back.classList.contains('item') ? '#list-items .item' : '.leaflet-marker-icon';
+    back = document.querySelector(`${where}[data-id="${CSS.escape(back.dataset.id)}"]`);
+  }
+  if (back?.isConnected) back.focus();
   else $('list').focus();
   lastFocus = null;
 }
