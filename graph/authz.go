@@ -44,7 +44,7 @@ func linkRules() map[string]Rule {
 // requestRules: partner requests are open to visitors; their keys (manage key,
 // reply key) are what the resolvers check.
 func requestRules() map[string]Rule {
-	open := Rule{Allowed: []Role{RoleVisitor}, MinScope: ScopeRead}
+	open := Rule{Allowed: []Role{RoleVisitor}, MinScope: ScopeContribute}
 	return map[string]Rule{
 		"Mutation.postPartnerRequest":    open,
 		"Mutation.replyToPartnerRequest": open,
