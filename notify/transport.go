@@ -154,9 +154,9 @@ func ParseSMTPURL(s string) (*SMTP, error) {
 
 func (c *SMTP) String() string {
 	if c.display != "" {
-		return "smtp " + c.display
+		return c.display
 	}
-	return fmt.Sprintf("smtp %s:%d", c.Host, c.Port)
+	return fmt.Sprintf("smtp://%s:%d", c.Host, c.Port)
 }
 
 // client builds a go-mail client for one exchange.
