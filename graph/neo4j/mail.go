@@ -49,6 +49,19 @@ func recordMailStmt(n graph.Notice, now time.Time) (stmt, error) {
 		"template": n.Template, "data": string(data), "now": now.UTC()}}, nil
 }
 
+// recordMailIn records n inside a transaction of another store method, given
+// the run function of inTx, so that the mail exists if and only if the change
+// it tells about commits (e.g. a registration and its confirmation mail). The
+// worker finds it at its next poll (or call Mailer.Wake after the commit).
+func recordMailIn(run func(string, map[string]any) ([]map[string]any, error), n graph.Notice, now time.Time) error {
+	st, err := recordMailStmt(n, now)
+	if err != nil {
+		return err
+	}
+	_, err = run(st.cypher, st.params)
+	return err
+}
+
 // RecordMail records n as queued unless a mail with its key exists.
 func (s *Store) RecordMail(ctx context.Context, n graph.Notice, now time.Time) (bool, error) {
 	st, err := recordMailStmt(n, now)
