@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/graph/neo4j"
@@ -41,10 +42,18 @@ type Config struct {
 	Brand          string        // EWSI_BRAND: "" or "ec" (the Commission's logo in the header)
 	Basemap        site.Basemap  // EWSI_BASEMAP and EWSI_BASEMAP_ATTRIBUTION
 	ShutdownWithin time.Duration // how long Close lets requests under way finish; default 20s
-	Mail           MailConfig    // where mails go (EWSI_SMTP_URL, or the outbox) and who sends them
+	Accounts       AccountsConfig
+	Mail           MailConfig // where mails go (EWSI_SMTP_URL, or the outbox) and who sends them
 
 	Log *slog.Logger // default: discard
 	Out io.Writer    // progress for a person at a terminal; default: discard
+}
+
+// AccountsConfig configures accounts (their mails go through Mail).
+type AccountsConfig struct {
+	// InsecureCookie drops Secure from the session cookie (and its __Host-
+	// prefix): for a site served over plain http, never behind TLS.
+	InsecureCookie bool
 }
 
 // Main is the running server.
@@ -123,9 +132,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		_ = m.ln.Close()
 		return err
 	}
+	accounts, err := auth.New(auth.Config{Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
+		EditorToken: c.EditorToken}, st, m.mailer, c.Log)
+	if err != nil {
+		_ = m.ln.Close()
+		return err
+	}
 	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
-		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer,
+		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer, Accounts: accounts,
 		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)
 	m.http = &http.Server{Handler: m.health.gate(srv.Handler()), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: c.QueryTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}

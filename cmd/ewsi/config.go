@@ -42,6 +42,7 @@ type config struct {
 	Brand          string         // "" or "ec": the Commission's logo in the header
 	Basemap        site.Basemap   // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
 	Mail           app.MailConfig // EWSI_SMTP_URL (or the outbox), EWSI_MAIL_FROM, EWSI_SITE_URL
+	InsecureCookie bool           // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
 }
 
 // db is where the store is.
@@ -60,7 +61,8 @@ func (c config) app(log *slog.Logger, out io.Writer) app.Config {
 	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
 		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
 		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap, Mail: c.Mail,
-		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out}
+		Accounts: app.AccountsConfig{InsecureCookie: c.InsecureCookie},
+		Restart:  app.RestartPolicy{Max: restarts}, Log: log, Out: out}
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -100,6 +102,9 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	c.EditorToken = get("EWSI_EDITOR_TOKEN", "")
 	if c.EditorToken != "" && len(c.EditorToken) < 16 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_EDITOR_TOKEN", "must be at least 16 characters long")
+	}
+	if c.InsecureCookie, err = strconv.ParseBool(get("EWSI_INSECURE_COOKIE", "false")); err != nil {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_INSECURE_COOKIE", "%q is not true or false", getenv("EWSI_INSECURE_COOKIE"))
 	}
 	if c.TrustForwarded, err = strconv.ParseBool(get("EWSI_TRUST_FORWARDED", "false")); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_TRUST_FORWARDED", "%q is not true or false", getenv("EWSI_TRUST_FORWARDED"))
