@@ -207,6 +207,11 @@ type MailStore interface {
 	// attempt; nil when there is none. A lease held by another owner that
 	// has not expired is never taken.
 	LeaseMail(ctx context.Context, owner string, now time.Time, lease time.Duration) (*Mail, error)
+	// FailAbandonedMail marks failed the mails whose last allowed attempt
+	// (attempts >= max) was leased by a worker that never reported (its lease
+	// expired: the server stopped while sending, perhaps because of this
+	// mail), and returns their keys.
+	FailAbandonedMail(ctx context.Context, now time.Time, max int) ([]string, error)
 	// MarkMailSent marks the mail sent.
 	MarkMailSent(ctx context.Context, key, owner string, now time.Time) error
 	// RetryMail records a failed attempt: queued again for next, or failed

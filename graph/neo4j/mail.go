@@ -102,6 +102,28 @@ RETURN m {.*} AS m`, params: map[string]any{"owner": owner, "now": now.UTC(), "u
 	return mailFrom(v.(map[string]any))
 }
 
+// FailAbandonedMail marks failed the mails whose last attempt's lease expired.
+func (s *Store) FailAbandonedMail(ctx context.Context, now time.Time, max int) ([]string, error) {
+	const abandoned = `(m.status = 'sending' AND m.leaseUntil < $now AND m.attempts >= $max)`
+	out, err := s.write(ctx, stmt{cypher: `
+MATCH (m:Mail) WHERE ` + abandoned + `
+WITH m LIMIT 100
+SET m._lock = true REMOVE m._lock
+WITH m WHERE ` + abandoned + `
+SET m.status = 'failed', m.leaseOwner = null, m.leaseUntil = null,
+  m.lastError = 'the server stopped during the last attempt' + coalesce('; before: ' + m.lastError, '')
+RETURN m.key AS key`, params: map[string]any{"now": now.UTC(), "max": max}})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(out[0]))
+	for _, r := range out[0] {
+		k, _ := r.Get("key")
+		keys = append(keys, k.(string))
+	}
+	return keys, nil
+}
+
 // MarkMailSent marks the mail sent (whoever holds it now: it has gone).
 func (s *Store) MarkMailSent(ctx context.Context, key, owner string, now time.Time) error {
 	_, err := s.write(ctx, stmt{cypher: `
