@@ -52,6 +52,7 @@ var MailTemplates = map[string][]MailField{
 	"reset-password": {
 		{"name", true, "the person's name"},
 		{"url", true, "the link to choose a new password"},
+		{"registering", false, `"true" when someone tried to register with the address of an existing account (the mail says so instead of "you asked for a reset")`},
 	},
 	"confirm-new-email": {
 		{"name", true, "the person's name"},
@@ -140,6 +141,9 @@ func (n Notice) Validate() error {
 			if err := checkMailURL(s); err != nil {
 				return Errorf(EINVALID, where, "%v", err)
 			}
+		}
+		if f.Name == "registering" && s != "" && s != "true" {
+			return Errorf(EINVALID, where, "%q is not true or empty", s)
 		}
 		if f.Name == "decision" && !slices.Contains([]string{"published", "rejected"}, s) {
 			return Errorf(EINVALID, where, "%q is not published or rejected", s)
