@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"ewsi/auth/authtest"
 	"ewsi/graph"
 	"ewsi/notify"
 	"ewsi/notify/smtptest"
@@ -237,5 +238,33 @@ func TestAbandonedLastAttempt(t *testing.T) {
 	}
 	if len(srv.Messages()) != 0 {
 		t.Errorf("%d mails arrived", len(srv.Messages()))
+	}
+}
+
+// TestDeletedAccountForgetsMail: deleting an account deletes the mails to its
+// address, sent or queued, and no other.
+func TestDeletedAccountForgetsMail(t *testing.T) {
+	db.Reset(t)
+	ctx := context.Background()
+	id := authtest.Account(t, db.Store, "leaving@example.org", nil, nil)
+	for _, n := range []graph.Notice{confirmFR("forget:1", "leaving@example.org"), confirmFR("forget:2", "leaving@example.org"),
+		confirmFR("forget:other", "staying@example.org")} {
+		if _, err := db.Store.RecordMail(ctx, n, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Store.MarkMailSent(ctx, "forget:1", "x", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Store.DeleteAccount(ctx, id, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"forget:1", "forget:2"} {
+		if _, err := db.Store.MailByKey(ctx, k); graph.ErrorCode(err) != graph.ENOTFOUND {
+			t.Errorf("mail %s to a deleted account remains: %v", k, err)
+		}
+	}
+	if _, err := db.Store.MailByKey(ctx, "forget:other"); err != nil {
+		t.Errorf("a mail to someone else was deleted: %v", err)
 	}
 }

@@ -297,13 +297,15 @@ func jsonable(v any) any {
 
 // DeleteAccount leaves a tombstone: the Person keeps its id (so that published
 // content still points at it) and former = true; its name, email, password hash
-// and every other detail go, with its sessions, tokens, memberships and themes.
+// and every other detail go, with its sessions, tokens, memberships and themes,
+// and the mails to its address (sent or not).
 func (s *Store) DeleteAccount(ctx context.Context, personID string, now time.Time) error {
 	return s.personWrite(ctx, personID, `
 CALL { WITH p MATCH (x:Session {personId: p.id}) DELETE x RETURN count(*) AS a }
 CALL { WITH p MATCH (x:ApiToken {personId: p.id}) DELETE x RETURN count(*) AS b }
 CALL { WITH p MATCH (x:OneTimeToken {personId: p.id}) DELETE x RETURN count(*) AS c }
 CALL { WITH p MATCH (p)-[r:MEMBER_OF|REQUESTS_MEMBERSHIP|ABOUT]->() DELETE r RETURN count(*) AS d }
+CALL { WITH p MATCH (x:Mail {to: p.email}) DELETE x RETURN count(*) AS e }
 SET p = {id: p.id, former: true, name: '', shareDetails: false, demo: false, createdAt: p.createdAt, updatedAt: $now, deletedAt: $now}`,
 		map[string]any{"now": now.UTC()})
 }
