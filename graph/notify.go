@@ -216,7 +216,8 @@ type MailStore interface {
 	// expired: the server stopped while sending, perhaps because of this
 	// mail), and returns their keys.
 	FailAbandonedMail(ctx context.Context, now time.Time, max int) ([]string, error)
-	// MarkMailSent marks the mail sent.
+	// MarkMailSent marks the mail sent and drops its Data (links with
+	// one-time tokens); a mail marked failed drops it too.
 	MarkMailSent(ctx context.Context, key, owner string, now time.Time) error
 	// RetryMail records a failed attempt: queued again for next, or failed
 	// when the attempts reached max; it returns the new status.

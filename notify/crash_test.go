@@ -152,8 +152,8 @@ func TestRetry(t *testing.T) {
 	if st := status("gone@example.org"); st.Status != graph.MailFailed || st.Attempts != 1 {
 		t.Errorf("permanent refusal: %+v, want failed at once", st)
 	}
-	if st := status("soon@example.org"); st.Status != graph.MailQueued || !st.NextAt.Equal(clk.Now().Add(time.Minute)) {
-		t.Errorf("after a first refusal: %+v, want queued for a minute later", st)
+	if st := status("soon@example.org"); st.Status != graph.MailQueued || !st.NextAt.Equal(clk.Now().Add(time.Minute)) || st.Data["url"] == nil {
+		t.Errorf("after a first refusal: %+v, want queued for a minute later with its data", st)
 	}
 	if sent := m.DeliverDue(ctx); sent != 0 || status("soon@example.org").Attempts != 1 {
 		t.Errorf("a mail was tried again before its time")
@@ -168,7 +168,7 @@ func TestRetry(t *testing.T) {
 	if st := status("soon@example.org"); st.Status != graph.MailSent || st.Attempts != 3 {
 		t.Errorf("third attempt: %+v, want sent", st)
 	}
-	if st := status("never@example.org"); st.Status != graph.MailFailed || st.Attempts != 3 || st.LastError == "" {
+	if st := status("never@example.org"); st.Status != graph.MailFailed || st.Attempts != 3 || st.LastError == "" || st.Data != nil {
 		t.Errorf("after the last attempt: %+v, want failed with its error", st)
 	}
 	clk.Add(time.Hour)

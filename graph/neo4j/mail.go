@@ -110,7 +110,7 @@ MATCH (m:Mail) WHERE ` + abandoned + `
 WITH m LIMIT 100
 SET m._lock = true REMOVE m._lock
 WITH m WHERE ` + abandoned + `
-SET m.status = 'failed', m.leaseOwner = null, m.leaseUntil = null,
+SET m.status = 'failed', m.leaseOwner = null, m.leaseUntil = null, m.data = null,
   m.lastError = 'the server stopped during the last attempt' + coalesce('; before: ' + m.lastError, '')
 RETURN m.key AS key`, params: map[string]any{"now": now.UTC(), "max": max}})
 	if err != nil {
@@ -124,11 +124,14 @@ RETURN m.key AS key`, params: map[string]any{"now": now.UTC(), "max": max}})
 	return keys, nil
 }
 
-// MarkMailSent marks the mail sent (whoever holds it now: it has gone).
+// MarkMailSent marks the mail sent (whoever holds it now: it has gone) and
+// drops its data: the links in it may carry one-time tokens, which the
+// accounts store only hashed, so the raw ones live only until the mail is out.
 func (s *Store) MarkMailSent(ctx context.Context, key, owner string, now time.Time) error {
 	_, err := s.write(ctx, stmt{cypher: `
 MATCH (m:Mail {key: $key}) WHERE m.status <> 'sent'
-SET m.status = 'sent', m.sentAt = $now, m.leaseOwner = null, m.leaseUntil = null, m.lastError = null`,
+SET m.status = 'sent', m.sentAt = $now, m.leaseOwner = null, m.leaseUntil = null, m.lastError = null,
+  m.data = null`,
 		params: map[string]any{"key": key, "now": now.UTC()}})
 	return err
 }
@@ -143,6 +146,7 @@ func (s *Store) RetryMail(ctx context.Context, key, owner, reason string, next t
 MATCH (m:Mail {key: $key}) WHERE m.status = 'sending' AND m.leaseOwner = $owner
 SET m.status = CASE WHEN m.attempts >= $max THEN 'failed' ELSE 'queued' END,
   m.nextAt = $next, m.lastError = $reason, m.leaseOwner = null, m.leaseUntil = null
+SET m.data = CASE WHEN m.status = 'failed' THEN null ELSE m.data END
 RETURN m.status AS status`, params: map[string]any{"key": key, "owner": owner, "reason": reason,
 		"next": next.UTC(), "max": max}})
 	if err != nil || len(out[0]) == 0 {
