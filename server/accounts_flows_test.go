@@ -298,3 +298,36 @@ func TestMyDataAndDeleteAccount(t *testing.T) {
 		t.Errorf("the freed address can register again: %d confirmation mails", n)
 	}
 }
+
+func TestCreateAdminFromTheCommandLine(t *testing.T) {
+	a := newAccountsAPI(t)
+	cases := []struct {
+		name, email, password, code string
+		created                     bool
+	}{
+		{"a short password", "first-admin@example.net", "short", "INVALID", false},
+		{"a new admin", "First-Admin@example.net", "a long admin password", "", true},
+		{"the same address again", "first-admin@example.net", "ignored password", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, created, err := a.svc.CreateAdmin(t.Context(), "First Admin", c.email, c.password)
+			if graph.ErrorCode(err) != c.code || created != c.created {
+				t.Errorf("got %v created %v, want %q created %v", err, created, c.code, c.created)
+			}
+		})
+	}
+	b := a.browser(t)
+	d := b.data(loginQ+"", map[string]any{"e": "first-admin@example.net", "p": "a long admin password"})
+	if dig(d, "login", "email") != "first-admin@example.net" {
+		t.Fatalf("login: %v", d)
+	}
+	if me := b.data(`{ me { roles } }`, nil); strings.Join(toStrings(dig(me, "me", "roles")), ",") != "ADMIN" {
+		t.Errorf("roles: %v", me)
+	}
+	target := a.register(t, "Future Editor", "future-editor@example.net")
+	tid := dig(target.data(`{ me { id } }`, nil), "me", "id").(string)
+	if d := b.data(`mutation($p: ID!) { grantRole(person: $p, role: EDITOR) { roles } }`, map[string]any{"p": tid}); strings.Join(toStrings(dig(d, "grantRole", "roles")), ",") != "EDITOR" {
+		t.Errorf("the admin grants: %v", d)
+	}
+}
