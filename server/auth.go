@@ -10,6 +10,8 @@ import (
 
 	"ewsi/auth"
 	"ewsi/graph"
+	"ewsi/resolvers/generated"
+	"ewsi/resolvers/model"
 )
 
 // withActor resolves the request's session cookie or bearer token into its
@@ -119,4 +121,14 @@ func writeJSONError(w http.ResponseWriter, status int, err error) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]string{"code": graph.ErrorCode(err), "description": graph.ErrorMessage(err)})
+}
+
+// setAccountComplexity makes the accounts' lists cost their page.
+func setAccountComplexity(c *generated.ComplexityRoot) {
+	c.Query.Directory = func(child int, first *int, _ *string, _ *model.DirectoryFilter) int {
+		return 1 + child*pageSize(first, nil)
+	}
+	list := func(child int, first *int) int { return 1 + child*pageSize(first, nil) }
+	c.Query.MemberRequests = func(child int, _ string, first *int) int { return list(child, first) }
+	c.Query.OrganisationClaims = list
 }
