@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"syscall"
 	"time"
 
 	"ewsi/auth"
@@ -38,14 +39,19 @@ func accountsBench(ctx context.Context, st *neo4j.Store, t timing, rep *Report) 
 	if err != nil {
 		return err
 	}
+	// the CPU one verification takes (the security figure: what a guess costs),
+	// apart from the wall time, which a loaded machine stretches
 	var verify latencies
-	for range 20 {
+	cpu0 := processCPU()
+	const verifications = 20
+	for range verifications {
 		start := time.Now()
 		if ok, err := auth.Verify(password, hash); err != nil || !ok {
 			return fmt.Errorf("verify: %v %v", ok, err)
 		}
 		verify = append(verify, time.Since(start))
 	}
+	verifyCPU := float64((processCPU()-cpu0)/verifications) / float64(time.Millisecond)
 	post := func(query string, vars map[string]any, cookie string) (*http.Response, error) {
 		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 		req, _ := http.NewRequestWithContext(ctx, "POST", api.URL+"/graphql", bytes.NewReader(body))
@@ -90,11 +96,22 @@ func accountsBench(ctx context.Context, st *neo4j.Store, t timing, rep *Report) 
 		return err
 	}
 	params := fmt.Sprintf("argon2id m=%d MiB, t=%d, p=%d", p.Memory/1024, p.Time, p.Threads)
-	lp95 := logins.quantile(0.95)
-	rep.add(Result{Name: "accounts: login p95 (GraphQL, " + params + ")", Unit: "ms", Value: lp95, Target: "50-250 ms", Met: met(lp95 >= 50 && lp95 <= 250)})
-	rep.add(Result{Name: "accounts: one argon2id verification p50 (" + params + ")", Unit: "ms", Value: verify.quantile(0.5)})
+	rep.add(Result{Name: "accounts: login p95 (GraphQL, " + params + ", wall)", Unit: "ms", Value: logins.quantile(0.95)})
+	rep.add(Result{Name: "accounts: login p50 (GraphQL, wall)", Unit: "ms", Value: logins.quantile(0.5)})
+	rep.add(Result{Name: "accounts: one argon2id verification, CPU (" + params + ")", Unit: "ms", Value: verifyCPU,
+		Target: "50-250 ms", Met: met(verifyCPU >= 50 && verifyCPU <= 250)})
+	rep.add(Result{Name: "accounts: one argon2id verification p50 (wall)", Unit: "ms", Value: verify.quantile(0.5)})
 	cost := with.quantile(0.5) - without.quantile(0.5)
 	rep.add(Result{Name: "accounts: session lookup per request, p50 with - p50 without", Unit: "ms", Value: cost,
 		Baseline: without.quantile(0.5), BaseName: "same query without a session (p50)", Target: "<= 0.5 ms", Met: met(cost <= 0.5)})
 	return nil
+}
+
+// processCPU is the CPU time (user and system) the bench process used so far.
+func processCPU() time.Duration {
+	var r syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &r); err != nil {
+		return 0
+	}
+	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"ewsi/auth"
 	"ewsi/graph"
@@ -22,6 +23,17 @@ func (s *Server) withActor(next http.Handler) http.Handler {
 		return s.cfg.Accounts.Middleware(s.clientIP, next)
 	}
 	return auth.BootstrapMiddleware(s.cfg.EditorToken, next)
+}
+
+// refuseBadCredentials answers an operation sent with a bearer token that is
+// not valid with UNAUTHENTICATED, after the rate limiter counted its key checks
+// (an operation context's mutators run before the operation middleware).
+func refuseBadCredentials(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if err := auth.CredentialError(ctx); err != nil {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{Message: graph.ErrorMessage(err),
+			Extensions: map[string]any{"code": graph.ErrorCode(err), "where": "Authorization"}}}})
+	}
+	return next(ctx)
 }
 
 // clientIP is the client's address as the edge trusts it.

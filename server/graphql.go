@@ -49,6 +49,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.Use(newShapeLimit(s.cfg))
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
 	h.Use(s.limiter.extension())
+	h.AroundOperations(refuseBadCredentials)
 	h.AroundFields(authorizeFields(graph.Policy()))
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
