@@ -12,7 +12,6 @@ import (
 	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/resolvers/generated"
-	"ewsi/resolvers/model"
 )
 
 // withActor resolves the request's session cookie or bearer token into its
@@ -137,7 +136,7 @@ func writeJSONError(w http.ResponseWriter, status int, err error) {
 
 // setAccountComplexity makes the accounts' lists cost their page.
 func setAccountComplexity(c *generated.ComplexityRoot) {
-	c.Query.Directory = func(child int, first *int, _ *string, _ *model.DirectoryFilter) int {
+	c.Query.Directory = func(child int, first *int, _ *string, _ *graph.DirectoryFilter) int {
 		return 1 + child*pageSize(first, nil)
 	}
 	list := func(child int, first *int) int { return 1 + child*pageSize(first, nil) }
