@@ -86,6 +86,12 @@ func TestAccountsStore(t *testing.T) {
 		if a, err := s.SessionActor(ctx, "sess-a", now.Add(2*time.Hour), 5*time.Minute); err != nil || a != nil {
 			t.Errorf("an expired session: %+v %v", a, err)
 		}
+		if err := s.CreateSession(ctx, graph.Session{IDHash: "sess-a-later", PersonID: "person:store-a", Created: now.Add(2 * time.Hour), Expires: now.Add(3 * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		if n := countRows(t, "MATCH (x:Session {personId: 'person:store-a'}) RETURN count(x) AS c"); n != 1 {
+			t.Errorf("%d sessions after a new login, want the expired one forgotten", n)
+		}
 		if err := s.SetPassword(ctx, "person:store-a", "$argon2id$new", now); err != nil {
 			t.Fatal(err)
 		}

@@ -12,11 +12,13 @@ import (
 // in one query; the "last seen" time is written only when older than
 // touchEvery, so that most requests read and do not write.
 
-// CreateSession stores a session.
+// CreateSession stores a session, and forgets the person's expired ones.
 func (s *Store) CreateSession(ctx context.Context, ss graph.Session) error {
-	_, err := s.write(ctx, stmt{`MATCH (p:Person {id: $pid}) WHERE ` + live + `
-CREATE (x:Session {idHash: $h, personId: p.id, created: $created, lastSeen: $created, expires: $expires})`,
-		map[string]any{"pid": ss.PersonID, "h": ss.IDHash, "created": ss.Created.UTC(), "expires": ss.Expires.UTC()}})
+	p := map[string]any{"pid": ss.PersonID, "h": ss.IDHash, "created": ss.Created.UTC(), "expires": ss.Expires.UTC()}
+	_, err := s.write(ctx,
+		stmt{`MATCH (x:Session {personId: $pid}) WHERE x.expires <= $created DELETE x`, p},
+		stmt{`MATCH (p:Person {id: $pid}) WHERE ` + live + `
+CREATE (x:Session {idHash: $h, personId: p.id, created: $created, lastSeen: $created, expires: $expires})`, p})
 	return err
 }
 
