@@ -163,10 +163,16 @@ func TestThrottleBackoff(t *testing.T) {
 	if until, err := s.Throttled(ctx, keys, now.Add(6*time.Second)); err != nil || !until.Equal(now.Add(5*time.Second+4*time.Minute)) {
 		t.Errorf("throttled during the lock: %v %v", until, err)
 	}
-	if err := s.ThrottleClear(ctx, keys); err != nil {
+	if _, err := s.ThrottleHit(ctx, []string{"test:later"}, now.Add(30*time.Hour), rule); err != nil {
 		t.Fatal(err)
 	}
 	if n := countRows(t, "MATCH (t:Throttle {key: 'test:backoff'}) RETURN count(t) AS c"); n != 0 {
+		t.Errorf("a throttle quiet for a day is still stored")
+	}
+	if err := s.ThrottleClear(ctx, []string{"test:later"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, "MATCH (t:Throttle {key: 'test:later'}) RETURN count(t) AS c"); n != 0 {
 		t.Errorf("cleared throttle still stored")
 	}
 }
