@@ -35,6 +35,22 @@ func ClientIP(ctx context.Context) string {
 	return ""
 }
 
+type credentialErrorKey struct{}
+
+// CredentialError is the error of a request whose bearer token is not valid
+// (nil for any other): it runs as a visitor, and the GraphQL edge answers
+// every operation of it with this error once the rate limiter has counted its
+// key checks.
+func CredentialError(ctx context.Context) error {
+	err, _ := ctx.Value(credentialErrorKey{}).(error)
+	return err
+}
+
+// badBearer is the request's context carrying the credential error.
+func badBearer(ctx context.Context, err error) context.Context {
+	return context.WithValue(ctx, credentialErrorKey{}, err)
+}
+
 // Middleware puts the request's actor into its context: the person of a live
 // session cookie, or of an API token (Authorization: Bearer ewsi_...), or the
 // bootstrap editor token's editor, or a visitor. clientIP names the client as
@@ -50,7 +66,10 @@ func (s *Service) Middleware(clientIP func(*http.Request) string, next http.Hand
 		st := &request{w: w, ip: clientIP(r), crossSite: cop.Check(r) != nil}
 		ctx = context.WithValue(ctx, requestKey{}, st)
 		actor, status, err := s.actor(ctx, r, st)
-		if err != nil {
+		switch {
+		case err != nil && status == http.StatusUnauthorized:
+			actor, ctx = &graph.Actor{}, badBearer(ctx, err)
+		case err != nil:
 			if status >= 500 {
 				s.log.Error("auth", "err", err)
 			}

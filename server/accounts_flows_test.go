@@ -114,9 +114,7 @@ func TestAPITokenScopes(t *testing.T) {
 	b.data(`mutation($id: ID!) { revokeApiToken(id: $id) }`, map[string]any{"id": tokens["READ-id"]})
 	tb := a.browser(t)
 	tb.header.Set("Authorization", "Bearer "+tokens["READ"])
-	if r := tb.gql(`{ me { email } }`, nil); r.status != http.StatusUnauthorized {
-		t.Errorf("a revoked token: %d %+v", r.status, r.Errors)
-	}
+	wantErr(t, "a revoked token", tb.gql(`{ me { email } }`, nil), "UNAUTHENTICATED", "API token is not valid")
 	other := a.register(t, "Other", "other-integrator@example.net")
 	wantErr(t, "revoking another's token", other.gql(`mutation($id: ID!) { revokeApiToken(id: $id) }`, map[string]any{"id": tokens["CONTRIBUTE-id"]}), "NOT_FOUND", "id")
 }
@@ -296,5 +294,38 @@ func TestMyDataAndDeleteAccount(t *testing.T) {
 	a.browser(t).data(registerQ, map[string]any{"input": registration("Back", "leaving@example.net")})
 	if n := len(a.mail.To(auth.TemplateConfirmEmail, "leaving@example.net")); n != 2 {
 		t.Errorf("the freed address can register again: %d confirmation mails", n)
+	}
+}
+
+func TestCreateAdminFromTheCommandLine(t *testing.T) {
+	a := newAccountsAPI(t)
+	cases := []struct {
+		name, email, password, code string
+		created                     bool
+	}{
+		{"a short password", "first-admin@example.net", "short", "INVALID", false},
+		{"a new admin", "First-Admin@example.net", "a long admin password", "", true},
+		{"the same address again", "first-admin@example.net", "ignored password", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, created, err := a.svc.CreateAdmin(t.Context(), "First Admin", c.email, c.password)
+			if graph.ErrorCode(err) != c.code || created != c.created {
+				t.Errorf("got %v created %v, want %q created %v", err, created, c.code, c.created)
+			}
+		})
+	}
+	b := a.browser(t)
+	d := b.data(loginQ+"", map[string]any{"e": "first-admin@example.net", "p": "a long admin password"})
+	if dig(d, "login", "email") != "first-admin@example.net" {
+		t.Fatalf("login: %v", d)
+	}
+	if me := b.data(`{ me { roles } }`, nil); strings.Join(toStrings(dig(me, "me", "roles")), ",") != "ADMIN" {
+		t.Errorf("roles: %v", me)
+	}
+	target := a.register(t, "Future Editor", "future-editor@example.net")
+	tid := dig(target.data(`{ me { id } }`, nil), "me", "id").(string)
+	if d := b.data(`mutation($p: ID!) { grantRole(person: $p, role: EDITOR) { roles } }`, map[string]any{"p": tid}); strings.Join(toStrings(dig(d, "grantRole", "roles")), ",") != "EDITOR" {
+		t.Errorf("the admin grants: %v", d)
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"reflect"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"ewsi/auth"
 	"ewsi/graph"
+	"ewsi/resolvers/generated"
 )
 
 // withActor resolves the request's session cookie or bearer token into its
@@ -20,6 +22,17 @@ func (s *Server) withActor(next http.Handler) http.Handler {
 		return s.cfg.Accounts.Middleware(s.clientIP, next)
 	}
 	return auth.BootstrapMiddleware(s.cfg.EditorToken, next)
+}
+
+// refuseBadCredentials answers an operation sent with a bearer token that is
+// not valid with UNAUTHENTICATED, after the rate limiter counted its key checks
+// (an operation context's mutators run before the operation middleware).
+func refuseBadCredentials(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if err := auth.CredentialError(ctx); err != nil {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{Message: graph.ErrorMessage(err),
+			Extensions: map[string]any{"code": graph.ErrorCode(err), "where": "Authorization"}}}})
+	}
+	return next(ctx)
 }
 
 // clientIP is the client's address as the edge trusts it.
@@ -119,4 +132,14 @@ func writeJSONError(w http.ResponseWriter, status int, err error) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]string{"code": graph.ErrorCode(err), "description": graph.ErrorMessage(err)})
+}
+
+// setAccountComplexity makes the accounts' lists cost their page.
+func setAccountComplexity(c *generated.ComplexityRoot) {
+	c.Query.Directory = func(child int, first *int, _ *string, _ *graph.DirectoryFilter) int {
+		return 1 + child*pageSize(first, nil)
+	}
+	list := func(child int, first *int) int { return 1 + child*pageSize(first, nil) }
+	c.Query.MemberRequests = func(child int, _ string, first *int) int { return list(child, first) }
+	c.Query.OrganisationClaims = list
 }

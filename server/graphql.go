@@ -39,6 +39,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
+	setAccountComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -48,6 +49,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.Use(newShapeLimit(s.cfg))
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
 	h.Use(s.limiter.extension())
+	h.AroundOperations(refuseBadCredentials)
 	h.AroundFields(authorizeFields(graph.Policy()))
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {

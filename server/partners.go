@@ -1,22 +1,10 @@
 package server
 
 import (
-	"net/http"
-	"strings"
-
 	"ewsi/graph"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
 )
-
-// bearer returns the token of an "Authorization: Bearer <token>" header, or "".
-func bearer(r *http.Request) string {
-	h := r.Header.Get("Authorization")
-	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
-		return strings.TrimSpace(h[7:])
-	}
-	return ""
-}
 
 // setPartnerComplexity makes ranked lists cost their page size times their children.
 func setPartnerComplexity(c *generated.ComplexityRoot) {

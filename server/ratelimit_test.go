@@ -208,8 +208,8 @@ func TestRateLimitKeyChecks(t *testing.T) {
 		wrong := map[string]string{"Authorization": "Bearer not-the-editor-token"}
 		resp, r := gqlExchange(t, srv.URL, link, nil, wrong)
 		assertNotLimited(t, resp, r)
-		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "FORBIDDEN" {
-			t.Fatalf("a wrong token: %+v, want FORBIDDEN", r.Errors)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAUTHENTICATED" {
+			t.Fatalf("a wrong token: %+v, want UNAUTHENTICATED", r.Errors)
 		}
 		resp, r = gqlExchange(t, srv.URL, link, nil, wrong)
 		assertLimited(t, resp, r)

@@ -27,13 +27,15 @@ commands:
   backup FILE         dump the embedded store to FILE (stop serve first)
   restore [--force] FILE  load a dump into the embedded store (stop serve first)
   mail ls             list the mails of the outbox (when EWSI_SMTP_URL is unset)
+  admin create-admin --email ADDRESS [--name NAME] < password
+                      create a confirmed account with the admin role (or give the role to an account)
   help                show this text
 
 Run 'ewsi <command> -h' for the flags of a command. Configuration is read from
 the environment (see README.md): EWSI_ADDR, EWSI_DATA_DIR, NEO4J_URI, NEO4J_USER,
 NEO4J_PASSWORD, NEO4J_DATABASE, EWSI_NEO4J_PORT, EWSI_NEO4J_JAR, EWSI_NEO4J_HEAP,
 EWSI_NEO4J_PAGECACHE, EWSI_NEO4J_RESTARTS, EWSI_WEB_DIR, EWSI_REFERENCE_DIR,
-EWSI_DEMO_SCALE, EWSI_QUERY_TIMEOUT, EWSI_CORS_ORIGINS, EWSI_EDITOR_TOKEN,
+EWSI_DEMO_SCALE, EWSI_QUERY_TIMEOUT, EWSI_CORS_ORIGINS, EWSI_EDITOR_TOKEN, EWSI_INSECURE_COOKIE,
 EWSI_TRUST_FORWARDED, EWSI_RATE_LIMIT, EWSI_RATE_GRAPHQL, EWSI_RATE_HTTP,
 EWSI_RATE_WRITE, EWSI_RATE_KEY (each with _BURST), EWSI_RATE_CLIENTS,
 EWSI_TRUSTED_PROXY_HEADER, EWSI_TRUSTED_PROXIES, EWSI_COMPRESSION, EWSI_LOG_LEVEL,
@@ -80,6 +82,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return genCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "export":
 		return exportCmd(ctx, cfg, args[1:], stdout, stderr)
+	case "admin":
+		return adminCmd(ctx, cfg, args[1:], os.Stdin, stdout, stderr)
 	case "backup":
 		return backupCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "restore":

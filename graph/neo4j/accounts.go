@@ -22,6 +22,7 @@ var accountSchema = []string{
 	"CREATE CONSTRAINT onetimetoken_hash IF NOT EXISTS FOR (n:OneTimeToken) REQUIRE n.hash IS UNIQUE",
 	"CREATE INDEX onetimetoken_personid IF NOT EXISTS FOR (n:OneTimeToken) ON (n.personId)",
 	"CREATE CONSTRAINT throttle_key IF NOT EXISTS FOR (n:Throttle) REQUIRE n.key IS UNIQUE",
+	"CREATE INDEX throttle_last IF NOT EXISTS FOR (n:Throttle) ON (n.last)",
 }
 
 // accountFields projects a Person p to an Account.

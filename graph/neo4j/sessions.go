@@ -12,11 +12,13 @@ import (
 // in one query; the "last seen" time is written only when older than
 // touchEvery, so that most requests read and do not write.
 
-// CreateSession stores a session.
+// CreateSession stores a session, and forgets the person's expired ones.
 func (s *Store) CreateSession(ctx context.Context, ss graph.Session) error {
-	_, err := s.write(ctx, stmt{`MATCH (p:Person {id: $pid}) WHERE ` + live + `
-CREATE (x:Session {idHash: $h, personId: p.id, created: $created, lastSeen: $created, expires: $expires})`,
-		map[string]any{"pid": ss.PersonID, "h": ss.IDHash, "created": ss.Created.UTC(), "expires": ss.Expires.UTC()}})
+	p := map[string]any{"pid": ss.PersonID, "h": ss.IDHash, "created": ss.Created.UTC(), "expires": ss.Expires.UTC()}
+	_, err := s.write(ctx,
+		stmt{`MATCH (x:Session {personId: $pid}) WHERE x.expires <= $created DELETE x`, p},
+		stmt{`MATCH (p:Person {id: $pid}) WHERE ` + live + `
+CREATE (x:Session {idHash: $h, personId: p.id, created: $created, lastSeen: $created, expires: $expires})`, p})
 	return err
 }
 
@@ -143,11 +145,18 @@ func (s *Store) Throttled(ctx context.Context, keys []string, now time.Time) (ti
 	return until, nil
 }
 
+// throttleKept is how long a throttle is kept after its last attempt (and its
+// lock): longer than any rule's window.
+const throttleKept = 24 * time.Hour
+
 // ThrottleHit records an attempt under each key: the count restarts after a
 // quiet Window; from Limit attempts on, the key locks for Base doubling with
-// each further attempt, up to Max.
+// each further attempt, up to Max. It also forgets (a hundred at a time)
+// throttles quiet for a day.
 func (s *Store) ThrottleHit(ctx context.Context, keys []string, now time.Time, r graph.ThrottleRule) (time.Time, error) {
 	recs, err := s.write(ctx, stmt{`
+MATCH (t:Throttle) WHERE t.last < $stale AND coalesce(t.lockedUntil < $now, true)
+WITH t LIMIT 100 DELETE t`, map[string]any{"stale": now.Add(-throttleKept).UTC(), "now": now.UTC()}}, stmt{`
 UNWIND $keys AS key
 MERGE (t:Throttle {key: key})
 WITH t, CASE WHEN t.last IS NULL OR t.last < $quiet THEN 1 ELSE t.count + 1 END AS c
@@ -158,10 +167,10 @@ SET t.count = c, t.last = $now,
 RETURN max(t.lockedUntil) AS until`,
 		map[string]any{"keys": keys, "now": now.UTC(), "quiet": now.Add(-r.Window).UTC(), "limit": r.Limit,
 			"base": r.Base.Milliseconds(), "max": r.Max.Milliseconds()}})
-	if err != nil || len(recs[0]) == 0 {
+	if err != nil || len(recs[1]) == 0 {
 		return time.Time{}, err
 	}
-	until, _ := recs[0][0].AsMap()["until"].(time.Time)
+	until, _ := recs[1][0].AsMap()["until"].(time.Time)
 	if !until.After(now) {
 		return time.Time{}, nil
 	}

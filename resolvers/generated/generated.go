@@ -594,7 +594,7 @@ type ComplexityRoot struct {
 		Authorities          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Countries            func(childComplexity int, eu *bool) int
 		Country              func(childComplexity int, code string) int
-		Directory            func(childComplexity int, first *int, after *string, filter *model.DirectoryFilter) int
+		Directory            func(childComplexity int, first *int, after *string, filter *graph.DirectoryFilter) int
 		Documents            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Events               func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
@@ -808,7 +808,7 @@ type QueryResolver interface {
 	Nodes(ctx context.Context, ids []string) ([]graph.Node, error)
 	Me(ctx context.Context) (*graph.Account, error)
 	Account(ctx context.Context, id string) (*graph.Account, error)
-	Directory(ctx context.Context, first *int, after *string, filter *model.DirectoryFilter) (*model.PersonConnection, error)
+	Directory(ctx context.Context, first *int, after *string, filter *graph.DirectoryFilter) (*model.PersonConnection, error)
 	MemberRequests(ctx context.Context, organisation string, first *int) ([]*graph.Membership, error)
 	OrganisationClaims(ctx context.Context, first *int) ([]*graph.Membership, error)
 	MyData(ctx context.Context) (string, error)
@@ -3341,7 +3341,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Directory(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.DirectoryFilter)), true
+		return e.ComplexityRoot.Query.Directory(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*graph.DirectoryFilter)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -3921,6 +3921,10 @@ var sources = []*ast.Source{
 # TLS) on the GraphQL response itself. Integrators send
 # ` + "`" + `Authorization: Bearer <API token secret>` + "`" + ` instead. Every POST is checked
 # against cross-site requests (Go's http.CrossOriginProtection).
+#
+# Mailed links go to /account/confirm, /account/reset and /account/email with
+# ` + "`" + `token` + "`" + ` and ` + "`" + `lang` + "`" + ` in the query; the pages send the token back through
+# confirmEmail, resetPassword and confirmEmailChange.
 #
 # Messages never reveal whether an email address is registered: register,
 # requestPasswordReset and changeEmail answer true in either case, and a wrong
@@ -7207,8 +7211,8 @@ func (ec *executionContext) field_Query_directory_args(ctx context.Context, rawA
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.DirectoryFilter, error) {
-			return ec.unmarshalODirectoryFilter2ᚖewsiᚋresolversᚋmodelᚐDirectoryFilter(ctx, v)
+		func(ctx context.Context, v any) (*graph.DirectoryFilter, error) {
+			return ec.unmarshalODirectoryFilter2ᚖewsiᚋgraphᚐDirectoryFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18191,7 +18195,7 @@ func (ec *executionContext) _Query_directory(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Directory(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.DirectoryFilter))
+			return ec.Resolvers.Query().Directory(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*graph.DirectoryFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
@@ -21542,8 +21546,8 @@ func UnmarshalContentOrder(ctx context.Context, raw any) (model.ContentOrder, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDirectoryFilter(ctx context.Context, obj any) (model.DirectoryFilter, error) {
-	var it model.DirectoryFilter
+func (ec *executionContext) unmarshalInputDirectoryFilter(ctx context.Context, obj any) (graph.DirectoryFilter, error) {
+	var it graph.DirectoryFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -21592,8 +21596,8 @@ func (ec *executionContext) unmarshalInputDirectoryFilter(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDirectoryFilter(ctx context.Context, raw any) (model.DirectoryFilter, error) {
-	var out model.DirectoryFilter
+func UnmarshalDirectoryFilter(ctx context.Context, raw any) (graph.DirectoryFilter, error) {
+	var out graph.DirectoryFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DirectoryFilter", raw, &out)
 	return out, err
 }
@@ -28721,7 +28725,7 @@ func (ec *executionContext) marshalODate2ᚖewsiᚋgraphᚐDate(ctx context.Cont
 	return v
 }
 
-func (ec *executionContext) unmarshalODirectoryFilter2ᚖewsiᚋresolversᚋmodelᚐDirectoryFilter(ctx context.Context, v any) (*model.DirectoryFilter, error) {
+func (ec *executionContext) unmarshalODirectoryFilter2ᚖewsiᚋgraphᚐDirectoryFilter(ctx context.Context, v any) (*graph.DirectoryFilter, error) {
 	if v == nil {
 		return nil, nil
 	}

@@ -32,16 +32,6 @@ type ContentOrder struct {
 	Direction Direction  `json:"direction"`
 }
 
-// Narrows the directory; each list matches any of its members.
-type DirectoryFilter struct {
-	// ISO 3166-1 alpha-2 codes: people in an organisation of these countries.
-	Countries []string `json:"countries,omitempty"`
-	// Theme ids.
-	Themes []string `json:"themes,omitempty"`
-	// ISO 639-1 codes.
-	Languages []string `json:"languages,omitempty"`
-}
-
 type DocumentConnection struct {
 	Edges      []*DocumentEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
