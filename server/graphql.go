@@ -34,10 +34,12 @@ func (s *Server) graphqlHandler() http.Handler {
 	}
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)
+	root.Library, _ = s.store.(graph.Library)
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
+	setLibraryComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
