@@ -189,7 +189,7 @@ type Library interface {
 	// how many there are.
 	Dossiers(ctx context.Context, w Window) ([]*Dossier, int, error)
 	// DossierItems returns the published nodes linked into dossier id by an
-	// active in_dossier editor link, newest link first.
+	// active in_dossier editor link, in the order they were linked.
 	DossierItems(ctx context.Context, id string, first int) ([]DossierItem, error)
 	// Tagged returns the window w of published content of kinds (every
 	// content kind when empty) that APPLIES principle number n, newest first,

@@ -227,7 +227,7 @@ func contentLabels() []string {
 }
 
 // DossierItems returns the published nodes linked into dossier id by an active
-// in_dossier link (either way), newest link first.
+// in_dossier link (either way), in the order editors linked them.
 func (s *Store) DossierItems(ctx context.Context, id string, first int) ([]graph.DossierItem, error) {
 	if k, ok := graph.KindOfID(id); !ok || k != graph.KindDossier {
 		return nil, graph.Errorf(graph.EINVALID, "id", "%q is not the id of a dossier", id)
@@ -236,7 +236,7 @@ func (s *Store) DossierItems(ctx context.Context, id string, first int) ([]graph
 MATCH (d:Dossier {id: $id})-[r:RELATED_TO {kind: $kind, active: true}]-(n)
 WHERE `+published+`
 WITH n, r, head([l IN labels(n) WHERE l IN $labels]) AS l WHERE l IS NOT NULL
-WITH n, r, l ORDER BY r.at DESC, n.id LIMIT $first
+WITH n, r, l ORDER BY r.at, elementId(r) LIMIT $first
 RETURN {p: properties(n), l: l} AS item, r.note AS note`,
 		map[string]any{"id": id, "kind": string(graph.LinkInDossier), "labels": contentLabels(), "first": first})
 	if err != nil {
@@ -275,8 +275,8 @@ WHERE `+published+`
 WITH n, head([l IN labels(n) WHERE l IN $labels]) AS l WHERE l IS NOT NULL
 WITH n, l, coalesce(n.date, n.startDate, n.start, n.deadline) AS d
 ORDER BY d IS NULL, d DESC, n.id
-WITH collect({p: properties(n), l: l}) AS all
-RETURN size(all) AS total, all[$skip..($skip + $limit)] AS items`,
+WITH collect({p: properties(n), l: l}) AS found
+RETURN size(found) AS total, found[$skip..($skip + $limit)] AS items`,
 		map[string]any{"n": n, "labels": labels, "skip": w.Offset, "limit": w.Limit})
 	if err != nil {
 		return nil, 0, err

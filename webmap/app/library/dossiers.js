@@ -17,7 +17,7 @@ export const DOSSIER = `query($id: ID!, $lang: Lang!) {
       ... on News { title clang: lang date }
       ... on Event { title clang: lang start }
       ... on Funding { title clang: lang deadline }
-      ... on Milestone { mtitle: title(lang: $lang) date }
+      ... on Milestone { mtitle: title(lang: $lang) mdate: date }
       ... on Organisation { name }
       ... on LocalAuthority { name }
     } } } }
@@ -42,7 +42,7 @@ function item(it) {
   const n = it.node;
   const own = n.titleIn ?? n.mtitle;
   const name = own ?? n.title ?? n.name ?? n.id;
-  const date = n.date ?? n.start ?? n.deadline;
+  const date = n.date ?? n.mdate ?? n.start ?? n.deadline;
   return h('li', {},
     h('p', { class: 'ewsi-doc-title' }, h('a', { class: 'ecl-link ecl-link--standalone', href: `/node?id=${encodeURIComponent(n.id)}`, lang: own ? undefined : other(n.clang) }, name)),
     h('ul', { class: 'ewsi-doc-meta' }, h('li', {}, t(`dossiers.kind_${n.__typename}`)),
@@ -66,13 +66,14 @@ async function one(main, status) {
   document.title = `${x.title} – ${t('dossiers.title')}`;
   document.getElementById('dossiers-intro').hidden = true;
   status.textContent = t('dossiers.items', { n: x.items.length });
-  main.replaceChildren(
+  main.replaceChildren(...[
     h('p', {}, h('a', { class: 'ecl-link', href: '/dossiers' }, t('dossiers.all'))),
     h('ul', { class: 'ewsi-doc-meta' }, h('li', {}, format(x.format)), h('li', {}, h('time', { datetime: x.date }, fmtDate(x.date)))),
     h('div', { class: 'ewsi-prose', lang: other(x.dlang) }, h('p', { class: 'ecl-u-type-paragraph-lead' }, x.summary), x.body && h('p', {}, x.body)),
     x.summaryEn && other(x.dlang) !== undefined && h('div', { class: 'ewsi-summary-en', lang: 'en' }, x.summaryEn),
     h('h2', { class: 'ecl-u-type-heading-3', id: 'dossier-items' }, t('dossiers.itemsTitle')),
-    x.items.length ? h('ul', { class: 'ewsi-doc-list', 'aria-labelledby': 'dossier-items' }, x.items.map(item)) : h('p', {}, t('dossiers.empty')));
+    x.items.length ? h('ul', { class: 'ewsi-doc-list', 'aria-labelledby': 'dossier-items' }, x.items.map(item)) : h('p', {}, t('dossiers.empty')),
+  ].filter(Boolean));
 }
 
 async function run() {

@@ -30,7 +30,7 @@ async function run() {
       h('h3', { class: 'ecl-u-type-heading-4' }, h('a', { class: 'ecl-link ecl-link--standalone', href: `/node?id=${encodeURIComponent(m.id)}` }, m.title)),
       h('p', { class: 'ecl-u-type-paragraph-s' }, m.summary),
       m.principles.length > 0 && h('p', { class: 'ecl-u-type-paragraph-s' }, t('framework.principles'), ' ',
-        m.principles.map((p, i) => [i ? ', ' : '', h('a', { class: 'ecl-link', href: `/principles#principle-${p.number}` }, `${p.number}. ${p.short}`)])))));
+        m.principles.flatMap((p, i) => [i ? ', ' : '', h('a', { class: 'ecl-link', href: `/principles#principle-${p.number}` }, `${p.number}. ${p.short}`)])))));
     law.replaceChildren(h('ul', { class: 'ewsi-doc-list' }, d.library.edges.map((e) => docCard(e.node, labels))),
       h('p', {}, h('a', { class: 'ecl-link', href: '/library?type=legislation&scope=EU' }, t('framework.allLaw'))));
   } catch (err) {

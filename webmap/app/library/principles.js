@@ -16,7 +16,7 @@ export const PRINCIPLES = `query($lang: Lang!, $first: Int) {
       ... on News { title clang: lang date }
       ... on Event { title clang: lang start }
       ... on Funding { title clang: lang deadline }
-      ... on Milestone { mtitle: title(lang: $lang) date }
+      ... on Milestone { mtitle: title(lang: $lang) mdate: date }
       ... on Organisation { name }
       ... on LocalAuthority { name }
     } } } }
@@ -25,7 +25,7 @@ export const PRINCIPLES = `query($lang: Lang!, $first: Int) {
 function entry(n) {
   const own = n.titleIn ?? n.mtitle;
   const name = own ?? n.title ?? n.name ?? n.id;
-  const date = n.date ?? n.startDate ?? n.start ?? n.deadline;
+  const date = n.date ?? n.mdate ?? n.startDate ?? n.start ?? n.deadline;
   return h('li', {}, h('span', { class: 'ewsi-count' }, t(`framework.kind_${n.__typename}`)), ' ',
     h('a', { class: 'ecl-link', href: `/node?id=${encodeURIComponent(n.id)}`, lang: own ? undefined : other(n.clang) }, name),
     date ? [' · ', h('time', { datetime: date }, fmtDate(date))] : '');

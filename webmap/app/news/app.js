@@ -59,8 +59,8 @@ function archive(months) {
       }))];
   });
   nav.replaceChildren(nav.querySelector('h2'),
-    month ? h('p', {}, h('a', { class: 'ecl-link', href: '/news' }, t('news.allNews'))) : '',
-    months.length ? blocks.flat() : h('p', {}, t('news.noneAtAll')));
+    ...(month ? [h('p', {}, h('a', { class: 'ecl-link', href: '/news' }, t('news.allNews')))] : []),
+    ...(months.length ? blocks.flat() : [h('p', {}, t('news.noneAtAll'))]));
 }
 
 function item(n) {
