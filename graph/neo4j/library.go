@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
@@ -30,29 +29,6 @@ func startOf(k graph.Kind, f graph.Filter) (string, map[string]any, error) {
 	return fmt.Sprintf("CALL db.index.fulltext.queryNodes('content_folding', $q) YIELD node AS n WHERE n:%s AND %s", k, where), params, nil
 }
 
-// facetCall counts the rows whose flags other than own hold, per value of expr
-// (a list when multi, else one value) into name.
-func facetCall(name, expr string, multi bool, flags []string, own string) string {
-	var keep []string
-	for _, f := range flags {
-		if f != own {
-			keep = append(keep, "r."+f)
-		}
-	}
-	unwind := fmt.Sprintf("WITH %s AS v", expr)
-	if multi {
-		unwind = fmt.Sprintf("UNWIND %s AS v WITH v", expr)
-	}
-	return fmt.Sprintf(`
-CALL (rows) {
-  UNWIND rows AS r
-  WITH r WHERE %s
-  %s WHERE v IS NOT NULL
-  WITH v, count(*) AS c
-  RETURN collect([v, c]) AS %s
-}`, strings.Join(keep, " AND "), unwind, name)
-}
-
 // LibraryDocuments returns a window of the documents matching f, their total
 // and the facets, in one round trip. The facet fields of f (types, themes,
 // principles, countries and EU scope, languages, dates) are applied as flags
@@ -77,13 +53,16 @@ func (s *Store) LibraryDocuments(ctx context.Context, f graph.LibraryFilter, o g
 	if f.Principles == nil {
 		params["fPrinciples"] = []int{}
 	}
-	params["fFrom"], params["fTo"] = nil, nil
+	// dates always go as dates, so that every filter shares the query's plan
+	from, to := graph.Date{Year: 1, Month: 1, Day: 1}, graph.Date{Year: 9999, Month: 12, Day: 31}
 	if f.From != nil {
-		params["fFrom"] = dbtype.Date(f.From.Time())
+		from = *f.From
 	}
 	if f.To != nil {
-		params["fTo"] = dbtype.Date(f.To.Time())
+		to = *f.To
 	}
+	params["fDated"] = f.From != nil || f.To != nil
+	params["fFrom"], params["fTo"] = dbtype.Date(from.Time()), dbtype.Date(to.Time())
 	params["eu"] = graph.ScopeEU
 	params["skip"], params["limit"] = w.Offset, w.Limit
 	order := "n.date IS NULL, n.date DESC, n.id DESC"
@@ -100,32 +79,41 @@ func (s *Store) LibraryDocuments(ctx context.Context, f graph.LibraryFilter, o g
 	default:
 		return nil, 0, none, graph.Errorf(graph.EINVALID, "orderBy", "%q is not a field to sort the library by", o.Field)
 	}
-	flags := []string{"mTy", "mLg", "mYr", "mSc", "mTh", "mPr"}
+	// one pass over the documents: the facet values of each with whether it
+	// counts for that facet (every filter but the facet's own holds), and
+	// whether it is a hit (every filter holds); then the counts, then the page
 	cypher := start + `
 WITH n, [(n)-[:IN]->(c:Country) | c.iso2] AS cs, [(n)-[:ABOUT]->(t:Theme) | t.id] AS ts,
-     [(n)-[:APPLIES]->(p:Principle) | p.number] AS ps
+     [(n)-[:APPLIES]->(p:Principle) | toString(p.number)] AS ps
 WITH n, ts, ps, CASE WHEN size(cs) = 0 THEN [$eu] ELSE cs END AS sc
-WITH collect({n: n, ts: ts, ps: ps, sc: sc,
-  mTy: size($fTypes) = 0 OR n.type IN $fTypes,
-  mLg: size($fLangs) = 0 OR n.lang IN $fLangs,
-  mYr: coalesce(($fFrom IS NULL OR n.date >= $fFrom) AND ($fTo IS NULL OR n.date <= $fTo), false),
-  mSc: size($fScopes) = 0 OR any(x IN sc WHERE x IN $fScopes),
-  mTh: size($fThemes) = 0 OR any(x IN ts WHERE x IN $fThemes),
-  mPr: size($fPrinciples) = 0 OR any(x IN ps WHERE x IN $fPrinciples)}) AS rows` +
-		facetCall("types", "r.n.type", false, flags, "mTy") +
-		facetCall("langs", "r.n.lang", false, flags, "mLg") +
-		facetCall("years", "toString(r.n.date.year)", false, flags, "mYr") +
-		facetCall("scopes", "r.sc", true, flags, "mSc") +
-		facetCall("themes", "r.ts", true, flags, "mTh") +
-		facetCall("principles", "[x IN r.ps | toString(x)]", true, flags, "mPr") + fmt.Sprintf(`
+WITH n, ts, ps, sc,
+  size($fTypes) = 0 OR n.type IN $fTypes AS mTy,
+  size($fLangs) = 0 OR n.lang IN $fLangs AS mLg,
+  NOT $fDated OR coalesce(n.date >= $fFrom AND n.date <= $fTo, false) AS mYr,
+  size($fScopes) = 0 OR any(x IN sc WHERE x IN $fScopes) AS mSc,
+  size($fThemes) = 0 OR any(x IN ts WHERE x IN $fThemes) AS mTh,
+  size($fPrinciples) = 0 OR any(x IN ps WHERE toInteger(x) IN $fPrinciples) AS mPr
+WITH collect({n: n, hit: mTy AND mLg AND mYr AND mSc AND mTh AND mPr, pairs:
+  [['types', n.type, mLg AND mYr AND mSc AND mTh AND mPr], ['langs', n.lang, mTy AND mYr AND mSc AND mTh AND mPr],
+   ['years', toString(n.date.year), mTy AND mLg AND mSc AND mTh AND mPr]] +
+  [x IN sc | ['scopes', x, mTy AND mLg AND mYr AND mTh AND mPr]] +
+  [x IN ts | ['themes', x, mTy AND mLg AND mYr AND mSc AND mPr]] +
+  [x IN ps | ['principles', x, mTy AND mLg AND mYr AND mSc AND mTh]]}) AS rows
 CALL (rows) {
   UNWIND rows AS r
-  WITH r WHERE r.mTy AND r.mLg AND r.mYr AND r.mSc AND r.mTh AND r.mPr
+  UNWIND r.pairs AS p
+  WITH p WHERE p[2] AND p[1] IS NOT NULL
+  WITH p[0] AS facet, p[1] AS v, count(*) AS c
+  RETURN collect([facet, v, c]) AS counts
+}` + fmt.Sprintf(`
+CALL (rows) {
+  UNWIND rows AS r
+  WITH r WHERE r.hit
   WITH r.n AS n ORDER BY %s
   RETURN collect(n) AS ns
 }
-RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: %s, l: 'Document'}] AS items,
-  types, langs, years, scopes, themes, principles`, order, propsOf(ctx, graph.KindDocument, "x"))
+RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: %s, l: 'Document'}] AS items, counts`,
+		order, propsOf(ctx, graph.KindDocument, "x"))
 	recs, err := s.read(ctx, cypher, params)
 	if err != nil {
 		return nil, 0, none, err
@@ -137,18 +125,19 @@ RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: %s, l: 'Docume
 	if err != nil {
 		return nil, 0, none, err
 	}
-	get := func(name string) []graph.FacetCount {
-		v, _ := r.Get(name)
-		list, _ := v.([]any)
-		out := make([]graph.FacetCount, 0, len(list))
-		for _, x := range list {
-			pair := x.([]any)
-			out = append(out, graph.FacetCount{Value: fmt.Sprint(pair[0]), Count: int(pair[1].(int64))})
-		}
-		return out
+	var facets graph.DocumentFacets
+	lists := map[string]*[]graph.FacetCount{"types": &facets.Types, "langs": &facets.Langs, "years": &facets.Years,
+		"scopes": &facets.Scopes, "themes": &facets.Themes, "principles": &facets.Principles}
+	for _, l := range lists {
+		*l = []graph.FacetCount{}
 	}
-	facets := graph.DocumentFacets{Types: get("types"), Langs: get("langs"), Years: get("years"),
-		Scopes: get("scopes"), Themes: get("themes"), Principles: get("principles")}
+	counts, _ := r.Get("counts")
+	for _, x := range counts.([]any) {
+		row := x.([]any)
+		if l := lists[row[0].(string)]; l != nil {
+			*l = append(*l, graph.FacetCount{Value: fmt.Sprint(row[1]), Count: int(row[2].(int64))})
+		}
+	}
 	return nodes, int(total.(int64)), facets, nil
 }
 
