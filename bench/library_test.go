@@ -3,17 +3,23 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"strconv"
 	"testing"
 	"time"
 
 	"ewsi/graph"
 )
 
-// TestLibraryBench runs the library's bench once, small (a few hundred documents,
-// 8 clients for 3 s), so that it keeps working; it logs the figures.
+// TestLibraryBench runs the library's bench once, small (300 documents, 8
+// clients for 3 s), so that it keeps working; it logs the figures. With
+// EWSI_LIBRARY_DOCS=15000 it loads that many documents instead (slower).
 func TestLibraryBench(t *testing.T) {
 	ctx := context.Background()
-	const n = 300
+	n := 300
+	if v, _ := strconv.Atoi(os.Getenv("EWSI_LIBRARY_DOCS")); v > 0 {
+		n = v
+	}
 	themes := []string{"social-cohesion", "economic-participation", "education-culture"}
 	types := []graph.DocType{graph.DocReport, graph.DocPolicyPaper, graph.DocResearch, graph.DocLegislation}
 	countries := []string{"DE", "FR", ""}
@@ -28,8 +34,11 @@ func TestLibraryBench(t *testing.T) {
 			Title: fmt.Sprintf("Bench document %d", i), Type: types[i%len(types)], Lang: graph.Lang([]string{"en", "fr", "de"}[i%3]), Date: &d},
 			Links: links, Source: "bench"})
 	}
-	if _, err := db.Store.Write(ctx, recs, recs); err != nil {
-		t.Fatal(err)
+	for i := 0; i < len(recs); i += 2000 {
+		batch := recs[i:min(len(recs), i+2000)]
+		if _, err := db.Store.Write(ctx, batch, batch); err != nil {
+			t.Fatal(err)
+		}
 	}
 	res, err := runLibraryBench(ctx, db.Store, libraryClients, 3*time.Second)
 	if err != nil {

@@ -34,7 +34,16 @@ func (s *Server) graphqlHandler() http.Handler {
 	}
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)
-	root.Library, _ = s.store.(graph.Library)
+	if lib, ok := s.store.(graph.Library); ok {
+		root.Library = lib
+		if v, ok := s.store.(interface {
+			GraphVersion(context.Context) (string, error)
+		}); ok {
+			if c, err := resolvers.NewLibraryCache(lib, v.GraphVersion, libraryCachePages); err == nil {
+				root.Library = c
+			}
+		}
+	}
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)

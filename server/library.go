@@ -11,6 +11,10 @@ import (
 // items: one pass over the filtered documents.
 const libraryPageCost = 20
 
+// libraryCachePages is how many library pages the server keeps in memory while
+// the graph does not change.
+const libraryCachePages = 512
+
 // setLibraryComplexity prices the library's lists by the items they return.
 func setLibraryComplexity(c *generated.ComplexityRoot) {
 	page := func(child int, first *int) int {
