@@ -20,9 +20,14 @@ func ReferenceSources(dir string) ([]ingest.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (build the reference data with `make`)", err)
 	}
+	lib, err := reference.Library()
+	if err != nil {
+		return nil, err
+	}
 	return []ingest.Source{
 		ingest.Records{Label: "reference:countries", Recs: countries},
 		ingest.Records{Label: "reference:framework", Recs: recs},
+		ingest.Records{Label: "reference:library", Recs: lib.Records},
 	}, nil
 }
 
@@ -38,6 +43,14 @@ func loadReference(ctx context.Context, st *neo4j.Store, dir string) (ingest.Sum
 	}
 	if sum.Rejected > 0 {
 		return sum, fmt.Errorf("reference data has %d bad records, first: %v", sum.Rejected, sum.Errors[0])
+	}
+	// the shipped dossiers gather their content by editors' links, drawn once
+	lib, err := reference.Library()
+	if err != nil {
+		return sum, err
+	}
+	if _, err := reference.LinkDossiers(ctx, st, lib.Links); err != nil {
+		return sum, err
 	}
 	return sum, nil
 }

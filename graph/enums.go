@@ -43,6 +43,7 @@ type DocType string
 const (
 	DocLegislation        DocType = "legislation"
 	DocPolicyPaper        DocType = "policy_paper"
+	DocPolicyMeasure      DocType = "policy_measure"
 	DocReport             DocType = "report"
 	DocResearch           DocType = "research"
 	DocImpactAssessment   DocType = "impact_assessment"
@@ -68,7 +69,7 @@ const (
 var (
 	statuses    = []string{"draft", "submitted", "published", "rejected"}
 	orgTypes    = []string{"civil_society", "local_authority", "regional_authority", "national_government", "eu_institution", "international_organisation", "academia", "business", "foundation", "social_partner", "migrant_association"}
-	docTypes    = []string{"legislation", "policy_paper", "report", "research", "impact_assessment", "evaluation", "statistics", "tender", "project_description", "handbook", "other"}
+	docTypes    = []string{"legislation", "policy_paper", "policy_measure", "report", "research", "impact_assessment", "evaluation", "statistics", "tender", "project_description", "handbook", "other"}
 	funderKinds = []string{"eu", "national", "private_foundation", "other"}
 	stages      = []string{"planned", "ongoing", "completed"}
 	levels      = []string{"local", "regional"}

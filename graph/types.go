@@ -187,6 +187,12 @@ type Document struct {
 	URL       string  `json:"url,omitempty" prop:"url"`
 	CELEX     string  `json:"celex,omitempty" prop:"celex"`
 	ELI       string  `json:"eli,omitempty" prop:"eli"`
+	// Publisher names who published it when no organisation node does (EU law:
+	// the Council, the European Parliament and the Council); TitleFr and TitleDe
+	// are its official titles in French and German where it has them (EU law).
+	Publisher string `json:"publisher,omitempty" prop:"publisher"`
+	TitleFr   string `json:"titleFr,omitempty" prop:"titleFr"`
+	TitleDe   string `json:"titleDe,omitempty" prop:"titleDe"`
 }
 
 // NodeKind returns KindDocument.
@@ -335,6 +341,10 @@ func New(k Kind) Node {
 		return &Indicator{}
 	case KindMilestone:
 		return &Milestone{}
+	case KindLink:
+		return &WebLink{}
+	case KindDossier:
+		return &Dossier{}
 	}
 	return nil
 }

@@ -166,6 +166,16 @@ func (d *Document) Validate() error {
 		c.fail("docType", "%q is not one of %s", d.Type, strings.Join(docTypes, ", "))
 	}
 	c.url("url", d.URL)
+	if d.CELEX != "" {
+		if err := CheckCELEX(d.CELEX); err != nil {
+			c.fail("celex", "%v", err)
+		}
+	}
+	if d.ELI != "" {
+		if err := CheckELI(d.ELI); err != nil {
+			c.fail("eli", "%v", err)
+		}
+	}
 	return c.errs.Err()
 }
 

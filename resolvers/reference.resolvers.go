@@ -116,6 +116,9 @@ func (r *Resolver) Indicator() generated.IndicatorResolver { return &indicatorRe
 // Milestone returns generated.MilestoneResolver implementation.
 func (r *Resolver) Milestone() generated.MilestoneResolver { return &milestoneResolver{r} }
 
+// Principle returns generated.PrincipleResolver implementation.
+func (r *Resolver) Principle() generated.PrincipleResolver { return &principleResolver{r} }
+
 // Subtheme returns generated.SubthemeResolver implementation.
 func (r *Resolver) Subtheme() generated.SubthemeResolver { return &subthemeResolver{r} }
 
@@ -126,6 +129,7 @@ type (
 	countryResolver   struct{ *Resolver }
 	indicatorResolver struct{ *Resolver }
 	milestoneResolver struct{ *Resolver }
+	principleResolver struct{ *Resolver }
 	subthemeResolver  struct{ *Resolver }
 	themeResolver     struct{ *Resolver }
 )

@@ -20,6 +20,9 @@ type Resolver struct {
 	Editing graph.Editing
 	// Requests keeps partner requests and replies; nil where the store cannot.
 	Requests graph.Requests
+	// Library reads the library (documents with facets, news archive, links,
+	// dossiers); nil where the store cannot.
+	Library graph.Library
 	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
 	Map *webmap.Layers
 	// Accounts runs accounts, sessions and tokens; nil switches them off.

@@ -35,11 +35,22 @@ func (s *Server) graphqlHandler() http.Handler {
 	}
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)
+	if lib, ok := s.store.(graph.Library); ok {
+		root.Library = lib
+		if v, ok := s.store.(interface {
+			GraphVersion(context.Context) (string, error)
+		}); ok {
+			if c, err := resolvers.NewLibraryCache(lib, v.GraphVersion, libraryCachePages); err == nil {
+				root.Library = c
+			}
+		}
+	}
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
 	setAccountComplexity(&cfg.Complexity)
+	setLibraryComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))

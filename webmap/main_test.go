@@ -19,6 +19,7 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
+	"ewsi/ingest/reference"
 	"ewsi/server"
 	"ewsi/webmap"
 	"ewsi/webmap/site"
@@ -52,7 +53,15 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, app, pagesFixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+		lib, err := reference.Library()
+		if err != nil {
+			return err
+		}
+		if err := d.Load(fixture, app, pagesFixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)},
+			ingest.Records{Label: "library", Recs: lib.Records}); err != nil {
+			return err
+		}
+		if _, err := reference.LinkDossiers(context.Background(), d.Store, lib.Links); err != nil {
 			return err
 		}
 		var logw io.Writer = io.Discard

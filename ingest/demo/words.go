@@ -71,6 +71,8 @@ type docTypeDef struct {
 var docTypes = []docTypeDef{
 	{"legislation", 10, words{"Law", "Loi", "Gesetz", "Legge", "Ley", "Ustawa", "Wet"}},
 	{"policy_paper", 12, words{"Policy paper", "Note d'orientation", "Positionspapier", "Documento programmatico", "Documento de política", "Dokument programowy", "Beleidsnota"}},
+	// no generated policy measures (weight 0 keeps the generated data as it was)
+	{"policy_measure", 0, words{"Policy measure", "Mesure politique", "Politische Maßnahme", "Misura politica", "Medida política", "Działanie polityczne", "Beleidsmaatregel"}},
 	{"report", 18, words{"Report", "Rapport", "Bericht", "Rapporto", "Informe", "Raport", "Rapport"}},
 	{"research", 14, words{"Study", "Étude", "Studie", "Studio", "Estudio", "Badanie", "Onderzoek"}},
 	{"impact_assessment", 4, words{"Impact assessment", "Étude d'impact", "Folgenabschätzung", "Valutazione d'impatto", "Evaluación de impacto", "Ocena skutków regulacji", "Effectbeoordeling"}},

@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Account() AccountResolver
 	Country() CountryResolver
 	Document() DocumentResolver
+	Dossier() DossierResolver
 	Event() EventResolver
 	Funding() FundingResolver
 	Indicator() IndicatorResolver
@@ -50,12 +51,14 @@ type ResolverRoot interface {
 	PartnerRequest() PartnerRequestResolver
 	Person() PersonResolver
 	Practice() PracticeResolver
+	Principle() PrincipleResolver
 	Query() QueryResolver
 	Reason() ReasonResolver
 	RelatedItem() RelatedItemResolver
 	Subtheme() SubthemeResolver
 	Theme() ThemeResolver
 	ThemeCount() ThemeCountResolver
+	WebLink() WebLinkResolver
 }
 
 type DirectiveRoot struct {
@@ -87,6 +90,12 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		Prefix    func(childComplexity int) int
 		Scope     func(childComplexity int) int
+	}
+
+	ArchiveMonth struct {
+		Count func(childComplexity int) int
+		Month func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 
 	Contact struct {
@@ -122,14 +131,20 @@ type ComplexityRoot struct {
 		Country     func(childComplexity int) int
 		Date        func(childComplexity int) int
 		Demo        func(childComplexity int) int
+		DocType     func(childComplexity int) int
 		ELI         func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Lang        func(childComplexity int) int
+		Principles  func(childComplexity int) int
 		PublishedBy func(childComplexity int) int
+		Publisher   func(childComplexity int) int
+		Real        func(childComplexity int) int
+		Scope       func(childComplexity int) int
 		Summary     func(childComplexity int) int
 		SummaryEn   func(childComplexity int) int
 		Themes      func(childComplexity int) int
 		Title       func(childComplexity int) int
+		TitleIn     func(childComplexity int, lang graph.Lang) int
 		Type        func(childComplexity int) int
 		URL         func(childComplexity int) int
 	}
@@ -143,6 +158,44 @@ type ComplexityRoot struct {
 	DocumentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DocumentFacets struct {
+		Langs      func(childComplexity int) int
+		Principles func(childComplexity int) int
+		Scopes     func(childComplexity int) int
+		Themes     func(childComplexity int) int
+		Types      func(childComplexity int) int
+		Years      func(childComplexity int) int
+	}
+
+	Dossier struct {
+		Body      func(childComplexity int) int
+		Date      func(childComplexity int) int
+		Demo      func(childComplexity int) int
+		Format    func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Items     func(childComplexity int, first *int) int
+		Lang      func(childComplexity int) int
+		Summary   func(childComplexity int) int
+		SummaryEn func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
+	DossierConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DossierEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DossierItem struct {
+		Node func(childComplexity int) int
+		Note func(childComplexity int) int
 	}
 
 	EditorLink struct {
@@ -183,6 +236,11 @@ type ComplexityRoot struct {
 	EventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	FacetCount struct {
+		Count func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Funding struct {
@@ -236,6 +294,13 @@ type ComplexityRoot struct {
 		Label func(childComplexity int) int
 		Lang  func(childComplexity int) int
 		Value func(childComplexity int) int
+	}
+
+	LibraryPage struct {
+		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	LinkResult struct {
@@ -586,6 +651,7 @@ type ComplexityRoot struct {
 		ID     func(childComplexity int) int
 		Number func(childComplexity int) int
 		Short  func(childComplexity int, lang *graph.Lang) int
+		Tagged func(childComplexity int, kinds []model.ContentKind, first *int, after *string) int
 		Text   func(childComplexity int, lang *graph.Lang) int
 	}
 
@@ -596,11 +662,13 @@ type ComplexityRoot struct {
 		Country              func(childComplexity int, code string) int
 		Directory            func(childComplexity int, first *int, after *string, filter *graph.DirectoryFilter) int
 		Documents            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Dossiers             func(childComplexity int, first *int, after *string) int
 		Events               func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
 		Funding              func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Indicators           func(childComplexity int) int
 		Labels               func(childComplexity int, lang *graph.Lang) int
+		Library              func(childComplexity int, filter *model.DocumentFilter, orderBy *model.LibraryOrder, first *int, after *string) int
 		LinkHistory          func(childComplexity int, id string) int
 		LinkSuggestions      func(childComplexity int, id string, first *int) int
 		ManagePartnerRequest func(childComplexity int, id string, manageKey string) int
@@ -611,6 +679,7 @@ type ComplexityRoot struct {
 		MyData               func(childComplexity int) int
 		MyPartnerReply       func(childComplexity int, id string, replyKey string) int
 		News                 func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		NewsArchive          func(childComplexity int, filter *graph.Filter) int
 		Node                 func(childComplexity int, id string) int
 		Nodes                func(childComplexity int, ids []string) int
 		OrganisationClaims   func(childComplexity int, first *int) int
@@ -622,6 +691,7 @@ type ComplexityRoot struct {
 		Related              func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
 		Search               func(childComplexity int, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) int
 		Themes               func(childComplexity int) int
+		WebLinks             func(childComplexity int, types []string) int
 	}
 
 	Reason struct {
@@ -668,6 +738,17 @@ type ComplexityRoot struct {
 		Theme func(childComplexity int) int
 	}
 
+	TaggedConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TaggedEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Theme struct {
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int, lang *graph.Lang) int
@@ -678,6 +759,18 @@ type ComplexityRoot struct {
 	ThemeCount struct {
 		Count func(childComplexity int) int
 		Theme func(childComplexity int) int
+	}
+
+	WebLink struct {
+		Country     func(childComplexity int) int
+		Demo        func(childComplexity int) int
+		Description func(childComplexity int, lang *graph.Lang) int
+		ID          func(childComplexity int) int
+		Lang        func(childComplexity int) int
+		Themes      func(childComplexity int) int
+		Title       func(childComplexity int) int
+		Type        func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 }
 
@@ -700,6 +793,15 @@ type DocumentResolver interface {
 	PublishedBy(ctx context.Context, obj *graph.Document) (*graph.Organisation, error)
 	Themes(ctx context.Context, obj *graph.Document) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.Document) (*graph.Country, error)
+	DocType(ctx context.Context, obj *graph.Document) (graph.DocType, error)
+
+	Scope(ctx context.Context, obj *graph.Document) (string, error)
+	Real(ctx context.Context, obj *graph.Document) (bool, error)
+	Principles(ctx context.Context, obj *graph.Document) ([]*graph.Principle, error)
+	TitleIn(ctx context.Context, obj *graph.Document, lang graph.Lang) (*string, error)
+}
+type DossierResolver interface {
+	Items(ctx context.Context, obj *graph.Dossier, first *int) ([]*graph.DossierItem, error)
 }
 type EventResolver interface {
 	Themes(ctx context.Context, obj *graph.Event) ([]*graph.Theme, error)
@@ -802,6 +904,9 @@ type PracticeResolver interface {
 	Partners(ctx context.Context, obj *graph.Practice) ([]*graph.Organisation, error)
 	FundedBy(ctx context.Context, obj *graph.Practice) ([]*graph.Funding, error)
 }
+type PrincipleResolver interface {
+	Tagged(ctx context.Context, obj *graph.Principle, kinds []model.ContentKind, first *int, after *string) (*model.TaggedConnection, error)
+}
 type QueryResolver interface {
 	Labels(ctx context.Context, lang *graph.Lang) ([]*labels.Label, error)
 	Node(ctx context.Context, id string) (graph.Node, error)
@@ -820,6 +925,10 @@ type QueryResolver interface {
 	Events(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.EventConnection, error)
 	Funding(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.FundingConnection, error)
 	Search(ctx context.Context, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) (*model.SearchConnection, error)
+	Library(ctx context.Context, filter *model.DocumentFilter, orderBy *model.LibraryOrder, first *int, after *string) (*model.LibraryPage, error)
+	NewsArchive(ctx context.Context, filter *graph.Filter) ([]*graph.ArchiveMonth, error)
+	WebLinks(ctx context.Context, types []string) ([]*graph.WebLink, error)
+	Dossiers(ctx context.Context, first *int, after *string) (*model.DossierConnection, error)
 	MapLayer(ctx context.Context, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) (*model.MapLayer, error)
 	FindPartners(ctx context.Context, input model.PartnerSearchInput, first *int, after *string) (*model.PartnerConnection, error)
 	Related(ctx context.Context, id string, kinds []model.ContentKind, first *int) ([]*graph.RelatedItem, error)
@@ -850,6 +959,10 @@ type ThemeResolver interface {
 }
 type ThemeCountResolver interface {
 	Theme(ctx context.Context, obj *graph.ThemeCount) (*graph.Theme, error)
+}
+type WebLinkResolver interface {
+	Country(ctx context.Context, obj *graph.WebLink) (*graph.Country, error)
+	Themes(ctx context.Context, obj *graph.WebLink) ([]*graph.Theme, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -997,6 +1110,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.Scope(childComplexity), true
+
+	case "ArchiveMonth.count":
+		if e.ComplexityRoot.ArchiveMonth.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveMonth.Count(childComplexity), true
+	case "ArchiveMonth.month":
+		if e.ComplexityRoot.ArchiveMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveMonth.Month(childComplexity), true
+	case "ArchiveMonth.year":
+		if e.ComplexityRoot.ArchiveMonth.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArchiveMonth.Year(childComplexity), true
 
 	case "Contact.email":
 		if e.ComplexityRoot.Contact.Email == nil {
@@ -1149,6 +1281,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Demo(childComplexity), true
+	case "Document.docType":
+		if e.ComplexityRoot.Document.DocType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.DocType(childComplexity), true
 	case "Document.eli":
 		if e.ComplexityRoot.Document.ELI == nil {
 			break
@@ -1167,12 +1305,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Lang(childComplexity), true
+	case "Document.principles":
+		if e.ComplexityRoot.Document.Principles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Principles(childComplexity), true
 	case "Document.publishedBy":
 		if e.ComplexityRoot.Document.PublishedBy == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Document.PublishedBy(childComplexity), true
+	case "Document.publisher":
+		if e.ComplexityRoot.Document.Publisher == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Publisher(childComplexity), true
+	case "Document.real":
+		if e.ComplexityRoot.Document.Real == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Real(childComplexity), true
+	case "Document.scope":
+		if e.ComplexityRoot.Document.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Scope(childComplexity), true
 	case "Document.summary":
 		if e.ComplexityRoot.Document.Summary == nil {
 			break
@@ -1197,6 +1359,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.titleIn":
+		if e.ComplexityRoot.Document.TitleIn == nil {
+			break
+		}
+
+		args, err := ec.field_Document_titleIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.TitleIn(childComplexity, args["lang"].(graph.Lang)), true
 	case "Document.type":
 		if e.ComplexityRoot.Document.Type == nil {
 			break
@@ -1241,6 +1414,154 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
+
+	case "DocumentFacets.langs":
+		if e.ComplexityRoot.DocumentFacets.Langs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Langs(childComplexity), true
+	case "DocumentFacets.principles":
+		if e.ComplexityRoot.DocumentFacets.Principles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Principles(childComplexity), true
+	case "DocumentFacets.scopes":
+		if e.ComplexityRoot.DocumentFacets.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Scopes(childComplexity), true
+	case "DocumentFacets.themes":
+		if e.ComplexityRoot.DocumentFacets.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Themes(childComplexity), true
+	case "DocumentFacets.types":
+		if e.ComplexityRoot.DocumentFacets.Types == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Types(childComplexity), true
+	case "DocumentFacets.years":
+		if e.ComplexityRoot.DocumentFacets.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Years(childComplexity), true
+
+	case "Dossier.body":
+		if e.ComplexityRoot.Dossier.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Body(childComplexity), true
+	case "Dossier.date":
+		if e.ComplexityRoot.Dossier.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Date(childComplexity), true
+	case "Dossier.demo":
+		if e.ComplexityRoot.Dossier.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Demo(childComplexity), true
+	case "Dossier.format":
+		if e.ComplexityRoot.Dossier.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Format(childComplexity), true
+	case "Dossier.id":
+		if e.ComplexityRoot.Dossier.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.ID(childComplexity), true
+	case "Dossier.items":
+		if e.ComplexityRoot.Dossier.Items == nil {
+			break
+		}
+
+		args, err := ec.field_Dossier_items_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Dossier.Items(childComplexity, args["first"].(*int)), true
+	case "Dossier.lang":
+		if e.ComplexityRoot.Dossier.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Lang(childComplexity), true
+	case "Dossier.summary":
+		if e.ComplexityRoot.Dossier.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Summary(childComplexity), true
+	case "Dossier.summaryEn":
+		if e.ComplexityRoot.Dossier.SummaryEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.SummaryEn(childComplexity), true
+	case "Dossier.title":
+		if e.ComplexityRoot.Dossier.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dossier.Title(childComplexity), true
+
+	case "DossierConnection.edges":
+		if e.ComplexityRoot.DossierConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierConnection.Edges(childComplexity), true
+	case "DossierConnection.pageInfo":
+		if e.ComplexityRoot.DossierConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierConnection.PageInfo(childComplexity), true
+	case "DossierConnection.totalCount":
+		if e.ComplexityRoot.DossierConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierConnection.TotalCount(childComplexity), true
+
+	case "DossierEdge.cursor":
+		if e.ComplexityRoot.DossierEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierEdge.Cursor(childComplexity), true
+	case "DossierEdge.node":
+		if e.ComplexityRoot.DossierEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierEdge.Node(childComplexity), true
+
+	case "DossierItem.node":
+		if e.ComplexityRoot.DossierItem.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierItem.Node(childComplexity), true
+	case "DossierItem.note":
+		if e.ComplexityRoot.DossierItem.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DossierItem.Note(childComplexity), true
 
 	case "EditorLink.active":
 		if e.ComplexityRoot.EditorLink.Active == nil {
@@ -1413,6 +1734,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
+
+	case "FacetCount.count":
+		if e.ComplexityRoot.FacetCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Count(childComplexity), true
+	case "FacetCount.value":
+		if e.ComplexityRoot.FacetCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Value(childComplexity), true
 
 	case "Funding.amount":
 		if e.ComplexityRoot.Funding.Amount == nil {
@@ -1622,6 +1956,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Label.Value(childComplexity), true
+
+	case "LibraryPage.edges":
+		if e.ComplexityRoot.LibraryPage.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryPage.Edges(childComplexity), true
+	case "LibraryPage.facets":
+		if e.ComplexityRoot.LibraryPage.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryPage.Facets(childComplexity), true
+	case "LibraryPage.pageInfo":
+		if e.ComplexityRoot.LibraryPage.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryPage.PageInfo(childComplexity), true
+	case "LibraryPage.totalCount":
+		if e.ComplexityRoot.LibraryPage.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LibraryPage.TotalCount(childComplexity), true
 
 	case "LinkResult.created":
 		if e.ComplexityRoot.LinkResult.Created == nil {
@@ -3275,6 +3634,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Principle.Short(childComplexity, args["lang"].(*graph.Lang)), true
+	case "Principle.tagged":
+		if e.ComplexityRoot.Principle.Tagged == nil {
+			break
+		}
+
+		args, err := ec.field_Principle_tagged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Principle.Tagged(childComplexity, args["kinds"].([]model.ContentKind), args["first"].(*int), args["after"].(*string)), true
 	case "Principle.text":
 		if e.ComplexityRoot.Principle.Text == nil {
 			break
@@ -3353,6 +3723,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.dossiers":
+		if e.ComplexityRoot.Query.Dossiers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dossiers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Dossiers(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -3404,6 +3785,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Labels(childComplexity, args["lang"].(*graph.Lang)), true
+	case "Query.library":
+		if e.ComplexityRoot.Query.Library == nil {
+			break
+		}
+
+		args, err := ec.field_Query_library_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Library(childComplexity, args["filter"].(*model.DocumentFilter), args["orderBy"].(*model.LibraryOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.linkHistory":
 		if e.ComplexityRoot.Query.LinkHistory == nil {
 			break
@@ -3499,6 +3891,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.News(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.newsArchive":
+		if e.ComplexityRoot.Query.NewsArchive == nil {
+			break
+		}
+
+		args, err := ec.field_Query_newsArchive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.NewsArchive(childComplexity, args["filter"].(*graph.Filter)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3610,6 +4013,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Themes(childComplexity), true
+	case "Query.webLinks":
+		if e.ComplexityRoot.Query.WebLinks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_webLinks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WebLinks(childComplexity, args["types"].([]string)), true
 
 	case "Reason.kind":
 		if e.ComplexityRoot.Reason.Kind == nil {
@@ -3766,6 +4180,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subtheme.Theme(childComplexity), true
 
+	case "TaggedConnection.edges":
+		if e.ComplexityRoot.TaggedConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaggedConnection.Edges(childComplexity), true
+	case "TaggedConnection.pageInfo":
+		if e.ComplexityRoot.TaggedConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaggedConnection.PageInfo(childComplexity), true
+	case "TaggedConnection.totalCount":
+		if e.ComplexityRoot.TaggedConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaggedConnection.TotalCount(childComplexity), true
+
+	case "TaggedEdge.cursor":
+		if e.ComplexityRoot.TaggedEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaggedEdge.Cursor(childComplexity), true
+	case "TaggedEdge.node":
+		if e.ComplexityRoot.TaggedEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaggedEdge.Node(childComplexity), true
+
 	case "Theme.id":
 		if e.ComplexityRoot.Theme.ID == nil {
 			break
@@ -3809,6 +4255,66 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThemeCount.Theme(childComplexity), true
 
+	case "WebLink.country":
+		if e.ComplexityRoot.WebLink.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Country(childComplexity), true
+	case "WebLink.demo":
+		if e.ComplexityRoot.WebLink.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Demo(childComplexity), true
+	case "WebLink.description":
+		if e.ComplexityRoot.WebLink.Description == nil {
+			break
+		}
+
+		args, err := ec.field_WebLink_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.WebLink.Description(childComplexity, args["lang"].(*graph.Lang)), true
+	case "WebLink.id":
+		if e.ComplexityRoot.WebLink.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.ID(childComplexity), true
+	case "WebLink.lang":
+		if e.ComplexityRoot.WebLink.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Lang(childComplexity), true
+	case "WebLink.themes":
+		if e.ComplexityRoot.WebLink.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Themes(childComplexity), true
+	case "WebLink.title":
+		if e.ComplexityRoot.WebLink.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Title(childComplexity), true
+	case "WebLink.type":
+		if e.ComplexityRoot.WebLink.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Type(childComplexity), true
+	case "WebLink.url":
+		if e.ComplexityRoot.WebLink.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.URL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3823,7 +4329,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ContentFilter", ec.unmarshalInputContentFilter),
 			graphql.NewInputUnmarshaler("ContentOrder", ec.unmarshalInputContentOrder),
 			graphql.NewInputUnmarshaler("DirectoryFilter", ec.unmarshalInputDirectoryFilter),
+			graphql.NewInputUnmarshaler("DocumentFilter", ec.unmarshalInputDocumentFilter),
 			graphql.NewInputUnmarshaler("GeoPointInput", ec.unmarshalInputGeoPointInput),
+			graphql.NewInputUnmarshaler("LibraryOrder", ec.unmarshalInputLibraryOrder),
 			graphql.NewInputUnmarshaler("MapLayerFilter", ec.unmarshalInputMapLayerFilter),
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("PartnerReplyInput", ec.unmarshalInputPartnerReplyInput),
@@ -4356,7 +4864,7 @@ enum OrgType {
 
 "Kinds of document."
 enum DocType {
-  LEGISLATION POLICY_PAPER REPORT RESEARCH IMPACT_ASSESSMENT EVALUATION STATISTICS TENDER
+  LEGISLATION POLICY_PAPER POLICY_MEASURE REPORT RESEARCH IMPACT_ASSESSMENT EVALUATION STATISTICS TENDER
   PROJECT_DESCRIPTION HANDBOOK OTHER
 }
 
@@ -4426,6 +4934,147 @@ type Query {
   form kind:local is null too, with an INVALID error at its place in the list (path ["nodes", i]).
   """
   nodes(ids: [ID!]!): [Node]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/library.graphqls", Input: `# The library: documents with facets, the news archive by month, the links directory,
+# integration dossiers and special features, and what each Common Basic Principle tags.
+
+extend type Document {
+  "The kind of document (the same as type)."
+  docType: DocType!
+  "Who published it when no organisation of the graph does, e.g. the Council of the European Union for an EU act."
+  publisher: String
+  "EU for a document that names no country (it holds across the EU), else the ISO 3166 alpha-2 code of its country."
+  scope: String!
+  "Real content: true for the EU acts and any content that is not generated demo content (the opposite of demo)."
+  real: Boolean!
+  "The Common Basic Principles it applies."
+  principles: [Principle!]!
+  "Its official title in lang where it has one (EU acts in English, French and German), else null."
+  titleIn(lang: Lang!): String
+}
+
+"How many documents have one value of a facet."
+type FacetCount {
+  "The value: a DocType in lower case (policy_paper), a theme id, a principle number, EU or an ISO country code, an ISO 639-1 language, a year."
+  value: String!
+  count: Int!
+}
+
+"""
+The counts per value of each facet of the library. A facet counts under every filter but its own, so its
+other values say what choosing them would give; values with no document are left out.
+"""
+type DocumentFacets {
+  types: [FacetCount!]!
+  themes: [FacetCount!]!
+  principles: [FacetCount!]!
+  "EU (documents that name no country) and country codes."
+  scopes: [FacetCount!]!
+  langs: [FacetCount!]!
+  years: [FacetCount!]!
+}
+
+"Filters of the library. Empty fields do not filter; several values of one field match any of them."
+input DocumentFilter {
+  types: [DocType!]
+  "Theme ids or slugs."
+  themes: [ID!]
+  "Common Basic Principle numbers, 1-11."
+  principles: [Int!]
+  "EU for documents of EU scope (no country), or ISO 3166 alpha-2 codes."
+  scopes: [String!]
+  "Languages of the original (ISO 639-1)."
+  langs: [String!]
+  "Documents of these years."
+  years: [Int!]
+  "Only generated demo content (true) or only real content (false)."
+  demo: Boolean
+  "Full-text words, all of which must match."
+  query: String
+}
+
+"The library's order: DATE (the default, newest first) or TITLE."
+input LibraryOrder {
+  field: OrderField! = DATE
+  direction: Direction! = DESC
+}
+
+"One page of the library's documents and the facets of the whole filtered set, read in one round trip."
+type LibraryPage {
+  edges: [DocumentEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  facets: DocumentFacets!
+}
+
+"How many news items a month holds."
+type ArchiveMonth {
+  year: Int!
+  month: Int!
+  count: Int!
+}
+
+"""
+A website of the links directory. type is one of eu_institution, eu_agency, national_authority,
+international_organisation, civil_society, research, statistics, legal_database, funding.
+"""
+type WebLink implements Node {
+  id: ID!
+  title: String!
+  url: String!
+  type: String!
+  "The main language of the website."
+  lang: Lang
+  "What the website offers, in lang (English, French or German; English for the others)."
+  description(lang: Lang = EN): String!
+  demo: Boolean!
+  country: Country
+  themes: [Theme!]!
+}
+
+"An integration dossier or a special feature: an editorial piece that gathers news and content of the graph."
+type Dossier implements Node {
+  id: ID!
+  title: String!
+  "dossier or feature."
+  format: String!
+  lang: Lang!
+  summary: String!
+  summaryEn: String
+  body: String
+  date: Date!
+  demo: Boolean!
+  "What editors linked into it (links of type IN_DOSSIER), read live, in the order they were linked."
+  items(first: Int = 50): [DossierItem!]!
+}
+
+"A node gathered in a dossier, with the editor's note."
+type DossierItem {
+  node: Node!
+  "The editor's note, empty when none."
+  note: String!
+}
+
+type DossierConnection { edges: [DossierEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type DossierEdge { cursor: String! node: Dossier! }
+type TaggedConnection { edges: [TaggedEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type TaggedEdge { cursor: String! node: Node! }
+
+extend type Principle {
+  "The content that applies this principle (practices, documents, news, events, funding, milestones...), newest first."
+  tagged(kinds: [ContentKind!], first: Int, after: String): TaggedConnection!
+}
+
+extend type Query {
+  "The library: published documents with filters and facets."
+  library(filter: DocumentFilter, orderBy: LibraryOrder, first: Int, after: String): LibraryPage!
+  "The months that hold published news matching filter, newest first, with their counts."
+  newsArchive(filter: ContentFilter): [ArchiveMonth!]!
+  "The links directory, by type and title; types (lower case, see WebLink) narrows it."
+  webLinks(types: [String!]): [WebLink!]!
+  "Integration dossiers and special features, newest first."
+  dossiers(first: Int, after: String): DossierConnection!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/map.graphqls", Input: `# The map: clusters and single markers of located content for a viewport.
@@ -5045,6 +5694,18 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
 }
 
+func (ec *executionContext) childFields_ArchiveMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_ArchiveMonth_year(ctx, field)
+	case "month":
+		return ec.fieldContext_ArchiveMonth_month(ctx, field)
+	case "count":
+		return ec.fieldContext_ArchiveMonth_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArchiveMonth", field.Name)
+}
+
 func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -5131,6 +5792,18 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_themes(ctx, field)
 	case "country":
 		return ec.fieldContext_Document_country(ctx, field)
+	case "docType":
+		return ec.fieldContext_Document_docType(ctx, field)
+	case "publisher":
+		return ec.fieldContext_Document_publisher(ctx, field)
+	case "scope":
+		return ec.fieldContext_Document_scope(ctx, field)
+	case "real":
+		return ec.fieldContext_Document_real(ctx, field)
+	case "principles":
+		return ec.fieldContext_Document_principles(ctx, field)
+	case "titleIn":
+		return ec.fieldContext_Document_titleIn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -5155,6 +5828,82 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 		return ec.fieldContext_DocumentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "types":
+		return ec.fieldContext_DocumentFacets_types(ctx, field)
+	case "themes":
+		return ec.fieldContext_DocumentFacets_themes(ctx, field)
+	case "principles":
+		return ec.fieldContext_DocumentFacets_principles(ctx, field)
+	case "scopes":
+		return ec.fieldContext_DocumentFacets_scopes(ctx, field)
+	case "langs":
+		return ec.fieldContext_DocumentFacets_langs(ctx, field)
+	case "years":
+		return ec.fieldContext_DocumentFacets_years(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_Dossier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Dossier_id(ctx, field)
+	case "title":
+		return ec.fieldContext_Dossier_title(ctx, field)
+	case "format":
+		return ec.fieldContext_Dossier_format(ctx, field)
+	case "lang":
+		return ec.fieldContext_Dossier_lang(ctx, field)
+	case "summary":
+		return ec.fieldContext_Dossier_summary(ctx, field)
+	case "summaryEn":
+		return ec.fieldContext_Dossier_summaryEn(ctx, field)
+	case "body":
+		return ec.fieldContext_Dossier_body(ctx, field)
+	case "date":
+		return ec.fieldContext_Dossier_date(ctx, field)
+	case "demo":
+		return ec.fieldContext_Dossier_demo(ctx, field)
+	case "items":
+		return ec.fieldContext_Dossier_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dossier", field.Name)
+}
+
+func (ec *executionContext) childFields_DossierConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DossierConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DossierConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DossierConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DossierConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DossierEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DossierEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DossierEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DossierEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DossierItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DossierItem_node(ctx, field)
+	case "note":
+		return ec.fieldContext_DossierItem_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DossierItem", field.Name)
 }
 
 func (ec *executionContext) childFields_EditorLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5235,6 +5984,16 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 		return ec.fieldContext_EventEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FacetCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_FacetCount_value(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Funding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5341,6 +6100,20 @@ func (ec *executionContext) childFields_Label(ctx context.Context, field graphql
 		return ec.fieldContext_Label_lang(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Label", field.Name)
+}
+
+func (ec *executionContext) childFields_LibraryPage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LibraryPage_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LibraryPage_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LibraryPage_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_LibraryPage_facets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LibraryPage", field.Name)
 }
 
 func (ec *executionContext) childFields_LinkResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5973,6 +6746,8 @@ func (ec *executionContext) childFields_Principle(ctx context.Context, field gra
 		return ec.fieldContext_Principle_short(ctx, field)
 	case "text":
 		return ec.fieldContext_Principle_text(ctx, field)
+	case "tagged":
+		return ec.fieldContext_Principle_tagged(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Principle", field.Name)
 }
@@ -6065,6 +6840,28 @@ func (ec *executionContext) childFields_Subtheme(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Subtheme", field.Name)
 }
 
+func (ec *executionContext) childFields_TaggedConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TaggedConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TaggedConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TaggedConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaggedConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TaggedEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TaggedEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TaggedEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaggedEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6087,6 +6884,30 @@ func (ec *executionContext) childFields_ThemeCount(ctx context.Context, field gr
 		return ec.fieldContext_ThemeCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThemeCount", field.Name)
+}
+
+func (ec *executionContext) childFields_WebLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_WebLink_id(ctx, field)
+	case "title":
+		return ec.fieldContext_WebLink_title(ctx, field)
+	case "url":
+		return ec.fieldContext_WebLink_url(ctx, field)
+	case "type":
+		return ec.fieldContext_WebLink_type(ctx, field)
+	case "lang":
+		return ec.fieldContext_WebLink_lang(ctx, field)
+	case "description":
+		return ec.fieldContext_WebLink_description(ctx, field)
+	case "demo":
+		return ec.fieldContext_WebLink_demo(ctx, field)
+	case "country":
+		return ec.fieldContext_WebLink_country(ctx, field)
+	case "themes":
+		return ec.fieldContext_WebLink_themes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WebLink", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6270,6 +7091,34 @@ func (ec *executionContext) field_Country_practices_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Document_titleIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (graph.Lang, error) {
+			return ec.unmarshalNLang2ewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Dossier_items_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -7067,6 +7916,36 @@ func (ec *executionContext) field_Principle_short_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Principle_tagged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ContentKind, error) {
+			return ec.unmarshalOContentKind2ᚕewsiᚋresolversᚋmodelᚐContentKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Principle_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7275,6 +8154,28 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_dossiers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7427,6 +8328,44 @@ func (ec *executionContext) field_Query_labels_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_library_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DocumentFilter, error) {
+			return ec.unmarshalODocumentFilter2ᚖewsiᚋresolversᚋmodelᚐDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.LibraryOrder, error) {
+			return ec.unmarshalOLibraryOrder2ᚖewsiᚋresolversᚋmodelᚐLibraryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_linkHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7556,6 +8495,20 @@ func (ec *executionContext) field_Query_myPartnerReply_args(ctx context.Context,
 		return nil, err
 	}
 	args["replyKey"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_newsArchive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.Filter, error) {
+			return ec.unmarshalOContentFilter2ᚖewsiᚋgraphᚐFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -7891,6 +8844,20 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_webLinks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Reason_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7920,6 +8887,20 @@ func (ec *executionContext) field_Subtheme_name_args(ctx context.Context, rawArg
 }
 
 func (ec *executionContext) field_Theme_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_WebLink_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
@@ -8524,6 +9505,75 @@ func (ec *executionContext) _ApiToken_lastUsed(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_ApiToken_lastUsed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ArchiveMonth_year(ctx context.Context, field graphql.CollectedField, obj *graph.ArchiveMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveMonth_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveMonth_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArchiveMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArchiveMonth_month(ctx context.Context, field graphql.CollectedField, obj *graph.ArchiveMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArchiveMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArchiveMonth_count(ctx context.Context, field graphql.CollectedField, obj *graph.ArchiveMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArchiveMonth_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArchiveMonth_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArchiveMonth", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *graph.Contact) (ret graphql.Marshaler) {
@@ -9372,6 +10422,174 @@ func (ec *executionContext) fieldContext_Document_country(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_docType(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_docType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().DocType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.DocType) graphql.Marshaler {
+			return ec.marshalNDocType2ewsiᚋgraphᚐDocType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_docType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "DocType")
+}
+
+func (ec *executionContext) _Document_publisher(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_publisher(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Publisher, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_scope(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Scope(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+}
+
+func (ec *executionContext) _Document_real(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_real(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Real(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_real(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Document_principles(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_principles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Principles(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Principle) graphql.Marshaler {
+			return ec.marshalNPrinciple2ᚕᚖewsiᚋgraphᚐPrincipleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_principles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Principle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_titleIn(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_titleIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().TitleIn(ctx, obj, fc.Args["lang"].(graph.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_titleIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_titleIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9512,6 +10730,646 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_types(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_types(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Types, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_types(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_themes(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_principles(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_principles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Principles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_principles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_scopes(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_langs(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_langs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Langs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_langs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_years(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dossier_id(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Dossier_title(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dossier_format(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dossier_lang(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _Dossier_summary(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dossier_summaryEn(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_summaryEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_summaryEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dossier_body(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dossier_date(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalNDate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Dossier_demo(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dossier", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Dossier_items(ctx context.Context, field graphql.CollectedField, obj *graph.Dossier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dossier_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Dossier().Items(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.DossierItem) graphql.Marshaler {
+			return ec.marshalNDossierItem2ᚕᚖewsiᚋgraphᚐDossierItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dossier_items(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dossier",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DossierItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Dossier_items_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DossierConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DossierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DossierEdge) graphql.Marshaler {
+			return ec.marshalNDossierEdge2ᚕᚖewsiᚋresolversᚋmodelᚐDossierEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DossierConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DossierEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DossierConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DossierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DossierConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DossierConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DossierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DossierConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DossierEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DossierEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DossierEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DossierEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DossierEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Dossier) graphql.Marshaler {
+			return ec.marshalNDossier2ᚖewsiᚋgraphᚐDossier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DossierEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dossier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DossierItem_node(ctx context.Context, field graphql.CollectedField, obj *graph.DossierItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierItem_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ewsiᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierItem_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DossierItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DossierItem_note(ctx context.Context, field graphql.CollectedField, obj *graph.DossierItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DossierItem_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DossierItem_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DossierItem", field, false, false, "String")
 }
 
 func (ec *executionContext) _EditorLink_from(ctx context.Context, field graphql.CollectedField, obj *graph.EditorLink) (ret graphql.Marshaler) {
@@ -10210,6 +12068,52 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FacetCount_value(ctx context.Context, field graphql.CollectedField, obj *graph.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_count(ctx context.Context, field graphql.CollectedField, obj *graph.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Funding_id(ctx context.Context, field graphql.CollectedField, obj *graph.Funding) (ret graphql.Marshaler) {
@@ -11042,6 +12946,125 @@ func (ec *executionContext) _Label_lang(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Label_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Label", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _LibraryPage_edges(ctx context.Context, field graphql.CollectedField, obj *model.LibraryPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryPage_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DocumentEdge) graphql.Marshaler {
+			return ec.marshalNDocumentEdge2ᚕᚖewsiᚋresolversᚋmodelᚐDocumentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryPage_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryPage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryPage_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LibraryPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryPage_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryPage_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryPage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LibraryPage_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.LibraryPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryPage_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryPage_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LibraryPage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LibraryPage_facets(ctx context.Context, field graphql.CollectedField, obj *model.LibraryPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LibraryPage_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.DocumentFacets) graphql.Marshaler {
+			return ec.marshalNDocumentFacets2ᚖewsiᚋgraphᚐDocumentFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LibraryPage_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LibraryPage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentFacets(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LinkResult_link(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
@@ -17977,6 +20000,50 @@ func (ec *executionContext) fieldContext_Principle_text(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Principle_tagged(ctx context.Context, field graphql.CollectedField, obj *graph.Principle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Principle_tagged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Principle().Tagged(ctx, obj, fc.Args["kinds"].([]model.ContentKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaggedConnection) graphql.Marshaler {
+			return ec.marshalNTaggedConnection2ᚖewsiᚋresolversᚋmodelᚐTaggedConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Principle_tagged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Principle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaggedConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Principle_tagged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_labels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18686,6 +20753,182 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_library(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_library(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Library(ctx, fc.Args["filter"].(*model.DocumentFilter), fc.Args["orderBy"].(*model.LibraryOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LibraryPage) graphql.Marshaler {
+			return ec.marshalNLibraryPage2ᚖewsiᚋresolversᚋmodelᚐLibraryPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_library(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LibraryPage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_library_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_newsArchive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_newsArchive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().NewsArchive(ctx, fc.Args["filter"].(*graph.Filter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ArchiveMonth) graphql.Marshaler {
+			return ec.marshalNArchiveMonth2ᚕᚖewsiᚋgraphᚐArchiveMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_newsArchive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArchiveMonth(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_newsArchive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_webLinks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_webLinks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WebLinks(ctx, fc.Args["types"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.WebLink) graphql.Marshaler {
+			return ec.marshalNWebLink2ᚕᚖewsiᚋgraphᚐWebLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_webLinks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WebLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_webLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dossiers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dossiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Dossiers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DossierConnection) graphql.Marshaler {
+			return ec.marshalNDossierConnection2ᚖewsiᚋresolversᚋmodelᚐDossierConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dossiers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DossierConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dossiers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20023,6 +22266,148 @@ func (ec *executionContext) fieldContext_Subtheme_theme(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _TaggedConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TaggedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaggedConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TaggedEdge) graphql.Marshaler {
+			return ec.marshalNTaggedEdge2ᚕᚖewsiᚋresolversᚋmodelᚐTaggedEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaggedConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaggedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaggedEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaggedConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TaggedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaggedConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaggedConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaggedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaggedConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TaggedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaggedConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaggedConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaggedConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaggedEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TaggedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaggedEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaggedEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaggedEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaggedEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TaggedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaggedEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ewsiᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaggedEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaggedEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Theme_id(ctx context.Context, field graphql.CollectedField, obj *graph.Theme) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20198,6 +22583,252 @@ func (ec *executionContext) _ThemeCount_count(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_ThemeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ThemeCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WebLink_id(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WebLink_title(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_url(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_type(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_lang(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalOLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _WebLink_description(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Description(fc.Args["lang"].(*graph.Lang)), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WebLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_WebLink_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WebLink_demo(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WebLink_country(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WebLink().Country(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Country) graphql.Marshaler {
+			return ec.marshalOCountry2ᚖewsiᚋgraphᚐCountry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WebLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Country(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WebLink_themes(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WebLink().Themes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Theme) graphql.Marshaler {
+			return ec.marshalNTheme2ᚕᚖewsiᚋgraphᚐThemeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WebLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -21602,6 +24233,97 @@ func UnmarshalDirectoryFilter(ctx context.Context, raw any) (graph.DirectoryFilt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, obj any) (model.DocumentFilter, error) {
+	var it model.DocumentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"types", "themes", "principles", "scopes", "langs", "years", "demo", "query"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "types":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
+			data, err := ec.unmarshalODocType2ᚕewsiᚋgraphᚐDocTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "principles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("principles"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Principles = data
+		case "scopes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scopes = data
+		case "langs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("langs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Langs = data
+		case "years":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("years"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Years = data
+		case "demo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demo"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Demo = data
+		case "query":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Query = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDocumentFilter unmarshals raw into the DocumentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDocumentFilter(ctx context.Context, raw any) (model.DocumentFilter, error) {
+	var out model.DocumentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputGeoPointInput(ctx context.Context, obj any) (model.GeoPointInput, error) {
 	var it model.GeoPointInput
 	if obj == nil {
@@ -21648,6 +24370,62 @@ func (ec *executionContext) unmarshalInputGeoPointInput(ctx context.Context, obj
 func UnmarshalGeoPointInput(ctx context.Context, raw any) (model.GeoPointInput, error) {
 	var out model.GeoPointInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GeoPointInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLibraryOrder(ctx context.Context, obj any) (model.LibraryOrder, error) {
+	var it model.LibraryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNOrderField2ewsiᚋresolversᚋmodelᚐOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNDirection2ewsiᚋresolversᚋmodelᚐDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLibraryOrder unmarshals raw into the LibraryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLibraryOrder(ctx context.Context, raw any) (model.LibraryOrder, error) {
+	var out model.LibraryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LibraryOrder", raw, &out)
 	return out, err
 }
 
@@ -22421,6 +25199,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *graph.WebLink:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._WebLink(ctx, sel, obj)
 	case *graph.Theme:
 		if obj == nil {
 			return graphql.Null
@@ -22486,6 +25269,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Event(ctx, sel, obj)
+	case *graph.Dossier:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Dossier(ctx, sel, obj)
 	case *graph.Document:
 		if obj == nil {
 			return graphql.Null
@@ -22655,6 +25443,49 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 		case "lastUsed":
 			out.Values[i] = ec._ApiToken_lastUsed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var archiveMonthImplementors = []string{"ArchiveMonth"}
+
+func (ec *executionContext) _ArchiveMonth(ctx context.Context, sel ast.SelectionSet, obj *graph.ArchiveMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, archiveMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArchiveMonth")
+		case "year":
+			out.Values[i] = ec._ArchiveMonth_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._ArchiveMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ArchiveMonth_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -22939,6 +25770,41 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_country(ctx, field, obj)
 				})
+		case "docType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_docType(ctx, field, obj)
+				})
+		case "publisher":
+			out.Values[i] = ec._Document_publisher(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scope":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_scope(ctx, field, obj)
+				})
+		case "real":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_real(ctx, field, obj)
+				})
+		case "principles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_principles(ctx, field, obj)
+				})
+		case "titleIn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_titleIn(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23017,6 +25883,262 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._DocumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentFacetsImplementors = []string{"DocumentFacets"}
+
+func (ec *executionContext) _DocumentFacets(ctx context.Context, sel ast.SelectionSet, obj *graph.DocumentFacets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentFacets")
+		case "types":
+			out.Values[i] = ec._DocumentFacets_types(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._DocumentFacets_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "principles":
+			out.Values[i] = ec._DocumentFacets_principles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scopes":
+			out.Values[i] = ec._DocumentFacets_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "langs":
+			out.Values[i] = ec._DocumentFacets_langs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "years":
+			out.Values[i] = ec._DocumentFacets_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dossierImplementors = []string{"Dossier", "Node"}
+
+func (ec *executionContext) _Dossier(ctx context.Context, sel ast.SelectionSet, obj *graph.Dossier) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dossierImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Dossier")
+		case "id":
+			out.Values[i] = ec._Dossier_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Dossier_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "format":
+			out.Values[i] = ec._Dossier_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.Values[i] = ec._Dossier_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._Dossier_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryEn":
+			out.Values[i] = ec._Dossier_summaryEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Dossier_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Dossier_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._Dossier_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dossier_items(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dossierConnectionImplementors = []string{"DossierConnection"}
+
+func (ec *executionContext) _DossierConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DossierConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dossierConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DossierConnection")
+		case "edges":
+			out.Values[i] = ec._DossierConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DossierConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DossierConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dossierEdgeImplementors = []string{"DossierEdge"}
+
+func (ec *executionContext) _DossierEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DossierEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dossierEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DossierEdge")
+		case "cursor":
+			out.Values[i] = ec._DossierEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DossierEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dossierItemImplementors = []string{"DossierItem"}
+
+func (ec *executionContext) _DossierItem(ctx context.Context, sel ast.SelectionSet, obj *graph.DossierItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dossierItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DossierItem")
+		case "node":
+			out.Values[i] = ec._DossierItem_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._DossierItem_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23271,6 +26393,44 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var facetCountImplementors = []string{"FacetCount"}
+
+func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSet, obj *graph.FacetCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetCount")
+		case "value":
+			out.Values[i] = ec._FacetCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23630,6 +26790,54 @@ func (ec *executionContext) _Label(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "lang":
 			out.Values[i] = ec._Label_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var libraryPageImplementors = []string{"LibraryPage"}
+
+func (ec *executionContext) _LibraryPage(ctx context.Context, sel ast.SelectionSet, obj *model.LibraryPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, libraryPageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LibraryPage")
+		case "edges":
+			out.Values[i] = ec._LibraryPage_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LibraryPage_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LibraryPage_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facets":
+			out.Values[i] = ec._LibraryPage_facets(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25942,23 +29150,29 @@ func (ec *executionContext) _Principle(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._Principle_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "number":
 			out.Values[i] = ec._Principle_number(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "short":
 			out.Values[i] = ec._Principle_short(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "text":
 			out.Values[i] = ec._Principle_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "tagged":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Principle_tagged(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26096,6 +29310,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
+				})
+		case "library":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_library(ctx, field)
+				})
+		case "newsArchive":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_newsArchive(ctx, field)
+				})
+		case "webLinks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_webLinks(ctx, field)
+				})
+		case "dossiers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dossiers(ctx, field)
 				})
 		case "mapLayer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -26532,6 +29770,87 @@ func (ec *executionContext) _Subtheme(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var taggedConnectionImplementors = []string{"TaggedConnection"}
+
+func (ec *executionContext) _TaggedConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TaggedConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taggedConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaggedConnection")
+		case "edges":
+			out.Values[i] = ec._TaggedConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TaggedConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TaggedConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taggedEdgeImplementors = []string{"TaggedEdge"}
+
+func (ec *executionContext) _TaggedEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TaggedEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taggedEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaggedEdge")
+		case "cursor":
+			out.Values[i] = ec._TaggedEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TaggedEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var themeImplementors = []string{"Theme", "Node"}
 
 func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, obj *graph.Theme) graphql.Marshaler {
@@ -26603,6 +29922,81 @@ func (ec *executionContext) _ThemeCount(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var webLinkImplementors = []string{"WebLink", "Node"}
+
+func (ec *executionContext) _WebLink(ctx context.Context, sel ast.SelectionSet, obj *graph.WebLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, webLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WebLink")
+		case "id":
+			out.Values[i] = ec._WebLink_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._WebLink_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._WebLink_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._WebLink_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.Values[i] = ec._WebLink_lang(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._WebLink_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._WebLink_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "country":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WebLink_country(ctx, field, obj)
+				})
+		case "themes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WebLink_themes(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27014,6 +30408,30 @@ func (ec *executionContext) marshalNApiToken2ᚖewsiᚋgraphᚐAPIToken(ctx cont
 	return ec._ApiToken(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNArchiveMonth2ᚕᚖewsiᚋgraphᚐArchiveMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ArchiveMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArchiveMonth2ᚖewsiᚋgraphᚐArchiveMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArchiveMonth2ᚖewsiᚋgraphᚐArchiveMonth(ctx context.Context, sel ast.SelectionSet, v *graph.ArchiveMonth) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ArchiveMonth!")
+		return graphql.Null
+	}
+	return ec._ArchiveMonth(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBBoxInput2ewsiᚋresolversᚋmodelᚐBBoxInput(ctx context.Context, v any) (model.BBoxInput, error) {
 	res, err := ec.unmarshalInputBBoxInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27164,6 +30582,78 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖewsiᚋresolversᚋmodelᚐD
 	return ec._DocumentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDocumentFacets2ᚖewsiᚋgraphᚐDocumentFacets(ctx context.Context, sel ast.SelectionSet, v *graph.DocumentFacets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentFacets!")
+		return graphql.Null
+	}
+	return ec._DocumentFacets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDossier2ᚖewsiᚋgraphᚐDossier(ctx context.Context, sel ast.SelectionSet, v *graph.Dossier) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Dossier!")
+		return graphql.Null
+	}
+	return ec._Dossier(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDossierConnection2ᚖewsiᚋresolversᚋmodelᚐDossierConnection(ctx context.Context, sel ast.SelectionSet, v *model.DossierConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DossierConnection!")
+		return graphql.Null
+	}
+	return ec._DossierConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDossierEdge2ᚕᚖewsiᚋresolversᚋmodelᚐDossierEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DossierEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDossierEdge2ᚖewsiᚋresolversᚋmodelᚐDossierEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDossierEdge2ᚖewsiᚋresolversᚋmodelᚐDossierEdge(ctx context.Context, sel ast.SelectionSet, v *model.DossierEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DossierEdge!")
+		return graphql.Null
+	}
+	return ec._DossierEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDossierItem2ᚕᚖewsiᚋgraphᚐDossierItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.DossierItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDossierItem2ᚖewsiᚋgraphᚐDossierItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDossierItem2ᚖewsiᚋgraphᚐDossierItem(ctx context.Context, sel ast.SelectionSet, v *graph.DossierItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DossierItem!")
+		return graphql.Null
+	}
+	return ec._DossierItem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEditorLink2ᚕᚖewsiᚋgraphᚐEditorLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.EditorLink) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -27226,6 +30716,26 @@ func (ec *executionContext) marshalNEventEdge2ᚖewsiᚋresolversᚋmodelᚐEven
 		return graphql.Null
 	}
 	return ec._EventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFacetCount2ewsiᚋgraphᚐFacetCount(ctx context.Context, sel ast.SelectionSet, v graph.FacetCount) graphql.Marshaler {
+	return ec._FacetCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFacetCount2ᚕewsiᚋgraphᚐFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.FacetCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetCount2ewsiᚋgraphᚐFacetCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -27473,6 +30983,14 @@ func (ec *executionContext) unmarshalNLang2ewsiᚋgraphᚐLang(ctx context.Conte
 
 func (ec *executionContext) marshalNLang2ewsiᚋgraphᚐLang(ctx context.Context, sel ast.SelectionSet, v graph.Lang) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNLibraryPage2ᚖewsiᚋresolversᚋmodelᚐLibraryPage(ctx context.Context, sel ast.SelectionSet, v *model.LibraryPage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LibraryPage!")
+		return graphql.Null
+	}
+	return ec._LibraryPage(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLinkResult2ᚖewsiᚋresolversᚋmodelᚐLinkResult(ctx context.Context, sel ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
@@ -28376,6 +31894,38 @@ func (ec *executionContext) marshalNSubtheme2ᚖewsiᚋgraphᚐSubtheme(ctx cont
 	return ec._Subtheme(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTaggedConnection2ᚖewsiᚋresolversᚋmodelᚐTaggedConnection(ctx context.Context, sel ast.SelectionSet, v *model.TaggedConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaggedConnection!")
+		return graphql.Null
+	}
+	return ec._TaggedConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTaggedEdge2ᚕᚖewsiᚋresolversᚋmodelᚐTaggedEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TaggedEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaggedEdge2ᚖewsiᚋresolversᚋmodelᚐTaggedEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTaggedEdge2ᚖewsiᚋresolversᚋmodelᚐTaggedEdge(ctx context.Context, sel ast.SelectionSet, v *model.TaggedEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaggedEdge!")
+		return graphql.Null
+	}
+	return ec._TaggedEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNTheme2ᚕᚖewsiᚋgraphᚐThemeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Theme) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28446,6 +31996,30 @@ func (ec *executionContext) unmarshalNTokenScope2ewsiᚋgraphᚐScope(ctx contex
 
 func (ec *executionContext) marshalNTokenScope2ewsiᚋgraphᚐScope(ctx context.Context, sel ast.SelectionSet, v graph.Scope) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNWebLink2ᚕᚖewsiᚋgraphᚐWebLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.WebLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWebLink2ᚖewsiᚋgraphᚐWebLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWebLink2ᚖewsiᚋgraphᚐWebLink(ctx context.Context, sel ast.SelectionSet, v *graph.WebLink) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WebLink!")
+		return graphql.Null
+	}
+	return ec._WebLink(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -28733,6 +32307,50 @@ func (ec *executionContext) unmarshalODirectoryFilter2ᚖewsiᚋgraphᚐDirector
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODocType2ᚕewsiᚋgraphᚐDocTypeᚄ(ctx context.Context, v any) ([]graph.DocType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.DocType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDocType2ewsiᚋgraphᚐDocType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODocType2ᚕewsiᚋgraphᚐDocTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.DocType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocType2ewsiᚋgraphᚐDocType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODocumentFilter2ᚖewsiᚋresolversᚋmodelᚐDocumentFilter(ctx context.Context, v any) (*model.DocumentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDocumentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28925,6 +32543,14 @@ func (ec *executionContext) marshalOLang2ᚖewsiᚋgraphᚐLang(ctx context.Cont
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOLibraryOrder2ᚖewsiᚋresolversᚋmodelᚐLibraryOrder(ctx context.Context, v any) (*model.LibraryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputLibraryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOLinkType2ᚖewsiᚋgraphᚐLinkType(ctx context.Context, v any) (*graph.LinkType, error) {

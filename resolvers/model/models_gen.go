@@ -43,6 +43,36 @@ type DocumentEdge struct {
 	Node   *graph.Document `json:"node"`
 }
 
+// Filters of the library. Empty fields do not filter; several values of one field match any of them.
+type DocumentFilter struct {
+	Types []graph.DocType `json:"types,omitempty"`
+	// Theme ids or slugs.
+	Themes []string `json:"themes,omitempty"`
+	// Common Basic Principle numbers, 1-11.
+	Principles []int `json:"principles,omitempty"`
+	// EU for documents of EU scope (no country), or ISO 3166 alpha-2 codes.
+	Scopes []string `json:"scopes,omitempty"`
+	// Languages of the original (ISO 639-1).
+	Langs []string `json:"langs,omitempty"`
+	// Documents of these years.
+	Years []int `json:"years,omitempty"`
+	// Only generated demo content (true) or only real content (false).
+	Demo *bool `json:"demo,omitempty"`
+	// Full-text words, all of which must match.
+	Query *string `json:"query,omitempty"`
+}
+
+type DossierConnection struct {
+	Edges      []*DossierEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type DossierEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   *graph.Dossier `json:"node"`
+}
+
 type EventConnection struct {
 	Edges      []*EventEdge `json:"edges"`
 	PageInfo   *PageInfo    `json:"pageInfo"`
@@ -75,6 +105,20 @@ type GeoPointInput struct {
 type KindCount struct {
 	Kind  MarkerKind `json:"kind"`
 	Count int        `json:"count"`
+}
+
+// The library's order: DATE (the default, newest first) or TITLE.
+type LibraryOrder struct {
+	Field     OrderField `json:"field"`
+	Direction Direction  `json:"direction"`
+}
+
+// One page of the library's documents and the facets of the whole filtered set, read in one round trip.
+type LibraryPage struct {
+	Edges      []*DocumentEdge       `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+	Facets     *graph.DocumentFacets `json:"facets"`
 }
 
 type LinkResult struct {
@@ -437,6 +481,17 @@ type SearchEdge struct {
 	Cursor string     `json:"cursor"`
 	Node   graph.Node `json:"node"`
 	Score  float64    `json:"score"`
+}
+
+type TaggedConnection struct {
+	Edges      []*TaggedEdge `json:"edges"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+type TaggedEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   graph.Node `json:"node"`
 }
 
 // Kinds of content that lists and search return.

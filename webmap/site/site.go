@@ -45,6 +45,12 @@ var Routes = []Route{
 	{"/about", "about.html", "about"},
 	{"/accessibility", "accessibility.html", "accessibility"},
 	{"/search", "search.html", "search"},
+	{"/library", "library.html", "library"},
+	{"/news", "news.html", "news"},
+	{"/links", "links.html", "links"},
+	{"/framework", "framework.html", "framework"},
+	{"/principles", "principles.html", "framework"},
+	{"/dossiers", "dossiers.html", "dossiers"},
 }
 
 // notFoundFile is the page of an unknown path.

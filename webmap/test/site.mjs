@@ -21,6 +21,7 @@ const IDS = `{
   principles { id }
   countries(eu: true) { id iso2 }
   partnerRequests(first: 1) { edges { node { id } } }
+  dossiers(first: 1) { edges { node { id } } }
 }`;
 
 /** ids asks the API for one node of each kind the pages show. */
@@ -46,7 +47,7 @@ export async function ids() {
     document: first(d.documents, 'document'), news: first(d.news, 'news item'), event: first(d.events, 'event'),
     funding: first(d.funding, 'funding'), theme: d.themes[0].id, themeSlug: theme.slug,
     principle: d.principles[0].id, country: fr.id, countryCode: fr.iso2,
-    request: first(d.partnerRequests, 'partner request'),
+    request: first(d.partnerRequests, 'partner request'), dossier: first(d.dossiers, 'dossier'),
   };
 }
 
@@ -106,6 +107,15 @@ export function routes(id) {
     { name: 'about', path: '/about', ready: 'h1' },
     { name: 'accessibility', path: '/accessibility', ready: 'h1' },
     { name: 'search', path: `/search?q=${q('integration')}`, ready: 'h1' },
+    { name: 'library', path: '/library', ready: '.ewsi-doc-list li',
+      states: [{ name: 'eu-law', path: '/library?type=legislation&scope=EU', open: (page) => page.waitForSelector('.ewsi-doc-ids', { timeout: 15000 }) }] },
+    { name: 'news', path: '/news', ready: '.ewsi-archive-nav h3',
+      states: [{ name: 'month', path: '/news', open: openFirstMonth }] },
+    { name: 'links', path: '/links', ready: '#links-list h2' },
+    { name: 'framework', path: '/framework', ready: '.ewsi-timeline li' },
+    { name: 'principles', path: '/principles', ready: '#principles-list h2' },
+    { name: 'dossiers', path: '/dossiers', ready: '.ewsi-doc-list li',
+      states: [{ name: 'dossier', path: `/dossiers?id=${q(id.dossier)}`, open: (page) => page.waitForSelector('#dossier-items', { timeout: 15000 }) }] },
     { name: 'not-found', path: '/no-such-page', status: 404 },
     { name: 'graphiql', path: '/graphiql', ready: '.graphiql-container', fixed: true },
   ];
@@ -140,6 +150,12 @@ export async function openDisclosures(page, what) {
   for (const d of await page.locator('details:not([open])').all()) {
     if (await d.evaluate((el, w) => !!el.querySelector(w), what) && await d.locator('summary').first().isVisible()) await d.locator('summary').first().click();
   }
+}
+
+/** openFirstMonth follows the news archive's first month link. */
+async function openFirstMonth(page) {
+  await page.locator('.ewsi-archive-nav li a').first().click();
+  await page.waitForSelector('.ewsi-archive-nav a[aria-current=page]', { timeout: 15000 });
 }
 
 /** submitEmpty submits the main form without filling it, so that it shows its errors. */
