@@ -141,13 +141,6 @@ RETURN size(ns) AS total, [x IN ns[$skip..($skip + $limit)] | {p: %s, l: 'Docume
 	return nodes, int(total.(int64)), facets, nil
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // NewsArchive returns the months with published news matching f, newest first.
 func (s *Store) NewsArchive(ctx context.Context, f graph.Filter) ([]graph.ArchiveMonth, error) {
 	start, params, err := startOf(graph.KindNews, f)
