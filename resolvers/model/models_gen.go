@@ -32,6 +32,17 @@ type ContentOrder struct {
 	Direction Direction  `json:"direction"`
 }
 
+type ContributionConnection struct {
+	Edges      []*ContributionEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type ContributionEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *graph.Contribution `json:"node"`
+}
+
 type DocumentConnection struct {
 	Edges      []*DocumentEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
@@ -352,12 +363,24 @@ type PracticeEdge struct {
 type Query struct {
 }
 
+// A text field rendered from plain text or Markdown to sanitised HTML.
+type RenderedField struct {
+	Field string `json:"field"`
+	HTML  string `json:"html"`
+}
+
 type ReplyToPartnerRequestResult struct {
 	Reply *graph.PartnerReply `json:"reply"`
 	// The key to follow the reply and agree to share contacts: shown once, when the reply
 	// is created. A repeat with the same idempotency key returns the same reply with replyKey: null.
 	ReplyKey *string `json:"replyKey,omitempty"`
 	// False when the idempotency key was used before and the stored reply is returned.
+	Created bool `json:"created"`
+}
+
+type SaveContributionResult struct {
+	Contribution *graph.Contribution `json:"contribution"`
+	// False when the idempotency key was used before with the same input.
 	Created bool `json:"created"`
 }
 
