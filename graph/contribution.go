@@ -190,3 +190,9 @@ type ContributorsReport struct {
 	ByCountry    []*ContributionCount
 	Contributors []*ContributorLine
 }
+
+// Relationships of contributions (besides RelSubmitted and RelReviewed).
+const (
+	RelContributedBy = "CONTRIBUTED_BY" // (x)-[:CONTRIBUTED_BY]->(Person): the published node credits its contributor
+	RelBecame        = "BECAME"         // (Contribution)-[:BECAME]->(x): the node it was published as
+)
