@@ -315,3 +315,6 @@ func NormalizedTitle(s string) string {
 	})
 	return strings.Join(f, " ")
 }
+
+// Text returns the value of a field by json name, as text ("" when unset).
+func (in *ContributionInput) Text(field string) string { return in.values()[field] }

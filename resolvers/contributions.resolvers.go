@@ -10,72 +10,150 @@ import (
 	"ewsi/graph"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
-	"fmt"
 )
 
 // Rendered is the resolver for the rendered field.
 func (r *contributionResolver) Rendered(ctx context.Context, obj *graph.Contribution) ([]*model.RenderedField, error) {
-	panic(fmt.Errorf("not implemented: Rendered - rendered"))
+	return r.rendered(obj), nil
 }
 
 // Published is the resolver for the published field.
 func (r *contributionResolver) Published(ctx context.Context, obj *graph.Contribution) (graph.Node, error) {
-	panic(fmt.Errorf("not implemented: Published - published"))
+	if obj.PublishedID == "" {
+		return nil, nil
+	}
+	nodes, err := r.Nodes(ctx, []string{obj.PublishedID})
+	if err != nil || len(nodes) == 0 {
+		return nil, err
+	}
+	return nodes[0], nil
 }
 
 // Criteria is the resolver for the criteria field.
 func (r *contributionResolver) Criteria(ctx context.Context, obj *graph.Contribution, lang *graph.Lang) ([]*graph.CriterionText, error) {
-	panic(fmt.Errorf("not implemented: Criteria - criteria"))
+	l := graph.LangEN
+	if lang != nil {
+		l = *lang
+	}
+	return graph.CriteriaText(obj.Kind, l), nil
 }
 
 // SaveDraft is the resolver for the saveDraft field.
 func (r *mutationResolver) SaveDraft(ctx context.Context, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) (*model.SaveContributionResult, error) {
-	panic(fmt.Errorf("not implemented: SaveDraft - saveDraft"))
+	return r.save(ctx, "Mutation.saveDraft", kind, input, idempotencyKey, false)
 }
 
 // SubmitContribution is the resolver for the submitContribution field.
 func (r *mutationResolver) SubmitContribution(ctx context.Context, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) (*model.SaveContributionResult, error) {
-	panic(fmt.Errorf("not implemented: SubmitContribution - submitContribution"))
+	return r.save(ctx, "Mutation.submitContribution", kind, input, idempotencyKey, true)
 }
 
 // ReviseContribution is the resolver for the reviseContribution field.
 func (r *mutationResolver) ReviseContribution(ctx context.Context, id string, input graph.ContributionInput) (*graph.Contribution, error) {
-	panic(fmt.Errorf("not implemented: ReviseContribution - reviseContribution"))
+	st, c, err := r.loadContribution(ctx, "Mutation.reviseContribution", id)
+	if err != nil {
+		return nil, err
+	}
+	return st.ReviseContribution(ctx, c.ID, graph.ActorFrom(ctx).PersonID, input)
 }
 
 // WithdrawContribution is the resolver for the withdrawContribution field.
 func (r *mutationResolver) WithdrawContribution(ctx context.Context, id string) (*graph.Contribution, error) {
-	panic(fmt.Errorf("not implemented: WithdrawContribution - withdrawContribution"))
+	st, c, err := r.loadContribution(ctx, "Mutation.withdrawContribution", id)
+	if err != nil {
+		return nil, err
+	}
+	return st.WithdrawContribution(ctx, c.ID, graph.ActorFrom(ctx).PersonID)
 }
 
 // DecideContribution is the resolver for the decideContribution field.
 func (r *mutationResolver) DecideContribution(ctx context.Context, id string, decision graph.ReviewDecision, criteriaMet []graph.Criterion, reason *string) (*graph.Contribution, error) {
-	panic(fmt.Errorf("not implemented: DecideContribution - decideContribution"))
+	st, c, err := r.loadContribution(ctx, "Mutation.decideContribution", id)
+	if err != nil {
+		return nil, err
+	}
+	d := graph.Decide{ID: c.ID, By: graph.ActorFrom(ctx).PersonID, Decision: decision, CriteriaMet: criteriaMet, Reason: deref(reason)}
+	out, err := st.DecideContribution(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if len(out.Reviews) > len(c.Reviews) { // decided now, not a repeat
+		if out.State == graph.StatePublished && r.Map != nil {
+			r.Map.Recheck()
+		}
+		r.notifyContribution(ctx, "contribution-decided", out)
+	}
+	return out, nil
 }
 
 // Criteria is the resolver for the criteria field.
 func (r *queryResolver) Criteria(ctx context.Context, kind graph.ContributionKind, lang *graph.Lang) ([]*graph.CriterionText, error) {
-	panic(fmt.Errorf("not implemented: Criteria - criteria"))
+	if !kind.Valid() {
+		return nil, graph.Errorf(graph.EINVALID, "kind", "%q is not a kind of contribution", kind)
+	}
+	l := graph.LangEN
+	if lang != nil {
+		l = *lang
+	}
+	return graph.CriteriaText(kind, l), nil
 }
 
 // MyContributions is the resolver for the myContributions field.
 func (r *queryResolver) MyContributions(ctx context.Context, first *int, after *string) (*model.ContributionConnection, error) {
-	panic(fmt.Errorf("not implemented: MyContributions - myContributions"))
+	if err := graph.Authorize(ctx, "Query.myContributions", graph.Subject{}); err != nil {
+		return nil, err
+	}
+	st, err := r.contributions()
+	if err != nil {
+		return nil, err
+	}
+	person := graph.ActorFrom(ctx).PersonID
+	return contributionPage(first, after, func(w graph.Window) ([]*graph.Contribution, int, error) {
+		return st.MyContributions(ctx, person, w)
+	})
 }
 
 // ModerationQueue is the resolver for the moderationQueue field.
 func (r *queryResolver) ModerationQueue(ctx context.Context, country *string, first *int, after *string) (*model.ContributionConnection, error) {
-	panic(fmt.Errorf("not implemented: ModerationQueue - moderationQueue"))
+	var f graph.ModerationFilter
+	if country != nil {
+		iso, ok := graph.CountryCode(*country)
+		if !ok {
+			return nil, graph.Errorf(graph.EINVALID, "country", "%q is not a two-letter country code", *country)
+		}
+		f.Country = iso
+	}
+	if err := graph.Authorize(ctx, "Query.moderationQueue", graph.Subject{Country: f.Country}); err != nil {
+		return nil, err
+	}
+	st, err := r.contributions()
+	if err != nil {
+		return nil, err
+	}
+	return contributionPage(first, after, func(w graph.Window) ([]*graph.Contribution, int, error) {
+		return st.ModerationQueue(ctx, f, w)
+	})
 }
 
 // Contribution is the resolver for the contribution field.
 func (r *queryResolver) Contribution(ctx context.Context, id string) (*graph.Contribution, error) {
-	panic(fmt.Errorf("not implemented: Contribution - contribution"))
+	_, c, err := r.loadContribution(ctx, "Query.contribution", id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, nil
+	}
+	return c, err
 }
 
 // ContributorsReport is the resolver for the contributorsReport field.
 func (r *queryResolver) ContributorsReport(ctx context.Context, year int) (*graph.ContributorsReport, error) {
-	panic(fmt.Errorf("not implemented: ContributorsReport - contributorsReport"))
+	if year < 2000 || year > 2100 {
+		return nil, graph.Errorf(graph.EINVALID, "year", "%d is not a year between 2000 and 2100", year)
+	}
+	st, err := r.contributions()
+	if err != nil {
+		return nil, err
+	}
+	return st.ContributorsReport(ctx, year)
 }
 
 // Contribution returns generated.ContributionResolver implementation.

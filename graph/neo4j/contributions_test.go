@@ -248,7 +248,9 @@ func TestContributionDuplicates(t *testing.T) {
 	near.Organisation = "organisation:ngo-lyon"
 	e, _ := submit(t, "person:carol", "idem-dup-3", graph.ContribPractice, near)
 	pub, _ := s.Contribution(ctx, c.ID)
-	if !slices.ContainsFunc(e.Duplicates, func(x *graph.PossibleDuplicate) bool { return x.ID == pub.PublishedID && x.Reason == graph.DupSimilarText }) {
+	if !slices.ContainsFunc(e.Duplicates, func(x *graph.PossibleDuplicate) bool {
+		return x.ID == pub.PublishedID && x.Reason == graph.DupSimilarText
+	}) {
 		t.Errorf("close text match: %+v (published %s)", e.Duplicates, pub.PublishedID)
 	}
 	other := practiceInput()
