@@ -2,6 +2,10 @@ package resolvers
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"time"
 
 	"ewsi/graph"
 	"ewsi/markup"
@@ -116,10 +120,49 @@ func (r *Resolver) rendered(c *graph.Contribution) []*model.RenderedField {
 	return out
 }
 
-// notifyContribution mails the contributor about c; a failure is logged by the
-// notifier and does not undo the change.
+// notifyContribution mails the contributor about c (template
+// contribution-received or contribution-decided). The mail is recorded by the
+// notifier and sent after the request; a failure to record it is logged and
+// does not undo the change, which is committed already.
 func (r *Resolver) notifyContribution(ctx context.Context, template string, c *graph.Contribution) {
-	_ = ctx
-	_ = template
-	_ = c
+	if r.Notifier == nil || r.Contributions == nil {
+		return
+	}
+	email, lang, name, err := r.Contributions.ContributionNotice(ctx, c.ID)
+	if err != nil || email == "" {
+		if err != nil {
+			slog.ErrorContext(ctx, "contribution mail", "contribution", c.ID, "err", err)
+		}
+		return
+	}
+	if lang != graph.LangFR && lang != graph.LangDE {
+		lang = graph.LangEN
+	}
+	if name == "" {
+		name = email
+	}
+	data := map[string]any{"name": name, "title": c.Title, "kind": string(c.Kind),
+		"url": fmt.Sprintf("/contribute?id=%s&lang=%s", url.QueryEscape(c.ID), lang)}
+	key := template + ":" + c.ID
+	switch template {
+	case "contribution-received":
+		if c.SubmittedAt != nil {
+			key += ":" + c.SubmittedAt.UTC().Format(time.RFC3339Nano)
+		}
+	case "contribution-decided":
+		key += fmt.Sprintf(":%d", len(c.Reviews))
+		if n := len(c.Reviews); n > 0 {
+			last := c.Reviews[n-1]
+			data["decision"] = "published"
+			if last.Decision == graph.DecisionReject {
+				data["decision"] = "rejected"
+			}
+			if last.Reason != nil {
+				data["reason"] = *last.Reason
+			}
+		}
+	}
+	if err := r.Notifier.Notify(ctx, graph.Notice{Key: key, To: email, Lang: string(lang), Template: template, Data: data}); err != nil {
+		slog.ErrorContext(ctx, "contribution mail", "contribution", c.ID, "template", template, "err", err)
+	}
 }

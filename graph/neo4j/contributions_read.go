@@ -207,7 +207,7 @@ func counts(m map[string]int) []*graph.ContributionCount {
 func (s *Store) ContributionNotice(ctx context.Context, id string) (string, graph.Lang, string, error) {
 	recs, err := s.read(ctx, `
 MATCH (c:Contribution {id: $id}) OPTIONAL MATCH (p:Person {id: c.person})
-RETURN coalesce(p.email, '') AS email, coalesce(p.lang, head([l IN coalesce(p.languages, []) WHERE l IN ['en', 'fr', 'de']]), 'en') AS lang,
+RETURN CASE WHEN coalesce(p.former, false) THEN '' ELSE coalesce(p.email, '') END AS email, coalesce(p.lang, head([l IN coalesce(p.languages, []) WHERE l IN ['en', 'fr', 'de']]), 'en') AS lang,
        coalesce(p.name, '') AS name`, map[string]any{"id": id})
 	if err != nil {
 		return "", "", "", err
