@@ -45,6 +45,9 @@ var Routes = []Route{
 	{"/about", "about.html", "about"},
 	{"/accessibility", "accessibility.html", "accessibility"},
 	{"/search", "search.html", "search"},
+	{"/contribute", "contribute.html", "contribute"},
+	{"/moderation", "moderation.html", "moderation"},
+	{"/contributors", "contributors.html", "contributors"},
 }
 
 // notFoundFile is the page of an unknown path.

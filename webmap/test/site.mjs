@@ -106,6 +106,10 @@ export function routes(id) {
     { name: 'about', path: '/about', ready: 'h1' },
     { name: 'accessibility', path: '/accessibility', ready: 'h1' },
     { name: 'search', path: `/search?q=${q('integration')}`, ready: 'h1' },
+    { name: 'contribute', path: '/contribute', ready: '#contribute-form',
+      states: [{ name: 'event-form', path: '/contribute?kind=EVENT', open: (page) => page.waitForSelector('#f-start', { timeout: 10000 }) }] },
+    { name: 'moderation', path: '/moderation', ready: '#queue-message' },
+    { name: 'contributors', path: '/contributors', ready: '#report-total' },
     { name: 'not-found', path: '/no-such-page', status: 404 },
     { name: 'graphiql', path: '/graphiql', ready: '.graphiql-container', fixed: true },
   ];
