@@ -2,10 +2,13 @@ package resolvers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"ewsi/graph"
 	"ewsi/markup"
@@ -74,7 +77,7 @@ func (r *Resolver) save(ctx context.Context, op string, kind graph.ContributionK
 	c, created, err := st.SaveContribution(ctx, graph.SaveContribution{Person: a.PersonID, Kind: kind, Input: in, Key: key, Submit: submit},
 		r.submissionLimit())
 	if err != nil {
-		return nil, err
+		return nil, allErrors(ctx, err)
 	}
 	if submit && created {
 		r.notifyContribution(ctx, "contribution-received", c)
@@ -165,4 +168,18 @@ func (r *Resolver) notifyContribution(ctx context.Context, template string, c *g
 	if err := r.Notifier.Notify(ctx, graph.Notice{Key: key, To: email, Lang: string(lang), Template: template, Data: data}); err != nil {
 		slog.ErrorContext(ctx, "contribution mail", "contribution", c.ID, "template", template, "err", err)
 	}
+}
+
+// allErrors reports every member of a list of input errors, so that a form
+// can mark each field: all but the first go into the response as errors of
+// their own, the first is returned.
+func allErrors(ctx context.Context, err error) error {
+	var es graph.Errors
+	if !errors.As(err, &es) || len(es) < 2 {
+		return err
+	}
+	for _, e := range es[1:] {
+		graphql.AddError(ctx, e)
+	}
+	return es[0]
 }
