@@ -43,18 +43,17 @@ type Config struct {
 	Basemap        site.Basemap  // EWSI_BASEMAP and EWSI_BASEMAP_ATTRIBUTION
 	ShutdownWithin time.Duration // how long Close lets requests under way finish; default 20s
 	Accounts       AccountsConfig
-	Mail           MailConfig    // where mails go (EWSI_SMTP_URL, or the outbox) and who sends them
+	Mail           MailConfig // where mails go (EWSI_SMTP_URL, or the outbox) and who sends them
 
 	Log *slog.Logger // default: discard
 	Out io.Writer    // progress for a person at a terminal; default: discard
 }
 
-// AccountsConfig configures accounts: the base of links in mails, the session
-// cookie, and who sends the mails (nil: they are logged, not sent).
+// AccountsConfig configures accounts (their mails go through Mail).
 type AccountsConfig struct {
-	SiteURL        string
+	// InsecureCookie drops Secure from the session cookie (and its __Host-
+	// prefix): for a site served over plain http, never behind TLS.
 	InsecureCookie bool
-	Notifier       auth.Notifier
 }
 
 // Main is the running server.
@@ -126,11 +125,6 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if o := c.Basemap.Origin(); o != "" {
 		origins = append(origins, o)
 	}
-	accounts, err := auth.New(auth.Config{SiteURL: c.Accounts.SiteURL, Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
-		EditorToken: c.EditorToken}, st, c.Accounts.Notifier, c.Log)
-	if err != nil {
-		return err
-	}
 	if m.ln, err = net.Listen("tcp", listenAddr(c.Addr)); err != nil {
 		return graph.Errorf(graph.EINVALID, "EWSI_ADDR", "cannot listen on %s: %v", c.Addr, err)
 	}
@@ -138,9 +132,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		_ = m.ln.Close()
 		return err
 	}
-	srv := server.New(server.Config{Addr: c.Addr, Accounts: accounts, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
+	accounts, err := auth.New(auth.Config{Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
+		EditorToken: c.EditorToken}, st, m.mailer, c.Log)
+	if err != nil {
+		_ = m.ln.Close()
+		return err
+	}
+	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
-		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer,
+		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer, Accounts: accounts,
 		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)
 	m.http = &http.Server{Handler: m.health.gate(srv.Handler()), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: c.QueryTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}

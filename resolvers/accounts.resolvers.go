@@ -94,7 +94,7 @@ func (r *mutationResolver) ConfirmEmail(ctx context.Context, token string) (bool
 	if err != nil {
 		return false, err
 	}
-	return err == nil, svc.ConfirmEmail(ctx, token)
+	return true, svc.ConfirmEmail(ctx, token)
 }
 
 // Login is the resolver for the login field.
@@ -327,13 +327,7 @@ func (r *mutationResolver) DeleteAccount(ctx context.Context, password string) (
 	if err != nil {
 		return false, err
 	}
-	if err := svc.CheckPassword(ctx, pid, password); err != nil {
-		return false, err
-	}
-	if err := svc.Store().DeleteAccount(ctx, pid, time.Now()); err != nil {
-		return false, err
-	}
-	return true, svc.EndAllSessions(ctx, pid)
+	return true, svc.DeleteAccount(ctx, pid, password)
 }
 
 // Themes is the resolver for the themes field.
