@@ -37,12 +37,17 @@ func (s *Store) MyContributions(ctx context.Context, person string, w graph.Wind
 }
 
 // ModerationQueue lists the submitted contributions, oldest submission first.
+// The conditions and the order follow the queue indexes, (state, submittedAt)
+// and (state, country, submittedAt), so that the first page is read in index
+// order rather than sorted from every submitted contribution.
 func (s *Store) ModerationQueue(ctx context.Context, f graph.ModerationFilter, w graph.Window) ([]*graph.Contribution, int, error) {
 	if f.Country != "" {
-		return s.contributionPage(ctx, `MATCH (c:Contribution {state: 'submitted', country: $country})`, `c.submittedAt, c.id`,
-			map[string]any{"country": f.Country}, w)
+		return s.contributionPage(ctx,
+			`MATCH (c:Contribution) WHERE c.state = 'submitted' AND c.country = $country AND c.submittedAt IS NOT NULL`,
+			`c.state, c.country, c.submittedAt, c.id`, map[string]any{"country": f.Country}, w)
 	}
-	return s.contributionPage(ctx, `MATCH (c:Contribution {state: 'submitted'})`, `c.submittedAt, c.id`, map[string]any{}, w)
+	return s.contributionPage(ctx, `MATCH (c:Contribution) WHERE c.state = 'submitted' AND c.submittedAt IS NOT NULL`,
+		`c.state, c.submittedAt, c.id`, map[string]any{}, w)
 }
 
 // contributionPage counts the contributions match finds and reads the window w

@@ -68,7 +68,7 @@ test('a visitor sees the form and the criteria of each kind, and is asked to sig
   assert.deepEqual(await criteria(page), ['RUNNING_A_YEAR', 'CLEAR_DESCRIPTION', 'RESPONDS_TO_NEEDS', 'ENGAGES_STAKEHOLDERS', 'TRANSFERABLE']);
   assert.match(await page.locator('#criteria-list').innerText(), /mindestens einem Jahr/);
   assert.ok(await page.locator('#f-challenge').isVisible(), 'the practice template has no challenge field');
-  await page.check('#kind-EVENT');
+  await page.click('label[for="kind-EVENT"]');
   await page.waitForSelector('#f-start');
   assert.equal(await page.locator('#f-challenge').count(), 0, 'the event form keeps the practice fields');
   assert.deepEqual(await criteria(page), ['ON_TOPIC', 'SOURCE_LINKED', 'CURRENT', 'NOT_PROMOTIONAL']);
@@ -89,7 +89,7 @@ test('a member submits a practice, the coordinator of France publishes it', asyn
   await page.fill('#f-title', TITLE);
   await page.fill('#f-summary', 'Des **jardins** cultivés ensemble, chaque samedi. <script>alert(1)</script>');
   await page.selectOption('#f-country', 'FR');
-  await page.check('#f-theme-social-cohesion');
+  await page.click('label[for="f-theme-social-cohesion"]');
   await page.fill('#f-challenge', 'Rompre l\'isolement des familles arrivées récemment.');
   await page.fill('#f-website', 'ftp://jardins.example');
   await page.fill('#f-lat', '45.76');
@@ -100,7 +100,9 @@ test('a member submits a practice, the coordinator of France publishes it', asyn
   await noAxe(page, 'contribute-errors');
   await page.fill('#f-website', 'https://jardins.example/');
   await page.click('#submit');
-  await page.waitForSelector('#contribute-status .ecl-notification--success');
+  const note = page.locator('#contribute-status .ecl-notification');
+  await note.waitFor({ timeout: 30000 });
+  assert.ok(await note.evaluate((n) => n.classList.contains('ecl-notification--success')), `the submission failed: ${await note.innerText()}`);
   assert.match(await page.locator('#mine-list').innerText(), /En attente de relecture/);
   const id = await page.locator('#mine-list li').first().getAttribute('data-id');
   assert.ok(id?.startsWith('contribution:'), `no contribution in the list: ${id}`);
@@ -111,14 +113,16 @@ test('a member submits a practice, the coordinator of France publishes it', asyn
   const coord = await person(COORD, { width: 390, height: 844 });
   const q = await open(coord, '/moderation?country=FR&lang=fr');
   const item = q.page.locator(`.moderation-item[data-id="${id}"]`);
-  await item.waitFor({ timeout: 15000 });
+  await item.waitFor({ timeout: 15000 }).catch(async (e) => {
+    throw new Error(`${e.message}\nthe page shows: ${await q.page.locator('#moderation-root').innerText()}\nerrors: ${q.errors.join('; ')}`);
+  });
   assert.match(await item.innerText(), /jardins/);
   assert.equal(await item.locator('script').count(), 0, 'a script element from the summary reached the page');
   assert.equal(await item.locator('strong').count(), 1, 'the Markdown of the summary is not rendered');
   await noAxe(q.page, 'moderation-item');
   await item.locator('.decide-publish').click();
   await item.locator('[aria-invalid="true"]').first().waitFor();
-  for (const box of await item.locator('input[name="criteria"]').all()) await box.check();
+  for (const box of await item.locator('input[name="criteria"]').all()) await item.locator(`label[for="${await box.getAttribute('id')}"]`).click();
   await item.locator('.decide-publish').click();
   await q.page.waitForSelector('#queue-done .ecl-notification--success');
   assert.equal(await q.page.locator(`.moderation-item[data-id="${id}"]`).count(), 0, 'the published item stays in the queue');
