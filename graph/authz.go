@@ -30,6 +30,7 @@ func Policy() map[string]Rule {
 	for _, part := range []map[string]Rule{
 		linkRules(),
 		requestRules(),
+		contributionRules(),
 		accountRules(),
 	} {
 		for k, v := range part {

@@ -86,7 +86,7 @@ func (l *WebLink) Description(lang *Lang) string {
 }
 
 var linkKinds = []string{"eu_institution", "eu_agency", "national_authority", "international_organisation",
-	"civil_society", "research", "statistics", "legal_database", "funding"}
+	"civil_society", "research", "statistics", "legal_database", "funding", "other"}
 
 // WebLinkTypes lists the kinds of website of the links directory.
 func WebLinkTypes() []string { return slices.Clone(linkKinds) }

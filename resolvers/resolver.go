@@ -8,6 +8,7 @@ import (
 	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
+	"ewsi/markup"
 	"ewsi/webmap"
 )
 
@@ -23,6 +24,12 @@ type Resolver struct {
 	// Library reads the library (documents with facets, news archive, links,
 	// dossiers); nil where the store cannot.
 	Library graph.Library
+	// Contributions keeps contributions and their reviews; nil where the store cannot.
+	Contributions graph.Contributions
+	// Markup renders contributors' Markdown; nil builds one per use.
+	Markup *markup.Renderer
+	// SubmissionLimit bounds each person's submissions; nil: graph.DefaultSubmissionLimit.
+	SubmissionLimit *graph.SubmissionLimit
 	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
 	Map *webmap.Layers
 	// Accounts runs accounts, sessions and tokens; nil switches them off.

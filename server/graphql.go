@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"ewsi/graph"
+	"ewsi/markup"
 	"ewsi/resolvers"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
@@ -45,12 +46,15 @@ func (s *Server) graphqlHandler() http.Handler {
 			}
 		}
 	}
+	root.Contributions, _ = s.store.(graph.Contributions)
+	root.Markup = markup.New()
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
 	setAccountComplexity(&cfg.Complexity)
 	setLibraryComplexity(&cfg.Complexity)
+	setContributionComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -16,6 +16,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"ewsi/auth"
+	"ewsi/auth/authtest"
 	"ewsi/graph"
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
@@ -80,7 +82,15 @@ func TestMain(m *testing.M) {
 			return err
 		}
 		maps.Copy(extra, pages.Handlers())
-		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
+		if err := contributionAccounts(d.Store); err != nil {
+			return err
+		}
+		accounts, err := auth.New(auth.Config{Params: auth.TestParams(), Cookies: auth.Cookies{Insecure: true}, EditorToken: editorToken},
+			d.Store, &authtest.Recorder{}, log)
+		if err != nil {
+			return err
+		}
+		srv := server.New(server.Config{Addr: "127.0.0.1:0", Accounts: accounts, WebDir: filepath.Join(root, "build", "web"),
 			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Map: layers, Partners: d.Ranker,
 			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {

@@ -71,6 +71,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 			strings.ToLower(string(k)), k))
 	}
 	stmts = append(stmts, requestSchema...)
+	stmts = append(stmts, contributionSchema...)
 	stmts = append(stmts, accountSchema...)
 	stmts = append(stmts, mailSchema...)
 	for _, k := range located {

@@ -51,6 +51,9 @@ var Routes = []Route{
 	{"/framework", "framework.html", "framework"},
 	{"/principles", "principles.html", "framework"},
 	{"/dossiers", "dossiers.html", "dossiers"},
+	{"/contribute", "contribute.html", "contribute"},
+	{"/moderation", "moderation.html", "moderation"},
+	{"/contributors", "contributors.html", "contributors"},
 }
 
 // notFoundFile is the page of an unknown path.

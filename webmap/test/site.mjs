@@ -116,6 +116,10 @@ export function routes(id) {
     { name: 'principles', path: '/principles', ready: '#principles-list h2' },
     { name: 'dossiers', path: '/dossiers', ready: '.ewsi-doc-list li',
       states: [{ name: 'dossier', path: `/dossiers?id=${q(id.dossier)}`, open: (page) => page.waitForSelector('#dossier-items', { timeout: 15000 }) }] },
+    { name: 'contribute', path: '/contribute', ready: '#contribute-form',
+      states: [{ name: 'event-form', path: '/contribute?kind=EVENT', open: (page) => page.waitForSelector('#f-start', { timeout: 10000 }) }] },
+    { name: 'moderation', path: '/moderation', ready: '#queue-message' },
+    { name: 'contributors', path: '/contributors', ready: '#report-total' },
     { name: 'not-found', path: '/no-such-page', status: 404 },
     { name: 'graphiql', path: '/graphiql', ready: '.graphiql-container', fixed: true },
   ];
