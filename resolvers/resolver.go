@@ -19,6 +19,11 @@ type Resolver struct {
 	Editing graph.Editing
 	// Requests keeps partner requests and replies; nil where the store cannot.
 	Requests graph.Requests
+	// Calendar reads events by month and funding by deadline; Sheets keeps the
+	// country sheets; Indicators the observations. nil where the store cannot.
+	Calendar   graph.Calendar
+	Sheets     graph.Sheets
+	Indicators graph.Indicators
 	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
 	Map *webmap.Layers
 	// EditorToken is the bearer token editors send; empty switches editing off.

@@ -34,6 +34,9 @@ func (s *Server) graphqlHandler() http.Handler {
 	}
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)
+	root.Calendar, _ = s.store.(graph.Calendar)
+	root.Sheets, _ = s.store.(graph.Sheets)
+	root.Indicators, _ = s.store.(graph.Indicators)
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
