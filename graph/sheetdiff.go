@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"strings"
+
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -48,7 +50,14 @@ func DiffSheets(a, b *SheetRevision) SheetDiff {
 			continue
 		}
 		wa, wb, words := wordsToChars(old, cur)
-		diffs := dmp.DiffCharsToLines(dmp.DiffMain(wa, wb, false), words)
+		diffs := dmp.DiffMainRunes([]rune(wa), []rune(wb), false)
+		for i := range diffs { // each rune back to its word
+			var b strings.Builder
+			for _, r := range diffs[i].Text {
+				b.WriteString(words[r])
+			}
+			diffs[i].Text = b.String()
+		}
 		diffs = dmp.DiffCleanupSemantic(diffs)
 		for _, x := range diffs {
 			op := DiffEqual

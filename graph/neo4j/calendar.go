@@ -39,8 +39,8 @@ func (s *Store) EventsBetween(ctx context.Context, from, to graph.Date, f graph.
 	params["limit"] = limit
 	q := fmt.Sprintf(`%s WHERE %s AND n.start <= $to AND coalesce(n.end, n.start) >= $from
 WITH n ORDER BY n.start, n.id
-WITH collect(n) AS all
-RETURN size(all) AS total, [x IN all[0..$limit] | {p: properties(x), l: 'Event'}] AS items`, match, where)
+WITH collect(n) AS rows
+RETURN size(rows) AS total, [x IN rows[0..$limit] | {p: properties(x), l: 'Event'}] AS items`, match, where)
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, 0, err
@@ -73,8 +73,8 @@ func (s *Store) FundingByDeadline(ctx context.Context, f graph.FundingFilter, to
 	q := fmt.Sprintf(`%s WHERE %s
 WITH n, (n.deadline IS NOT NULL AND n.deadline < $today) AS closed
 ORDER BY closed, CASE WHEN closed THEN null ELSE n.deadline END ASC, CASE WHEN closed THEN n.deadline END DESC, n.id
-WITH collect(n) AS all
-RETURN size(all) AS total, [x IN all[$offset..$limit] | {p: properties(x), l: 'Funding'}] AS items`, match, where)
+WITH collect(n) AS rows
+RETURN size(rows) AS total, [x IN rows[$offset..$limit] | {p: properties(x), l: 'Funding'}] AS items`, match, where)
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, 0, err

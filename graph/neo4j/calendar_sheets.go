@@ -68,7 +68,7 @@ func (s *Store) SheetRevision(ctx context.Context, iso2 string, n int) (*graph.S
 // SheetRevisions returns a window of iso2's revisions, newest first.
 func (s *Store) SheetRevisions(ctx context.Context, iso2 string, w graph.Window) ([]*graph.SheetRevision, int, error) {
 	q := `MATCH (r:SheetRevision {country: $c}) WITH r ORDER BY r.number DESC
-WITH collect(r {.*}) AS all RETURN size(all) AS total, all[$offset..$end] AS items`
+WITH collect(r {.*}) AS rows RETURN size(rows) AS total, rows[$offset..$end] AS items`
 	recs, err := s.read(ctx, q, map[string]any{"c": iso2, "offset": w.Offset, "end": w.Offset + w.Limit})
 	if err != nil || len(recs) == 0 {
 		return nil, 0, err
