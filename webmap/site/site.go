@@ -45,6 +45,9 @@ var Routes = []Route{
 	{"/about", "about.html", "about"},
 	{"/accessibility", "accessibility.html", "accessibility"},
 	{"/search", "search.html", "search"},
+	{"/calendar", "calendar.html", "calendar"},
+	{"/funding", "funding.html", "funding"},
+	{"/compare", "compare.html", "compare"},
 }
 
 // notFoundFile is the page of an unknown path.
