@@ -52,7 +52,14 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, app, pagesFixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+		calendar, err := ingest.Open(filepath.Join("testdata", "calendar.jsonl"))
+		if err != nil {
+			return err
+		}
+		if err := d.Load(fixture, app, pagesFixture, calendar, ingest.Records{Label: "scattered", Recs: scattered(400, 1)}); err != nil {
+			return err
+		}
+		if err := loadCalendarDemo(d); err != nil { // the demo country sheets and the sample indicator tables
 			return err
 		}
 		var logw io.Writer = io.Discard
