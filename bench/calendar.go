@@ -52,7 +52,9 @@ var calendarQueries = []struct {
 	  practices(filter: {countries: [$code]}, first: 8, orderBy: {field: DATE, direction: DESC}) { totalCount edges { node { id title lang startDate } } }
 	  events(filter: {countries: [$code]}, first: 8, orderBy: {field: DATE, direction: ASC}) { totalCount edges { node { id title start end place } } }
 	  funding(filter: {countries: [$code]}, first: 8, orderBy: {field: DATE, direction: ASC}) { totalCount edges { node { id title deadline } } } }`,
-		func(i int, countries []string, _ string) map[string]any { return map[string]any{"code": countries[i%len(countries)]} }},
+		func(i int, countries []string, _ string) map[string]any {
+			return map[string]any{"code": countries[i%len(countries)]}
+		}},
 }
 
 func calendarBench(ctx context.Context, st *neo4j.Store, rep *Report) error {
