@@ -41,6 +41,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
+	setCalendarComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))
