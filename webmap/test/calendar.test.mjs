@@ -93,7 +93,8 @@ test('funding calls come by nearest deadline, closed ones only when asked and af
   // the EU-wide call names its applicants in German, and its countries
   const eu = page.locator('li[data-id="funding:cal-open-eu"]');
   assert.match(await eu.innerText(), /Alle EU-Mitgliedstaaten/);
-  await page.check('#fund-closed');
+  await page.locator('label[for="fund-closed"]').click(); // ECL draws the box over the input
+  assert.ok(await page.isChecked('#fund-closed'));
   await Promise.all([page.waitForURL(/closed=1/), page.click('.calendar-filters button[type=submit]')]);
   await ready(page, 'funding-list');
   const all = await page.locator('[data-hook="funding-list"] > li').evaluateAll((lis) => lis.map((li) => ({ id: li.dataset.id, open: li.dataset.open })));
@@ -108,7 +109,11 @@ test('funding calls come by nearest deadline, closed ones only when asked and af
 
 test('the country sheet shows what changed between two revisions, and the indicator values with their source', async () => {
   const { page, errors } = await open(ctx(), '/country?code=FR&lang=en');
-  await ready(page, 'sheet-latest');
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  await ready(page, 'sheet-latest').catch(async (e) => {
+    assert.fail(`no sheet: ${e.message.split('\n')[0]}; the section says ${JSON.stringify(await page.locator('.country-sheet').innerText().catch(() => 'nothing'))}; errors ${errors}; console ${logs}`);
+  });
   assert.equal(await page.locator('[data-hook="sheet-latest"]').getAttribute('data-revision'), '2');
   assert.equal(await page.locator('.sheet-history > li').count(), 2);
   await page.click('[data-hook="sheet-compare"] button[type=submit]');

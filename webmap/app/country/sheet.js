@@ -151,7 +151,7 @@ export function sheetSection(code, lang) {
     const rev = d.country?.sheet;
     const revs = d.sheetRevisions.edges.map((e) => e.node);
     const diffSlot = h('div', { 'aria-live': 'polite' });
-    body.replaceChildren(
+    body.replaceChildren(...[
       rev ? [
         h('p', { class: 'small', 'data-hook': 'sheet-latest', 'data-revision': String(rev.number) },
           t('sheets.latest', { n: fmtNumber(rev.number), date: when(rev.at) }), ' · ', who(rev),
@@ -160,7 +160,8 @@ export function sheetSection(code, lang) {
         h('h3', {}, t('sheets.history')),
         history(code, revs, diffSlot), diffSlot,
       ] : h('p', { class: 'muted' }, t('sheets.none')),
-      editorToken() && editor(code, rev, load));
+      editorToken() ? editor(code, rev, load) : [],
+    ].flat());
     ind.replaceChildren(indicators(d.country?.observations || []));
   };
   load();
