@@ -71,7 +71,8 @@ type Calendar interface {
 	// FundingByDeadline returns the window w of the published funding calls that
 	// match f: open calls (no deadline, or one on or after today) by nearest
 	// deadline, those without a deadline last; with f.IncludeClosed, the closed
-	// ones after them, latest deadline first. Ties by id.
+	// ones after them, latest deadline first. Ties by id. A filter on countries
+	// also keeps the EU-wide calls (no country) when it names an EU member.
 	FundingByDeadline(ctx context.Context, f FundingFilter, today Date, w Window) ([]*Funding, int, error)
 }
 

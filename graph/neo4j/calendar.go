@@ -49,14 +49,22 @@ RETURN size(rows) AS total, [x IN rows[0..$limit] | {p: properties(x), l: 'Event
 }
 
 // FundingByDeadline lists funding calls: open ones by nearest deadline (those
-// without one last), then, when asked, closed ones latest deadline first.
+// without one last), then, when asked, closed ones latest deadline first. A
+// filter on countries keeps the calls of those countries and the EU-wide calls
+// (those without a country) when one of them is an EU member.
 func (s *Store) FundingByDeadline(ctx context.Context, f graph.FundingFilter, today graph.Date, w graph.Window) ([]*graph.Funding, int, error) {
 	if w.Limit < 0 || w.Limit > graph.MaxPageSize || w.Offset < 0 {
 		return nil, 0, graph.Errorf(graph.EINVALID, "first", "must be between 0 and %d, got %d", graph.MaxPageSize, w.Limit)
 	}
 	inner := f.Filter
-	inner.From, inner.To = nil, nil
+	inner.From, inner.To, inner.Countries = nil, nil, nil
 	match, where, params := listMatch(graph.KindFunding, inner)
+	if len(f.Countries) > 0 {
+		// a call of the country, or an EU-wide call (no country) when the country is an EU member
+		where += ` AND (EXISTS { MATCH (n)-[:IN]->(c:Country) WHERE c.iso2 IN $countries }
+  OR (NOT EXISTS { MATCH (n)-[:IN]->(:Country) } AND EXISTS { MATCH (e:Country) WHERE e.iso2 IN $countries AND e.eu }))`
+		params["countries"] = f.Countries
+	}
 	params["today"] = dbtype.Date(today.Time())
 	params["offset"], params["limit"] = w.Offset, w.Offset+w.Limit
 	if len(f.FunderKinds) > 0 {

@@ -125,7 +125,9 @@ func TestFundingByDeadline(t *testing.T) {
 		{"with closed", graph.FundingFilter{IncludeClosed: true}, graph.Window{Limit: 20}, []string{"today", "national", "july", "no-deadline", "yesterday", "long-ago"}, 6},
 		{"second page", graph.FundingFilter{IncludeClosed: true}, graph.Window{Offset: 3, Limit: 2}, []string{"no-deadline", "yesterday"}, 6},
 		{"funder kind", graph.FundingFilter{FunderKinds: []graph.FunderKind{graph.FunderNational}}, graph.Window{Limit: 20}, []string{"national"}, 1},
-		{"country", graph.FundingFilter{Filter: graph.Filter{Countries: []string{"FR"}}, IncludeClosed: true}, graph.Window{Limit: 20}, []string{"national"}, 1},
+		{"country and the EU-wide calls", graph.FundingFilter{Filter: graph.Filter{Countries: []string{"FR"}}}, graph.Window{Limit: 20}, []string{"today", "national", "july", "no-deadline"}, 4},
+		{"a country outside the EU", graph.FundingFilter{Filter: graph.Filter{Countries: []string{"NO"}}, IncludeClosed: true}, graph.Window{Limit: 20}, []string{}, 0},
+		{"national calls of the country", graph.FundingFilter{Filter: graph.Filter{Countries: []string{"FR"}}, FunderKinds: []graph.FunderKind{graph.FunderNational}, IncludeClosed: true}, graph.Window{Limit: 20}, []string{"national"}, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, total, err := db.Store.FundingByDeadline(ctx, c.f, today, c.w)
