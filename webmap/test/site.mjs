@@ -94,7 +94,9 @@ export function routes(id) {
   return [
     { name: 'map', path: `/?lat=${id.practiceAt.lat}&lng=${id.practiceAt.lon}&z=12`, old: '/index.html', ready: '.leaflet-marker-icon',
       states: [{ name: 'filters-panel', path: `/?lat=${id.practiceAt.lat}&lng=${id.practiceAt.lon}&z=12&sel=${q(id.practice)}`, old: '/index.html',
-        open: async (page) => { await openDisclosures(page, 'select, input[type=checkbox]'); await page.waitForSelector('#panel:not([hidden])', { timeout: 10000 }); } }] },
+        open: async (page) => { await openDisclosures(page, 'select, input[type=checkbox]'); await page.waitForSelector('#panel:not([hidden])', { timeout: 10000 }); } },
+      { name: 'indicator', path: '/?lat=50&lng=10&z=4&choropleth=indicator&ind=indicator%3Aemployment-rate', old: '/index.html',
+        open: async (page) => { await openDisclosures(page, '#f-indicator'); await page.waitForFunction(() => (document.body.dataset.indicator || '').startsWith('indicator:'), null, { timeout: 15000 }); } }] },
     { name: 'partners', path: '/partners', ready: 'main form',
       states: [{ name: 'results', path: `/partners?themes=${q(id.themeSlug)}`,
         open: (page) => page.waitForSelector('#results-list li, [data-hook="partner-results"] li', { timeout: 15000 }) }] },

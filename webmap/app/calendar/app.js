@@ -11,7 +11,7 @@ import { langName } from '../common/nodes.js';
 import { today, parseMonth, monthString, shift, weeks, covers } from './month.js';
 
 export const CALENDAR = `query($month: String!, $filter: CalendarFilter, $lang: Lang) {
-  calendar(month: $month, filter: $filter, first: 500) {
+  calendar(month: $month, filter: $filter, first: 200) {
     month from to totalCount
     events { id title lang start end place demo country { iso2 name(lang: $lang) } themes { slug name(lang: $lang) } }
   }
@@ -131,7 +131,8 @@ async function render() {
     filters(d),
     nav(),
     h('h2', { id: 'calendar-heading' }, monthName(month)),
-    h('p', { role: 'status', 'data-hook': 'event-count', 'data-total': String(c.totalCount) }, t('calendar.count', { n: c.totalCount })),
+    h('p', { role: 'status', 'data-hook': 'event-count', 'data-total': String(c.totalCount) }, t('calendar.count', { n: c.totalCount }),
+      c.events.length < c.totalCount ? [' ', t('calendar.truncated', { shown: c.events.length })] : []),
     view === 'list' ? list(c.events) : monthGrid(c.events),
     h('p', {}, h('a', { class: 'ecl-link ecl-link--standalone', href: mapHref, 'data-hook': 'events-map' }, t('calendar.onMap'))));
   root.removeAttribute('aria-busy');
