@@ -117,7 +117,7 @@ func (d *Demo) loadRequests(ctx context.Context) error {
 	if n > 0 {
 		fmt.Fprintf(d.Out, "demo partner requests loaded: %d\n", n)
 	}
-	return nil
+	return d.loadCalendar(ctx)
 }
 
 func demoSources(dir string) ([]ingest.Source, error) {

@@ -115,11 +115,11 @@ func practices(t *testing.T, db *DB) int {
 	return n
 }
 
-// demoNodes counts the demo content (partner requests and replies aside).
+// demoNodes counts the demo content (partner requests, replies and country sheet revisions aside).
 func demoNodes(t *testing.T, db *DB) int {
 	t.Helper()
 	rows, err := db.Store.Query(context.Background(),
-		`MATCH (n) WHERE n.demo = true AND NOT n:PartnerRequest AND NOT n:PartnerReply RETURN count(n) AS n`, nil)
+		`MATCH (n) WHERE n.demo = true AND NOT n:PartnerRequest AND NOT n:PartnerReply AND NOT n:SheetRevision RETURN count(n) AS n`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

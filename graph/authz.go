@@ -32,6 +32,7 @@ func Policy() map[string]Rule {
 		requestRules(),
 		contributionRules(),
 		accountRules(),
+		calendarRules(),
 	} {
 		for k, v := range part {
 			p[k] = v

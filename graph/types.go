@@ -242,6 +242,8 @@ type Funding struct {
 	Deadline   *Date      `json:"deadline,omitempty" prop:"deadline"`
 	Amount     float64    `json:"amount,omitempty" prop:"amount"`
 	URL        string     `json:"url,omitempty" prop:"url"`
+	// Applicants are the kinds of organisation that may apply (OrgType values).
+	Applicants []string `json:"applicants,omitempty" prop:"applicants"`
 }
 
 // NodeKind returns KindFunding.

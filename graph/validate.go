@@ -220,6 +220,11 @@ func (f *Funding) Validate() error {
 	if f.Amount < 0 {
 		c.fail("amount", "must not be negative")
 	}
+	for _, a := range f.Applicants {
+		if !slices.Contains(orgTypes, a) {
+			c.fail("applicants", "%q is not one of %s", a, strings.Join(orgTypes, ", "))
+		}
+	}
 	c.url("url", f.URL)
 	return c.errs.Err()
 }

@@ -138,13 +138,13 @@ func (r *queryResolver) library(ctx context.Context, filter *model.DocumentFilte
 		return nil, err
 	}
 	r.loadersFor(ctx).prime(nodes)
-	l := &listed{nodes: nodes, offset: w.Offset, total: total, pageInfo: pageInfo(w, len(nodes), total)}
+	l := &listed{nodes: nodes, offset: w.Offset, total: total, pageInfo: windowPageInfo(w, len(nodes), total)}
 	return &model.LibraryPage{TotalCount: total, PageInfo: l.pageInfo, Facets: &facets,
 		Edges: edges(l, func(c string, n *graph.Document) *model.DocumentEdge { return &model.DocumentEdge{Cursor: c, Node: n} })}, nil
 }
 
-// pageInfo is the page information of a window of n items out of total.
-func pageInfo(w graph.Window, n, total int) *model.PageInfo {
+// windowPageInfo is the page information of a window of n items out of total.
+func windowPageInfo(w graph.Window, n, total int) *model.PageInfo {
 	pi := &model.PageInfo{HasPreviousPage: w.Offset > 0, HasNextPage: w.Offset+n < total}
 	if n > 0 {
 		s, e := graph.Cursor(w.Offset), graph.Cursor(w.Offset+n-1)
@@ -213,7 +213,7 @@ func (r *queryResolver) dossiers(ctx context.Context, first *int, after *string)
 	if err != nil {
 		return nil, err
 	}
-	out := &model.DossierConnection{TotalCount: total, PageInfo: pageInfo(w, len(ds), total)}
+	out := &model.DossierConnection{TotalCount: total, PageInfo: windowPageInfo(w, len(ds), total)}
 	for i, d := range ds {
 		out.Edges = append(out.Edges, &model.DossierEdge{Cursor: graph.Cursor(w.Offset + i), Node: d})
 	}
@@ -271,7 +271,7 @@ func (r *principleResolver) tagged(ctx context.Context, obj *graph.Principle, ki
 		return nil, err
 	}
 	r.loadersFor(ctx).prime(nodes)
-	out := &model.TaggedConnection{TotalCount: total, PageInfo: pageInfo(w, len(nodes), total), Edges: []*model.TaggedEdge{}}
+	out := &model.TaggedConnection{TotalCount: total, PageInfo: windowPageInfo(w, len(nodes), total), Edges: []*model.TaggedEdge{}}
 	for i, n := range nodes {
 		out.Edges = append(out.Edges, &model.TaggedEdge{Cursor: graph.Cursor(w.Offset + i), Node: n})
 	}

@@ -30,6 +30,11 @@ type Resolver struct {
 	Markup *markup.Renderer
 	// SubmissionLimit bounds each person's submissions; nil: graph.DefaultSubmissionLimit.
 	SubmissionLimit *graph.SubmissionLimit
+	// Calendar reads events by month and funding by deadline; Sheets keeps the
+	// country sheets; Indicators the observations. nil where the store cannot.
+	Calendar   graph.Calendar
+	Sheets     graph.Sheets
+	Indicators graph.Indicators
 	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
 	Map *webmap.Layers
 	// Accounts runs accounts, sessions and tokens; nil switches them off.

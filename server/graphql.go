@@ -48,6 +48,9 @@ func (s *Server) graphqlHandler() http.Handler {
 	}
 	root.Contributions, _ = s.store.(graph.Contributions)
 	root.Markup = markup.New()
+	root.Calendar, _ = s.store.(graph.Calendar)
+	root.Sheets, _ = s.store.(graph.Sheets)
+	root.Indicators, _ = s.store.(graph.Indicators)
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
@@ -55,6 +58,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	setAccountComplexity(&cfg.Complexity)
 	setLibraryComplexity(&cfg.Complexity)
 	setContributionComplexity(&cfg.Complexity)
+	setCalendarComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))

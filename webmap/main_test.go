@@ -59,11 +59,15 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		if err := d.Load(fixture, app, pagesFixture, ingest.Records{Label: "scattered", Recs: scattered(400, 1)},
+		calendar, err := ingest.Open(filepath.Join("testdata", "calendar.jsonl"))
+		if err != nil {
+			return err
+		}
+		if err := d.Load(fixture, app, pagesFixture, calendar, ingest.Records{Label: "scattered", Recs: scattered(400, 1)},
 			ingest.Records{Label: "library", Recs: lib.Records}); err != nil {
 			return err
 		}
-		if _, err := reference.LinkDossiers(context.Background(), d.Store, lib.Links); err != nil {
+		if err := loadCalendarDemo(d); err != nil { // the demo country sheets and the sample indicator tables
 			return err
 		}
 		var logw io.Writer = io.Discard

@@ -23,6 +23,7 @@ commands:
   serve               start the server (and the embedded Neo4j unless NEO4J_URI is set)
   ingest [flags] FILE...  load JSON Lines (.jsonl) or CSV (.csv) files
   gen [flags]         write generated demo content in the ingest format
+  indicators load [flags] FILE  load an indicator's values from a Eurostat table (TSV or SDMX-CSV)
   export [flags]      write the graph in the ingest format (a backup: ingest loads it back)
   backup FILE         dump the embedded store to FILE (stop serve first)
   restore [--force] FILE  load a dump into the embedded store (stop serve first)
@@ -78,6 +79,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, cfg, args[1:], stdout, stderr)
 	case "ingest":
 		return ingestCmd(ctx, cfg, args[1:], stdout, stderr)
+	case "indicators":
+		return indicatorsCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "gen":
 		return genCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "export":

@@ -111,7 +111,7 @@ func checkDir(t *testing.T, dir string, o Options) checked {
 			}
 			for k := range rec {
 				if k != "type" && k != "id" && k != "demo" && k != "status" && k != "summaryEn" &&
-					!slices.Contains(required[typ], k) && !slices.Contains([]string{"endDate", "partners", "fundedBy", "celex", "country"}, k) {
+					!slices.Contains(required[typ], k) && !slices.Contains([]string{"endDate", "partners", "fundedBy", "celex", "country", "applicants"}, k) {
 					fail("unexpected field %s", k)
 				}
 			}

@@ -48,6 +48,7 @@ func (g *gen) writeFunding(s *sink) error {
 			rec.Country = c.Country
 			rec.URL = "https://funding." + strings.ToLower(c.Country) + ".example.invalid/calls/" + localPart(i+1)
 		}
+		rec.Applicants = demoApplicants[i%len(demoApplicants)]
 		label := pick(r, callLabels)
 		rec.Title = fill(templates[l].FundingTitle, "label", label[l], "year", year, "topic", topic(main, l))
 		rec.text = texts(l, func(l int) string {
@@ -234,4 +235,14 @@ func (g *gen) writeEvents(s *sink) error {
 		}
 	}
 	return nil
+}
+
+// demoApplicants are who may apply to demo calls, in turn (no draw of the
+// generator, so the other fields stay as they were).
+var demoApplicants = [][]string{
+	{"civil_society", "migrant_association"},
+	{"local_authority", "regional_authority"},
+	{"civil_society", "local_authority", "academia"},
+	nil,
+	{"migrant_association"},
 }

@@ -140,4 +140,5 @@ type fundingRecord struct {
 	URL        string   `json:"url"`
 	Themes     []string `json:"themes"`
 	Country    string   `json:"country,omitempty"`
+	Applicants []string `json:"applicants,omitempty"`
 }

@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Account() AccountResolver
 	Contribution() ContributionResolver
 	Country() CountryResolver
+	DiffOp() DiffOpResolver
 	Document() DocumentResolver
 	Dossier() DossierResolver
 	Event() EventResolver
@@ -46,6 +47,7 @@ type ResolverRoot interface {
 	Milestone() MilestoneResolver
 	Mutation() MutationResolver
 	News() NewsResolver
+	Observation() ObservationResolver
 	Organisation() OrganisationResolver
 	PartnerMatch() PartnerMatchResolver
 	PartnerReply() PartnerReplyResolver
@@ -56,10 +58,12 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Reason() ReasonResolver
 	RelatedItem() RelatedItemResolver
+	SheetRevision() SheetRevisionResolver
 	Subtheme() SubthemeResolver
 	Theme() ThemeResolver
 	ThemeCount() ThemeCountResolver
 	WebLink() WebLinkResolver
+	SheetInput() SheetInputResolver
 }
 
 type DirectiveRoot struct {
@@ -97,6 +101,14 @@ type ComplexityRoot struct {
 		Count func(childComplexity int) int
 		Month func(childComplexity int) int
 		Year  func(childComplexity int) int
+	}
+
+	CalendarMonth struct {
+		Events     func(childComplexity int) int
+		From       func(childComplexity int) int
+		Month      func(childComplexity int) int
+		To         func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	Contact struct {
@@ -214,16 +226,18 @@ type ComplexityRoot struct {
 	}
 
 	Country struct {
-		EU        func(childComplexity int) int
-		Eurostat  func(childComplexity int) int
-		ID        func(childComplexity int) int
-		ISO2      func(childComplexity int) int
-		ISO3      func(childComplexity int) int
-		Languages func(childComplexity int) int
-		Location  func(childComplexity int) int
-		Name      func(childComplexity int, lang *graph.Lang) int
-		Practices func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
-		Stats     func(childComplexity int) int
+		EU           func(childComplexity int) int
+		Eurostat     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		ISO2         func(childComplexity int) int
+		ISO3         func(childComplexity int) int
+		Languages    func(childComplexity int) int
+		Location     func(childComplexity int) int
+		Name         func(childComplexity int, lang *graph.Lang) int
+		Observations func(childComplexity int) int
+		Practices    func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Sheet        func(childComplexity int) int
+		Stats        func(childComplexity int) int
 	}
 
 	CountryStats struct {
@@ -239,6 +253,11 @@ type ComplexityRoot struct {
 	CriterionText struct {
 		Criterion func(childComplexity int) int
 		Text      func(childComplexity int) int
+	}
+
+	DiffOp struct {
+		Op   func(childComplexity int) int
+		Text func(childComplexity int) int
 	}
 
 	Document struct {
@@ -365,19 +384,22 @@ type ComplexityRoot struct {
 	}
 
 	Funding struct {
-		Amount     func(childComplexity int) int
-		Country    func(childComplexity int) int
-		Deadline   func(childComplexity int) int
-		Demo       func(childComplexity int) int
-		FunderKind func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Lang       func(childComplexity int) int
-		Programme  func(childComplexity int) int
-		Summary    func(childComplexity int) int
-		SummaryEn  func(childComplexity int) int
-		Themes     func(childComplexity int) int
-		Title      func(childComplexity int) int
-		URL        func(childComplexity int) int
+		Amount            func(childComplexity int) int
+		Applicants        func(childComplexity int) int
+		Country           func(childComplexity int) int
+		Deadline          func(childComplexity int) int
+		Demo              func(childComplexity int) int
+		EligibleCountries func(childComplexity int) int
+		FunderKind        func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Lang              func(childComplexity int) int
+		Open              func(childComplexity int) int
+		Programme         func(childComplexity int) int
+		Summary           func(childComplexity int) int
+		SummaryEn         func(childComplexity int) int
+		Themes            func(childComplexity int) int
+		Title             func(childComplexity int) int
+		URL               func(childComplexity int) int
 	}
 
 	FundingConnection struct {
@@ -403,6 +425,14 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int, lang *graph.Lang) int
 		Theme       func(childComplexity int) int
 		Unit        func(childComplexity int) int
+		Years       func(childComplexity int) int
+	}
+
+	IndicatorMap struct {
+		Indicator func(childComplexity int) int
+		Values    func(childComplexity int) int
+		Year      func(childComplexity int) int
+		Years     func(childComplexity int) int
 	}
 
 	KindCount struct {
@@ -553,6 +583,7 @@ type ComplexityRoot struct {
 		RequestPasswordReset  func(childComplexity int, email string, lang *graph.Lang) int
 		ResetPassword         func(childComplexity int, token string, password string) int
 		ReviseContribution    func(childComplexity int, id string, input graph.ContributionInput) int
+		ReviseSheet           func(childComplexity int, input graph.SheetInput, idempotencyKey string) int
 		RevokeAPIToken        func(childComplexity int, id string) int
 		RevokeRole            func(childComplexity int, person string, role graph.Role, countries []string) int
 		SaveDraft             func(childComplexity int, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) int
@@ -593,6 +624,17 @@ type ComplexityRoot struct {
 	NewsEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Observation struct {
+		Country   func(childComplexity int) int
+		Dataset   func(childComplexity int) int
+		Flags     func(childComplexity int) int
+		Indicator func(childComplexity int) int
+		Sample    func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Value     func(childComplexity int) int
+		Year      func(childComplexity int) int
 	}
 
 	Organisation struct {
@@ -790,6 +832,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Account              func(childComplexity int, id string) int
 		Authorities          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Calendar             func(childComplexity int, month string, filter *model.CalendarFilter, first *int) int
 		Contribution         func(childComplexity int, id string) int
 		ContributorsReport   func(childComplexity int, year int) int
 		Countries            func(childComplexity int, eu *bool) int
@@ -801,6 +844,8 @@ type ComplexityRoot struct {
 		Events               func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
 		Funding              func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		FundingCalls         func(childComplexity int, filter *graph.FundingFilter, first *int, after *string) int
+		IndicatorMap         func(childComplexity int, indicator string, year *int) int
 		Indicators           func(childComplexity int) int
 		Labels               func(childComplexity int, lang *graph.Lang) int
 		Library              func(childComplexity int, filter *model.DocumentFilter, orderBy *model.LibraryOrder, first *int, after *string) int
@@ -827,6 +872,9 @@ type ComplexityRoot struct {
 		Principles           func(childComplexity int) int
 		Related              func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
 		Search               func(childComplexity int, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) int
+		Sheet                func(childComplexity int, country string, revision *int) int
+		SheetDiff            func(childComplexity int, country string, from int, to int) int
+		SheetRevisions       func(childComplexity int, country string, first *int, after *string) int
 		Themes               func(childComplexity int) int
 		WebLinks             func(childComplexity int, types []string) int
 	}
@@ -876,6 +924,44 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 		Score  func(childComplexity int) int
+	}
+
+	SectionDiff struct {
+		Changed func(childComplexity int) int
+		Key     func(childComplexity int) int
+		Ops     func(childComplexity int) int
+	}
+
+	SheetDiff struct {
+		From     func(childComplexity int) int
+		Sections func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
+
+	SheetRevision struct {
+		At       func(childComplexity int) int
+		ByRole   func(childComplexity int) int
+		Country  func(childComplexity int) int
+		Demo     func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Number   func(childComplexity int) int
+		Sections func(childComplexity int) int
+	}
+
+	SheetRevisionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SheetRevisionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SheetSection struct {
+		Key  func(childComplexity int) int
+		Text func(childComplexity int) int
 	}
 
 	Subtheme struct {
@@ -942,6 +1028,11 @@ type ContributionResolver interface {
 type CountryResolver interface {
 	Stats(ctx context.Context, obj *graph.Country) (*graph.CountryStats, error)
 	Practices(ctx context.Context, obj *graph.Country, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.PracticeConnection, error)
+	Sheet(ctx context.Context, obj *graph.Country) (*graph.SheetRevision, error)
+	Observations(ctx context.Context, obj *graph.Country) ([]*graph.Observation, error)
+}
+type DiffOpResolver interface {
+	Op(ctx context.Context, obj *graph.DiffOp) (model.DiffKind, error)
 }
 type DocumentResolver interface {
 	PublishedBy(ctx context.Context, obj *graph.Document) (*graph.Organisation, error)
@@ -964,9 +1055,12 @@ type EventResolver interface {
 type FundingResolver interface {
 	Themes(ctx context.Context, obj *graph.Funding) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.Funding) (*graph.Country, error)
+	Open(ctx context.Context, obj *graph.Funding) (bool, error)
+	EligibleCountries(ctx context.Context, obj *graph.Funding) ([]*graph.Country, error)
 }
 type IndicatorResolver interface {
 	Theme(ctx context.Context, obj *graph.Indicator) (*graph.Theme, error)
+	Years(ctx context.Context, obj *graph.Indicator) ([]int, error)
 }
 type LocalAuthorityResolver interface {
 	Country(ctx context.Context, obj *graph.LocalAuthority) (*graph.Country, error)
@@ -1009,6 +1103,7 @@ type MutationResolver interface {
 	GrantRole(ctx context.Context, person string, role graph.Role, countries []string) (*model.RoleGrant, error)
 	RevokeRole(ctx context.Context, person string, role graph.Role, countries []string) (*model.RoleGrant, error)
 	DeleteAccount(ctx context.Context, password string) (bool, error)
+	ReviseSheet(ctx context.Context, input graph.SheetInput, idempotencyKey string) (*graph.SheetRevision, error)
 	SaveDraft(ctx context.Context, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) (*model.SaveContributionResult, error)
 	SubmitContribution(ctx context.Context, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) (*model.SaveContributionResult, error)
 	ReviseContribution(ctx context.Context, id string, input graph.ContributionInput) (*graph.Contribution, error)
@@ -1025,6 +1120,10 @@ type MutationResolver interface {
 type NewsResolver interface {
 	Themes(ctx context.Context, obj *graph.News) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.News) (*graph.Country, error)
+}
+type ObservationResolver interface {
+	Indicator(ctx context.Context, obj *graph.Observation) (*graph.Indicator, error)
+	Country(ctx context.Context, obj *graph.Observation) (*graph.Country, error)
 }
 type OrganisationResolver interface {
 	Country(ctx context.Context, obj *graph.Organisation) (*graph.Country, error)
@@ -1076,6 +1175,12 @@ type QueryResolver interface {
 	MemberRequests(ctx context.Context, organisation string, first *int) ([]*graph.Membership, error)
 	OrganisationClaims(ctx context.Context, first *int) ([]*graph.Membership, error)
 	MyData(ctx context.Context) (string, error)
+	Calendar(ctx context.Context, month string, filter *model.CalendarFilter, first *int) (*model.CalendarMonth, error)
+	FundingCalls(ctx context.Context, filter *graph.FundingFilter, first *int, after *string) (*model.FundingConnection, error)
+	Sheet(ctx context.Context, country string, revision *int) (*graph.SheetRevision, error)
+	SheetRevisions(ctx context.Context, country string, first *int, after *string) (*model.SheetRevisionConnection, error)
+	SheetDiff(ctx context.Context, country string, from int, to int) (*graph.SheetDiff, error)
+	IndicatorMap(ctx context.Context, indicator string, year *int) (*model.IndicatorMap, error)
 	Practices(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.PracticeConnection, error)
 	Organisations(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error)
 	Authorities(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.LocalAuthorityConnection, error)
@@ -1115,6 +1220,11 @@ type ReasonResolver interface {
 type RelatedItemResolver interface {
 	Node(ctx context.Context, obj *graph.RelatedItem) (graph.Node, error)
 }
+type SheetRevisionResolver interface {
+	Country(ctx context.Context, obj *graph.SheetRevision) (*graph.Country, error)
+
+	Sections(ctx context.Context, obj *graph.SheetRevision) ([]*model.SheetSection, error)
+}
 type SubthemeResolver interface {
 	Theme(ctx context.Context, obj *graph.Subtheme) (*graph.Theme, error)
 }
@@ -1127,6 +1237,15 @@ type ThemeCountResolver interface {
 type WebLinkResolver interface {
 	Country(ctx context.Context, obj *graph.WebLink) (*graph.Country, error)
 	Themes(ctx context.Context, obj *graph.WebLink) ([]*graph.Theme, error)
+}
+
+type SheetInputResolver interface {
+	Strategy(ctx context.Context, obj *graph.SheetInput, data *string) error
+	Programmes(ctx context.Context, obj *graph.SheetInput, data *string) error
+	Laws(ctx context.Context, obj *graph.SheetInput, data *string) error
+	Stakeholders(ctx context.Context, obj *graph.SheetInput, data *string) error
+	Evaluation(ctx context.Context, obj *graph.SheetInput, data *string) error
+	Funding(ctx context.Context, obj *graph.SheetInput, data *string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1293,6 +1412,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ArchiveMonth.Year(childComplexity), true
+
+	case "CalendarMonth.events":
+		if e.ComplexityRoot.CalendarMonth.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarMonth.Events(childComplexity), true
+	case "CalendarMonth.from":
+		if e.ComplexityRoot.CalendarMonth.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarMonth.From(childComplexity), true
+	case "CalendarMonth.month":
+		if e.ComplexityRoot.CalendarMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarMonth.Month(childComplexity), true
+	case "CalendarMonth.to":
+		if e.ComplexityRoot.CalendarMonth.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarMonth.To(childComplexity), true
+	case "CalendarMonth.totalCount":
+		if e.ComplexityRoot.CalendarMonth.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarMonth.TotalCount(childComplexity), true
 
 	case "Contact.email":
 		if e.ComplexityRoot.Contact.Email == nil {
@@ -1866,6 +2016,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.Name(childComplexity, args["lang"].(*graph.Lang)), true
+	case "Country.observations":
+		if e.ComplexityRoot.Country.Observations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Country.Observations(childComplexity), true
 	case "Country.practices":
 		if e.ComplexityRoot.Country.Practices == nil {
 			break
@@ -1877,6 +2033,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Country.Practices(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Country.sheet":
+		if e.ComplexityRoot.Country.Sheet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Country.Sheet(childComplexity), true
 	case "Country.stats":
 		if e.ComplexityRoot.Country.Stats == nil {
 			break
@@ -1939,6 +2101,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CriterionText.Text(childComplexity), true
+
+	case "DiffOp.op":
+		if e.ComplexityRoot.DiffOp.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffOp.Op(childComplexity), true
+	case "DiffOp.text":
+		if e.ComplexityRoot.DiffOp.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffOp.Text(childComplexity), true
 
 	case "Document.celex":
 		if e.ComplexityRoot.Document.CELEX == nil {
@@ -2456,6 +2631,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Amount(childComplexity), true
+	case "Funding.applicants":
+		if e.ComplexityRoot.Funding.Applicants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Applicants(childComplexity), true
 	case "Funding.country":
 		if e.ComplexityRoot.Funding.Country == nil {
 			break
@@ -2474,6 +2655,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Demo(childComplexity), true
+	case "Funding.eligibleCountries":
+		if e.ComplexityRoot.Funding.EligibleCountries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.EligibleCountries(childComplexity), true
 	case "Funding.funderKind":
 		if e.ComplexityRoot.Funding.FunderKind == nil {
 			break
@@ -2492,6 +2679,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Lang(childComplexity), true
+	case "Funding.open":
+		if e.ComplexityRoot.Funding.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Open(childComplexity), true
 	case "Funding.programme":
 		if e.ComplexityRoot.Funding.Programme == nil {
 			break
@@ -2620,6 +2813,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Unit(childComplexity), true
+	case "Indicator.years":
+		if e.ComplexityRoot.Indicator.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Indicator.Years(childComplexity), true
+
+	case "IndicatorMap.indicator":
+		if e.ComplexityRoot.IndicatorMap.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorMap.Indicator(childComplexity), true
+	case "IndicatorMap.values":
+		if e.ComplexityRoot.IndicatorMap.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorMap.Values(childComplexity), true
+	case "IndicatorMap.year":
+		if e.ComplexityRoot.IndicatorMap.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorMap.Year(childComplexity), true
+	case "IndicatorMap.years":
+		if e.ComplexityRoot.IndicatorMap.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorMap.Years(childComplexity), true
 
 	case "KindCount.count":
 		if e.ComplexityRoot.KindCount.Count == nil {
@@ -3383,6 +3607,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviseContribution(childComplexity, args["id"].(string), args["input"].(graph.ContributionInput)), true
+	case "Mutation.reviseSheet":
+		if e.ComplexityRoot.Mutation.ReviseSheet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviseSheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviseSheet(childComplexity, args["input"].(graph.SheetInput), args["idempotencyKey"].(string)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -3605,6 +3840,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NewsEdge.Node(childComplexity), true
+
+	case "Observation.country":
+		if e.ComplexityRoot.Observation.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Country(childComplexity), true
+	case "Observation.dataset":
+		if e.ComplexityRoot.Observation.Dataset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Dataset(childComplexity), true
+	case "Observation.flags":
+		if e.ComplexityRoot.Observation.Flags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Flags(childComplexity), true
+	case "Observation.indicator":
+		if e.ComplexityRoot.Observation.Indicator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Indicator(childComplexity), true
+	case "Observation.sample":
+		if e.ComplexityRoot.Observation.Sample == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Sample(childComplexity), true
+	case "Observation.source":
+		if e.ComplexityRoot.Observation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Source(childComplexity), true
+	case "Observation.value":
+		if e.ComplexityRoot.Observation.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Value(childComplexity), true
+	case "Observation.year":
+		if e.ComplexityRoot.Observation.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Year(childComplexity), true
 
 	case "Organisation.city":
 		if e.ComplexityRoot.Organisation.City == nil {
@@ -4455,6 +4739,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Authorities(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.calendar":
+		if e.ComplexityRoot.Query.Calendar == nil {
+			break
+		}
+
+		args, err := ec.field_Query_calendar_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Calendar(childComplexity, args["month"].(string), args["filter"].(*model.CalendarFilter), args["first"].(*int)), true
 	case "Query.contribution":
 		if e.ComplexityRoot.Query.Contribution == nil {
 			break
@@ -4576,6 +4871,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Funding(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.fundingCalls":
+		if e.ComplexityRoot.Query.FundingCalls == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fundingCalls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FundingCalls(childComplexity, args["filter"].(*graph.FundingFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.indicatorMap":
+		if e.ComplexityRoot.Query.IndicatorMap == nil {
+			break
+		}
+
+		args, err := ec.field_Query_indicatorMap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.IndicatorMap(childComplexity, args["indicator"].(string), args["year"].(*int)), true
 	case "Query.indicators":
 		if e.ComplexityRoot.Query.Indicators == nil {
 			break
@@ -4838,6 +5155,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]model.ContentKind), args["prefix"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.sheet":
+		if e.ComplexityRoot.Query.Sheet == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Sheet(childComplexity, args["country"].(string), args["revision"].(*int)), true
+	case "Query.sheetDiff":
+		if e.ComplexityRoot.Query.SheetDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sheetDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SheetDiff(childComplexity, args["country"].(string), args["from"].(int), args["to"].(int)), true
+	case "Query.sheetRevisions":
+		if e.ComplexityRoot.Query.SheetRevisions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sheetRevisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SheetRevisions(childComplexity, args["country"].(string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.themes":
 		if e.ComplexityRoot.Query.Themes == nil {
 			break
@@ -5006,6 +5356,132 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchEdge.Score(childComplexity), true
+
+	case "SectionDiff.changed":
+		if e.ComplexityRoot.SectionDiff.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectionDiff.Changed(childComplexity), true
+	case "SectionDiff.key":
+		if e.ComplexityRoot.SectionDiff.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectionDiff.Key(childComplexity), true
+	case "SectionDiff.ops":
+		if e.ComplexityRoot.SectionDiff.Ops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectionDiff.Ops(childComplexity), true
+
+	case "SheetDiff.from":
+		if e.ComplexityRoot.SheetDiff.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetDiff.From(childComplexity), true
+	case "SheetDiff.sections":
+		if e.ComplexityRoot.SheetDiff.Sections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetDiff.Sections(childComplexity), true
+	case "SheetDiff.to":
+		if e.ComplexityRoot.SheetDiff.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetDiff.To(childComplexity), true
+
+	case "SheetRevision.at":
+		if e.ComplexityRoot.SheetRevision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.At(childComplexity), true
+	case "SheetRevision.byRole":
+		if e.ComplexityRoot.SheetRevision.ByRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.ByRole(childComplexity), true
+	case "SheetRevision.country":
+		if e.ComplexityRoot.SheetRevision.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.Country(childComplexity), true
+	case "SheetRevision.demo":
+		if e.ComplexityRoot.SheetRevision.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.Demo(childComplexity), true
+	case "SheetRevision.note":
+		if e.ComplexityRoot.SheetRevision.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.Note(childComplexity), true
+	case "SheetRevision.number":
+		if e.ComplexityRoot.SheetRevision.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.Number(childComplexity), true
+	case "SheetRevision.sections":
+		if e.ComplexityRoot.SheetRevision.Sections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevision.Sections(childComplexity), true
+
+	case "SheetRevisionConnection.edges":
+		if e.ComplexityRoot.SheetRevisionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevisionConnection.Edges(childComplexity), true
+	case "SheetRevisionConnection.pageInfo":
+		if e.ComplexityRoot.SheetRevisionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevisionConnection.PageInfo(childComplexity), true
+	case "SheetRevisionConnection.totalCount":
+		if e.ComplexityRoot.SheetRevisionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevisionConnection.TotalCount(childComplexity), true
+
+	case "SheetRevisionEdge.cursor":
+		if e.ComplexityRoot.SheetRevisionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevisionEdge.Cursor(childComplexity), true
+	case "SheetRevisionEdge.node":
+		if e.ComplexityRoot.SheetRevisionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRevisionEdge.Node(childComplexity), true
+
+	case "SheetSection.key":
+		if e.ComplexityRoot.SheetSection.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetSection.Key(childComplexity), true
+	case "SheetSection.text":
+		if e.ComplexityRoot.SheetSection.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetSection.Text(childComplexity), true
 
 	case "Subtheme.id":
 		if e.ComplexityRoot.Subtheme.ID == nil {
@@ -5182,12 +5658,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("BBoxInput", ec.unmarshalInputBBoxInput),
+			graphql.NewInputUnmarshaler("CalendarFilter", ec.unmarshalInputCalendarFilter),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContentFilter", ec.unmarshalInputContentFilter),
 			graphql.NewInputUnmarshaler("ContentOrder", ec.unmarshalInputContentOrder),
 			graphql.NewInputUnmarshaler("ContributionInput", ec.unmarshalInputContributionInput),
 			graphql.NewInputUnmarshaler("DirectoryFilter", ec.unmarshalInputDirectoryFilter),
 			graphql.NewInputUnmarshaler("DocumentFilter", ec.unmarshalInputDocumentFilter),
+			graphql.NewInputUnmarshaler("FundingFilter", ec.unmarshalInputFundingFilter),
 			graphql.NewInputUnmarshaler("GeoPointInput", ec.unmarshalInputGeoPointInput),
 			graphql.NewInputUnmarshaler("LibraryOrder", ec.unmarshalInputLibraryOrder),
 			graphql.NewInputUnmarshaler("MapLayerFilter", ec.unmarshalInputMapLayerFilter),
@@ -5198,6 +5676,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PartnerSearchInput", ec.unmarshalInputPartnerSearchInput),
 			graphql.NewInputUnmarshaler("ProfileInput", ec.unmarshalInputProfileInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
+			graphql.NewInputUnmarshaler("SheetInput", ec.unmarshalInputSheetInput),
 		)
 	}
 	first := true
@@ -5482,6 +5961,162 @@ extend type Mutation {
   revokeRole(person: ID!, role: Role!, countries: [String!]): RoleGrant!
   "Deletes the account: sessions, tokens, memberships and private details go; published content stays, credited to a former member."
   deleteAccount(password: String!): Boolean!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/calendar.graphqls", Input: `# The calendar's area: events by month, funding calls by deadline, country
+# information sheets with every revision, indicator observations.
+
+"""
+Events whose days (start to end; an event without an end lasts its start day) meet a calendar month.
+Dates are plain days, so the month holds the same events in every time zone.
+"""
+type CalendarMonth {
+  "The month, YYYY-MM."
+  month: String!
+  "Its first day."
+  from: Date!
+  "Its last day."
+  to: Date!
+  "By start, then id; at most first."
+  events: [Event!]!
+  "How many events meet the month in all."
+  totalCount: Int!
+}
+
+"Narrows the calendar: any of the countries, any of the themes, any of the languages."
+input CalendarFilter {
+  countries: [String!]
+  themes: [String!]
+  langs: [String!]
+}
+
+"Narrows the funding list."
+input FundingFilter {
+  countries: [String!]
+  themes: [String!]
+  langs: [String!]
+  funderKinds: [FunderKind!]
+  "Also list calls whose deadline has passed (after the open ones, latest deadline first)."
+  includeClosed: Boolean = false
+}
+
+extend type Funding {
+  "Whether the call is open today (no deadline, or a deadline today or later)."
+  open: Boolean!
+  "The countries whose applicants may apply: its country, or for an EU-wide call the EU member states."
+  eligibleCountries: [Country!]!
+  "Who may apply (organisation kinds, as OrgType values in lower case); empty when the call does not say."
+  applicants: [String!]!
+}
+
+"One revision of a country information sheet. Every revision is kept."
+type SheetRevision {
+  country: Country!
+  "1 for the first revision, then one more for each."
+  number: Int!
+  "When it was made."
+  at: Time!
+  "The role it was made in: editor, coordinator, admin, or demo for generated sheets."
+  byRole: String!
+  "Why it was made, in the editor's words."
+  note: String
+  "Generated demo content, not a real sheet."
+  demo: Boolean!
+  "The sections in order: strategy, programmes, laws, stakeholders, evaluation, funding."
+  sections: [SheetSection!]!
+}
+
+type SheetSection {
+  "strategy, programmes, laws, stakeholders, evaluation or funding."
+  key: String!
+  text: String!
+}
+
+type SheetRevisionConnection { edges: [SheetRevisionEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type SheetRevisionEdge { cursor: String! node: SheetRevision! }
+
+enum DiffKind { EQUAL INSERT DELETE }
+
+"A run of text the same in both revisions, only in the newer one (INSERT) or only in the older one (DELETE)."
+type DiffOp { op: DiffKind! text: String! }
+
+type SectionDiff { key: String! changed: Boolean! ops: [DiffOp!]! }
+
+"What changed between two revisions of a sheet, section by section, word by word."
+type SheetDiff { from: SheetRevision! to: SheetRevision! sections: [SectionDiff!]! }
+
+"The value of an indicator in one country and year."
+type Observation {
+  indicator: Indicator!
+  country: Country!
+  year: Int!
+  "In the indicator's unit."
+  value: Float!
+  "Eurostat's flags: b break in series, e estimated, p provisional, u low reliability..."
+  flags: String
+  "Eurostat, or \"sample file\" for the sample tables shipped with the code (invented figures)."
+  source: String!
+  "The table's code, e.g. lfsa_ergacob."
+  dataset: String
+  "From a sample file: not published figures."
+  sample: Boolean!
+}
+
+"An indicator's values for the map: one per country, for a year or each country's latest."
+type IndicatorMap {
+  indicator: Indicator!
+  "The year asked, null for each country's latest."
+  year: Int
+  "The years with values, ascending."
+  years: [Int!]!
+  values: [Observation!]!
+}
+
+extend type Indicator {
+  "The years with observations, ascending."
+  years: [Int!]!
+}
+
+extend type Country {
+  "The latest revision of its information sheet."
+  sheet: SheetRevision
+  "The latest observation of each indicator."
+  observations: [Observation!]!
+}
+
+input SheetInput {
+  country: String!
+  "The revision it was edited from (0 for the first): a stale base is a CONFLICT."
+  base: Int!
+  "Sections left out keep their text."
+  strategy: String
+  programmes: String
+  laws: String
+  stakeholders: String
+  evaluation: String
+  funding: String
+  "Why it changed (at most 500 characters)."
+  note: String
+}
+
+extend type Query {
+  "The events that meet a month (YYYY-MM), at most first (default 200, at most 500)."
+  calendar(month: String!, filter: CalendarFilter, first: Int = 200): CalendarMonth!
+  "Funding calls by nearest deadline; closed calls only with filter.includeClosed."
+  fundingCalls(filter: FundingFilter, first: Int, after: String): FundingConnection!
+  "A revision of a country's sheet (the latest without revision)."
+  sheet(country: String!, revision: Int): SheetRevision
+  "The revisions of a country's sheet, newest first."
+  sheetRevisions(country: String!, first: Int, after: String): SheetRevisionConnection!
+  "What changed from one revision to a later one."
+  sheetDiff(country: String!, from: Int!, to: Int!): SheetDiff!
+  "An indicator's values by country for the map."
+  indicatorMap(indicator: ID!, year: Int): IndicatorMap!
+}
+
+extend type Mutation {
+  "Save a new revision of a country's sheet (editors, admins, and coordinators of the country). The same idempotencyKey again returns the same revision."
+  reviseSheet(input: SheetInput!, idempotencyKey: String!): SheetRevision!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/content.graphqls", Input: `# Content: practices, organisations, authorities, people, documents, news, events, funding.
@@ -6865,6 +7500,22 @@ func (ec *executionContext) childFields_ArchiveMonth(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ArchiveMonth", field.Name)
 }
 
+func (ec *executionContext) childFields_CalendarMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_CalendarMonth_month(ctx, field)
+	case "from":
+		return ec.fieldContext_CalendarMonth_from(ctx, field)
+	case "to":
+		return ec.fieldContext_CalendarMonth_to(ctx, field)
+	case "events":
+		return ec.fieldContext_CalendarMonth_events(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CalendarMonth_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CalendarMonth", field.Name)
+}
+
 func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -7115,6 +7766,10 @@ func (ec *executionContext) childFields_Country(ctx context.Context, field graph
 		return ec.fieldContext_Country_stats(ctx, field)
 	case "practices":
 		return ec.fieldContext_Country_practices(ctx, field)
+	case "sheet":
+		return ec.fieldContext_Country_sheet(ctx, field)
+	case "observations":
+		return ec.fieldContext_Country_observations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Country", field.Name)
 }
@@ -7147,6 +7802,16 @@ func (ec *executionContext) childFields_CriterionText(ctx context.Context, field
 		return ec.fieldContext_CriterionText_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CriterionText", field.Name)
+}
+
+func (ec *executionContext) childFields_DiffOp(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "op":
+		return ec.fieldContext_DiffOp_op(ctx, field)
+	case "text":
+		return ec.fieldContext_DiffOp_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DiffOp", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7423,6 +8088,12 @@ func (ec *executionContext) childFields_Funding(ctx context.Context, field graph
 		return ec.fieldContext_Funding_themes(ctx, field)
 	case "country":
 		return ec.fieldContext_Funding_country(ctx, field)
+	case "open":
+		return ec.fieldContext_Funding_open(ctx, field)
+	case "eligibleCountries":
+		return ec.fieldContext_Funding_eligibleCountries(ctx, field)
+	case "applicants":
+		return ec.fieldContext_Funding_applicants(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Funding", field.Name)
 }
@@ -7473,8 +8144,24 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_unit(ctx, field)
 	case "theme":
 		return ec.fieldContext_Indicator_theme(ctx, field)
+	case "years":
+		return ec.fieldContext_Indicator_years(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
+}
+
+func (ec *executionContext) childFields_IndicatorMap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_IndicatorMap_indicator(ctx, field)
+	case "year":
+		return ec.fieldContext_IndicatorMap_year(ctx, field)
+	case "years":
+		return ec.fieldContext_IndicatorMap_years(ctx, field)
+	case "values":
+		return ec.fieldContext_IndicatorMap_values(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorMap", field.Name)
 }
 
 func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7777,6 +8464,28 @@ func (ec *executionContext) childFields_NewsEdge(ctx context.Context, field grap
 		return ec.fieldContext_NewsEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NewsEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Observation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicator":
+		return ec.fieldContext_Observation_indicator(ctx, field)
+	case "country":
+		return ec.fieldContext_Observation_country(ctx, field)
+	case "year":
+		return ec.fieldContext_Observation_year(ctx, field)
+	case "value":
+		return ec.fieldContext_Observation_value(ctx, field)
+	case "flags":
+		return ec.fieldContext_Observation_flags(ctx, field)
+	case "source":
+		return ec.fieldContext_Observation_source(ctx, field)
+	case "dataset":
+		return ec.fieldContext_Observation_dataset(ctx, field)
+	case "sample":
+		return ec.fieldContext_Observation_sample(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Observation", field.Name)
 }
 
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8255,6 +8964,82 @@ func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field gr
 		return ec.fieldContext_SearchEdge_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SectionDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_SectionDiff_key(ctx, field)
+	case "changed":
+		return ec.fieldContext_SectionDiff_changed(ctx, field)
+	case "ops":
+		return ec.fieldContext_SectionDiff_ops(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SectionDiff", field.Name)
+}
+
+func (ec *executionContext) childFields_SheetDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_SheetDiff_from(ctx, field)
+	case "to":
+		return ec.fieldContext_SheetDiff_to(ctx, field)
+	case "sections":
+		return ec.fieldContext_SheetDiff_sections(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SheetDiff", field.Name)
+}
+
+func (ec *executionContext) childFields_SheetRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "country":
+		return ec.fieldContext_SheetRevision_country(ctx, field)
+	case "number":
+		return ec.fieldContext_SheetRevision_number(ctx, field)
+	case "at":
+		return ec.fieldContext_SheetRevision_at(ctx, field)
+	case "byRole":
+		return ec.fieldContext_SheetRevision_byRole(ctx, field)
+	case "note":
+		return ec.fieldContext_SheetRevision_note(ctx, field)
+	case "demo":
+		return ec.fieldContext_SheetRevision_demo(ctx, field)
+	case "sections":
+		return ec.fieldContext_SheetRevision_sections(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SheetRevision", field.Name)
+}
+
+func (ec *executionContext) childFields_SheetRevisionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SheetRevisionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SheetRevisionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SheetRevisionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SheetRevisionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SheetRevisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SheetRevisionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SheetRevisionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SheetRevisionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SheetSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_SheetSection_key(ctx, field)
+	case "text":
+		return ec.fieldContext_SheetSection_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SheetSection", field.Name)
 }
 
 func (ec *executionContext) childFields_Subtheme(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9221,6 +10006,28 @@ func (ec *executionContext) field_Mutation_reviseContribution_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reviseSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (graph.SheetInput, error) {
+			return ec.unmarshalNSheetInput2ewsiᚋgraphᚐSheetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9621,6 +10428,36 @@ func (ec *executionContext) field_Query_authorities_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_calendar_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CalendarFilter, error) {
+			return ec.unmarshalOCalendarFilter2ᚖewsiᚋresolversᚋmodelᚐCalendarFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_contribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9889,6 +10726,36 @@ func (ec *executionContext) field_Query_findPartners_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_fundingCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.FundingFilter, error) {
+			return ec.unmarshalOFundingFilter2ᚖewsiᚋgraphᚐFundingFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_funding_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9940,6 +10807,28 @@ func (ec *executionContext) field_Query_funding_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_indicatorMap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "indicator",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["indicator"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg1
 	return args, nil
 }
 
@@ -10522,6 +11411,88 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sheetDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sheetRevisions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
 	return args, nil
 }
 
@@ -11255,6 +12226,130 @@ func (ec *executionContext) _ArchiveMonth_count(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ArchiveMonth_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ArchiveMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CalendarMonth_month(ctx context.Context, field graphql.CollectedField, obj *model.CalendarMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarMonth", field, false, false, "String")
+}
+
+func (ec *executionContext) _CalendarMonth_from(ctx context.Context, field graphql.CollectedField, obj *model.CalendarMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarMonth_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalNDate2ewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarMonth_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarMonth", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CalendarMonth_to(ctx context.Context, field graphql.CollectedField, obj *model.CalendarMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarMonth_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Date) graphql.Marshaler {
+			return ec.marshalNDate2ewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarMonth_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarMonth", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CalendarMonth_events(ctx context.Context, field graphql.CollectedField, obj *model.CalendarMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarMonth_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚕᚖewsiᚋgraphᚐEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarMonth_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CalendarMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CalendarMonth_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CalendarMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarMonth_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarMonth_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarMonth", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *graph.Contact) (ret graphql.Marshaler) {
@@ -13626,6 +14721,70 @@ func (ec *executionContext) fieldContext_Country_practices(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Country_sheet(ctx context.Context, field graphql.CollectedField, obj *graph.Country) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Country_sheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Country().Sheet(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+			return ec.marshalOSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Country_sheet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_observations(ctx context.Context, field graphql.CollectedField, obj *graph.Country) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Country_observations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Country().Observations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Observation) graphql.Marshaler {
+			return ec.marshalNObservation2ᚕᚖewsiᚋgraphᚐObservationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Country_observations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Observation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CountryStats_practices(ctx context.Context, field graphql.CollectedField, obj *graph.CountryStats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13831,6 +14990,52 @@ func (ec *executionContext) _CriterionText_text(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_CriterionText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CriterionText", field, false, false, "String")
+}
+
+func (ec *executionContext) _DiffOp_op(ctx context.Context, field graphql.CollectedField, obj *graph.DiffOp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffOp_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DiffOp().Op(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DiffKind) graphql.Marshaler {
+			return ec.marshalNDiffKind2ewsiᚋresolversᚋmodelᚐDiffKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffOp_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffOp", field, true, true, "DiffKind")
+}
+
+func (ec *executionContext) _DiffOp_text(ctx context.Context, field graphql.CollectedField, obj *graph.DiffOp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffOp_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffOp_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffOp", field, false, false, "String")
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
@@ -16262,6 +17467,84 @@ func (ec *executionContext) fieldContext_Funding_country(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Funding_open(ctx context.Context, field graphql.CollectedField, obj *graph.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Funding().Open(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Funding", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Funding_eligibleCountries(ctx context.Context, field graphql.CollectedField, obj *graph.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_eligibleCountries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Funding().EligibleCountries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Country) graphql.Marshaler {
+			return ec.marshalNCountry2ᚕᚖewsiᚋgraphᚐCountryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_eligibleCountries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Funding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Country(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Funding_applicants(ctx context.Context, field graphql.CollectedField, obj *graph.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_applicants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applicants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_applicants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Funding", field, false, false, "String")
+}
+
 func (ec *executionContext) _FundingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.FundingConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16634,6 +17917,139 @@ func (ec *executionContext) fieldContext_Indicator_theme(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicator_years(ctx context.Context, field graphql.CollectedField, obj *graph.Indicator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicator_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Indicator().Years(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicator_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Indicator", field, true, true, "Int")
+}
+
+func (ec *executionContext) _IndicatorMap_indicator(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorMap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorMap_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖewsiᚋgraphᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorMap_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IndicatorMap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IndicatorMap_year(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorMap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorMap_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorMap_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorMap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IndicatorMap_years(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorMap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorMap_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorMap_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorMap", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IndicatorMap_values(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorMap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorMap_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Observation) graphql.Marshaler {
+			return ec.marshalNObservation2ᚕᚖewsiᚋgraphᚐObservationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorMap_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IndicatorMap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Observation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19698,6 +21114,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteAccount(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_reviseSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviseSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviseSheet(ctx, fc.Args["input"].(graph.SheetInput), fc.Args["idempotencyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+			return ec.marshalNSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviseSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviseSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_saveDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20692,6 +22152,208 @@ func (ec *executionContext) fieldContext_NewsEdge_node(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Observation_indicator(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_indicator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Observation().Indicator(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2ᚖewsiᚋgraphᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_indicator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Observation_country(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Observation().Country(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Country) graphql.Marshaler {
+			return ec.marshalNCountry2ᚖewsiᚋgraphᚐCountry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Country(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Observation_year(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Observation_value(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Observation_flags(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_flags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_source(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_dataset(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_dataset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dataset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_dataset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_sample(ctx context.Context, field graphql.CollectedField, obj *graph.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_sample(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sample, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_sample(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation) (ret graphql.Marshaler) {
@@ -24525,6 +26187,270 @@ func (ec *executionContext) fieldContext_Query_myData(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
+func (ec *executionContext) _Query_calendar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_calendar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Calendar(ctx, fc.Args["month"].(string), fc.Args["filter"].(*model.CalendarFilter), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CalendarMonth) graphql.Marshaler {
+			return ec.marshalNCalendarMonth2ᚖewsiᚋresolversᚋmodelᚐCalendarMonth(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_calendar(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CalendarMonth(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_calendar_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fundingCalls(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fundingCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FundingCalls(ctx, fc.Args["filter"].(*graph.FundingFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FundingConnection) graphql.Marshaler {
+			return ec.marshalNFundingConnection2ᚖewsiᚋresolversᚋmodelᚐFundingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fundingCalls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fundingCalls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Sheet(ctx, fc.Args["country"].(string), fc.Args["revision"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+			return ec.marshalOSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sheetRevisions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sheetRevisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SheetRevisions(ctx, fc.Args["country"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SheetRevisionConnection) graphql.Marshaler {
+			return ec.marshalNSheetRevisionConnection2ᚖewsiᚋresolversᚋmodelᚐSheetRevisionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sheetRevisions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevisionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sheetRevisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sheetDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sheetDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SheetDiff(ctx, fc.Args["country"].(string), fc.Args["from"].(int), fc.Args["to"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetDiff) graphql.Marshaler {
+			return ec.marshalNSheetDiff2ᚖewsiᚋgraphᚐSheetDiff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sheetDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetDiff(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sheetDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_indicatorMap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_indicatorMap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().IndicatorMap(ctx, fc.Args["indicator"].(string), fc.Args["year"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IndicatorMap) graphql.Marshaler {
+			return ec.marshalNIndicatorMap2ᚖewsiᚋresolversᚋmodelᚐIndicatorMap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_indicatorMap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorMap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_indicatorMap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_practices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26583,6 +28509,547 @@ func (ec *executionContext) fieldContext_SearchEdge_score(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "Float")
 }
 
+func (ec *executionContext) _SectionDiff_key(ctx context.Context, field graphql.CollectedField, obj *graph.SectionDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectionDiff_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectionDiff_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectionDiff", field, false, false, "String")
+}
+
+func (ec *executionContext) _SectionDiff_changed(ctx context.Context, field graphql.CollectedField, obj *graph.SectionDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectionDiff_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectionDiff_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectionDiff", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SectionDiff_ops(ctx context.Context, field graphql.CollectedField, obj *graph.SectionDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectionDiff_ops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.DiffOp) graphql.Marshaler {
+			return ec.marshalNDiffOp2ᚕewsiᚋgraphᚐDiffOpᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectionDiff_ops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectionDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DiffOp(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetDiff_from(ctx context.Context, field graphql.CollectedField, obj *graph.SheetDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetDiff_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+			return ec.marshalNSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetDiff_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetDiff_to(ctx context.Context, field graphql.CollectedField, obj *graph.SheetDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetDiff_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+			return ec.marshalNSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetDiff_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetDiff_sections(ctx context.Context, field graphql.CollectedField, obj *graph.SheetDiff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetDiff_sections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.SectionDiff) graphql.Marshaler {
+			return ec.marshalNSectionDiff2ᚕewsiᚋgraphᚐSectionDiffᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetDiff_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectionDiff(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetRevision_country(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SheetRevision().Country(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Country) graphql.Marshaler {
+			return ec.marshalNCountry2ᚖewsiᚋgraphᚐCountry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetRevision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Country(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetRevision_number(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevision", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SheetRevision_at(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SheetRevision_byRole(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_byRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_byRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevision", field, false, false, "String")
+}
+
+func (ec *executionContext) _SheetRevision_note(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevision", field, false, false, "String")
+}
+
+func (ec *executionContext) _SheetRevision_demo(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevision", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SheetRevision_sections(ctx context.Context, field graphql.CollectedField, obj *graph.SheetRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevision_sections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SheetRevision().Sections(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SheetSection) graphql.Marshaler {
+			return ec.marshalNSheetSection2ᚕᚖewsiᚋresolversᚋmodelᚐSheetSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevision_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetRevision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetRevisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SheetRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevisionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SheetRevisionEdge) graphql.Marshaler {
+			return ec.marshalNSheetRevisionEdge2ᚕᚖewsiᚋresolversᚋmodelᚐSheetRevisionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevisionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetRevisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevisionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetRevisionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SheetRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevisionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevisionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetRevisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetRevisionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SheetRevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevisionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevisionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevisionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SheetRevisionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SheetRevisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevisionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRevisionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SheetRevisionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SheetRevisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRevisionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+			return ec.marshalNSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRevisionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SheetRevisionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SheetSection_key(ctx context.Context, field graphql.CollectedField, obj *model.SheetSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetSection_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetSection_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetSection", field, false, false, "String")
+}
+
+func (ec *executionContext) _SheetSection_text(ctx context.Context, field graphql.CollectedField, obj *model.SheetSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetSection_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetSection_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetSection", field, false, false, "String")
+}
+
 func (ec *executionContext) _Subtheme_id(ctx context.Context, field graphql.CollectedField, obj *graph.Subtheme) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28406,6 +30873,62 @@ func UnmarshalBBoxInput(ctx context.Context, raw any) (model.BBoxInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCalendarFilter(ctx context.Context, obj any) (model.CalendarFilter, error) {
+	var it model.CalendarFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"countries", "themes", "langs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "langs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("langs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Langs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCalendarFilter unmarshals raw into the CalendarFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCalendarFilter(ctx context.Context, raw any) (model.CalendarFilter, error) {
+	var out model.CalendarFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CalendarFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (model.ContactInput, error) {
 	var it model.ContactInput
 	if obj == nil {
@@ -29047,6 +31570,80 @@ func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, ob
 func UnmarshalDocumentFilter(ctx context.Context, raw any) (model.DocumentFilter, error) {
 	var out model.DocumentFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFundingFilter(ctx context.Context, obj any) (graph.FundingFilter, error) {
+	var it graph.FundingFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["includeClosed"]; !present {
+		asMap["includeClosed"] = false
+	}
+
+	fieldsInOrder := [...]string{"countries", "themes", "langs", "funderKinds", "includeClosed"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "langs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("langs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Langs = data
+		case "funderKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funderKinds"))
+			data, err := ec.unmarshalOFunderKind2ᚕewsiᚋgraphᚐFunderKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FunderKinds = data
+		case "includeClosed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeClosed"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeClosed = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFundingFilter unmarshals raw into the FundingFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFundingFilter(ctx context.Context, raw any) (graph.FundingFilter, error) {
+	var out graph.FundingFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FundingFilter", raw, &out)
 	return out, err
 }
 
@@ -29894,6 +32491,116 @@ func UnmarshalRegisterInput(ctx context.Context, raw any) (model.RegisterInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSheetInput(ctx context.Context, obj any) (graph.SheetInput, error) {
+	var it graph.SheetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"country", "base", "strategy", "programmes", "laws", "stakeholders", "evaluation", "funding", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "base":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("base"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Base = data
+		case "strategy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strategy"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.SheetInput().Strategy(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "programmes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programmes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.SheetInput().Programmes(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "laws":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("laws"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.SheetInput().Laws(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "stakeholders":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stakeholders"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.SheetInput().Stakeholders(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "evaluation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.SheetInput().Evaluation(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "funding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funding"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.SheetInput().Funding(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSheetInput unmarshals raw into the SheetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSheetInput(ctx context.Context, raw any) (graph.SheetInput, error) {
+	var out graph.SheetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SheetInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -30211,6 +32918,59 @@ func (ec *executionContext) _ArchiveMonth(ctx context.Context, sel ast.Selection
 			}
 		case "count":
 			out.Values[i] = ec._ArchiveMonth_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var calendarMonthImplementors = []string{"CalendarMonth"}
+
+func (ec *executionContext) _CalendarMonth(ctx context.Context, sel ast.SelectionSet, obj *model.CalendarMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, calendarMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CalendarMonth")
+		case "month":
+			out.Values[i] = ec._CalendarMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._CalendarMonth_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._CalendarMonth_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._CalendarMonth_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CalendarMonth_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30997,6 +33757,18 @@ func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Country_practices(ctx, field, obj)
 				})
+		case "sheet":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Country_sheet(ctx, field, obj)
+				})
+		case "observations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Country_observations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31097,6 +33869,45 @@ func (ec *executionContext) _CriterionText(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._CriterionText_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var diffOpImplementors = []string{"DiffOp"}
+
+func (ec *executionContext) _DiffOp(ctx context.Context, sel ast.SelectionSet, obj *graph.DiffOp) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, diffOpImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DiffOp")
+		case "op":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DiffOp_op(ctx, field, obj)
+				})
+		case "text":
+			out.Values[i] = ec._DiffOp_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -32001,6 +34812,23 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Funding_country(ctx, field, obj)
 				})
+		case "open":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Funding_open(ctx, field, obj)
+				})
+		case "eligibleCountries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Funding_eligibleCountries(ctx, field, obj)
+				})
+		case "applicants":
+			out.Values[i] = ec._Funding_applicants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32179,6 +35007,60 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_theme(ctx, field, obj)
 				})
+		case "years":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicator_years(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var indicatorMapImplementors = []string{"IndicatorMap"}
+
+func (ec *executionContext) _IndicatorMap(ctx context.Context, sel ast.SelectionSet, obj *model.IndicatorMap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorMapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IndicatorMap")
+		case "indicator":
+			out.Values[i] = ec._IndicatorMap_indicator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._IndicatorMap_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "years":
+			out.Values[i] = ec._IndicatorMap_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._IndicatorMap_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33191,6 +36073,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "reviseSheet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviseSheet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "saveDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_saveDraft(ctx, field)
@@ -33478,6 +36367,76 @@ func (ec *executionContext) _NewsEdge(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._NewsEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var observationImplementors = []string{"Observation"}
+
+func (ec *executionContext) _Observation(ctx context.Context, sel ast.SelectionSet, obj *graph.Observation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, observationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Observation")
+		case "indicator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_indicator(ctx, field, obj)
+				})
+		case "country":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_country(ctx, field, obj)
+				})
+		case "year":
+			out.Values[i] = ec._Observation_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._Observation_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flags":
+			out.Values[i] = ec._Observation_flags(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Observation_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dataset":
+			out.Values[i] = ec._Observation_dataset(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sample":
+			out.Values[i] = ec._Observation_sample(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -34813,6 +37772,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myData(ctx, field)
 				})
+		case "calendar":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_calendar(ctx, field)
+				})
+		case "fundingCalls":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fundingCalls(ctx, field)
+				})
+		case "sheet":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sheet(ctx, field)
+				})
+		case "sheetRevisions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sheetRevisions(ctx, field)
+				})
+		case "sheetDiff":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sheetDiff(ctx, field)
+				})
+		case "indicatorMap":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_indicatorMap(ctx, field)
+				})
 		case "practices":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -35357,6 +38352,276 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "score":
 			out.Values[i] = ec._SearchEdge_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sectionDiffImplementors = []string{"SectionDiff"}
+
+func (ec *executionContext) _SectionDiff(ctx context.Context, sel ast.SelectionSet, obj *graph.SectionDiff) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sectionDiffImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SectionDiff")
+		case "key":
+			out.Values[i] = ec._SectionDiff_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._SectionDiff_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ops":
+			out.Values[i] = ec._SectionDiff_ops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sheetDiffImplementors = []string{"SheetDiff"}
+
+func (ec *executionContext) _SheetDiff(ctx context.Context, sel ast.SelectionSet, obj *graph.SheetDiff) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sheetDiffImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SheetDiff")
+		case "from":
+			out.Values[i] = ec._SheetDiff_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._SheetDiff_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sections":
+			out.Values[i] = ec._SheetDiff_sections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sheetRevisionImplementors = []string{"SheetRevision"}
+
+func (ec *executionContext) _SheetRevision(ctx context.Context, sel ast.SelectionSet, obj *graph.SheetRevision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sheetRevisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SheetRevision")
+		case "country":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SheetRevision_country(ctx, field, obj)
+				})
+		case "number":
+			out.Values[i] = ec._SheetRevision_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._SheetRevision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byRole":
+			out.Values[i] = ec._SheetRevision_byRole(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._SheetRevision_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demo":
+			out.Values[i] = ec._SheetRevision_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sections":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SheetRevision_sections(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sheetRevisionConnectionImplementors = []string{"SheetRevisionConnection"}
+
+func (ec *executionContext) _SheetRevisionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SheetRevisionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sheetRevisionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SheetRevisionConnection")
+		case "edges":
+			out.Values[i] = ec._SheetRevisionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SheetRevisionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SheetRevisionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sheetRevisionEdgeImplementors = []string{"SheetRevisionEdge"}
+
+func (ec *executionContext) _SheetRevisionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SheetRevisionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sheetRevisionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SheetRevisionEdge")
+		case "cursor":
+			out.Values[i] = ec._SheetRevisionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SheetRevisionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sheetSectionImplementors = []string{"SheetSection"}
+
+func (ec *executionContext) _SheetSection(ctx context.Context, sel ast.SelectionSet, obj *model.SheetSection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sheetSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SheetSection")
+		case "key":
+			out.Values[i] = ec._SheetSection_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._SheetSection_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36107,6 +39372,14 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCalendarMonth2ᚖewsiᚋresolversᚋmodelᚐCalendarMonth(ctx context.Context, sel ast.SelectionSet, v *model.CalendarMonth) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CalendarMonth!")
+		return graphql.Null
+	}
+	return ec._CalendarMonth(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNContactInput2ᚖewsiᚋresolversᚋmodelᚐContactInput(ctx context.Context, v any) (*model.ContactInput, error) {
 	res, err := ec.unmarshalInputContactInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -36419,6 +39692,36 @@ func (ec *executionContext) marshalNDate2ᚖewsiᚋgraphᚐDate(ctx context.Cont
 	return v
 }
 
+func (ec *executionContext) unmarshalNDiffKind2ewsiᚋresolversᚋmodelᚐDiffKind(ctx context.Context, v any) (model.DiffKind, error) {
+	var res model.DiffKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDiffKind2ewsiᚋresolversᚋmodelᚐDiffKind(ctx context.Context, sel ast.SelectionSet, v model.DiffKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDiffOp2ewsiᚋgraphᚐDiffOp(ctx context.Context, sel ast.SelectionSet, v graph.DiffOp) graphql.Marshaler {
+	return ec._DiffOp(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDiffOp2ᚕewsiᚋgraphᚐDiffOpᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.DiffOp) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDiffOp2ewsiᚋgraphᚐDiffOp(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNDirection2ewsiᚋresolversᚋmodelᚐDirection(ctx context.Context, v any) (model.Direction, error) {
 	var res model.Direction
 	err := res.UnmarshalGQL(v)
@@ -36583,6 +39886,22 @@ func (ec *executionContext) marshalNEditorLink2ᚖewsiᚋgraphᚐEditorLink(ctx 
 		return graphql.Null
 	}
 	return ec._EditorLink(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEvent2ᚕᚖewsiᚋgraphᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Event) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvent2ᚖewsiᚋgraphᚐEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNEvent2ᚖewsiᚋgraphᚐEvent(ctx context.Context, sel ast.SelectionSet, v *graph.Event) graphql.Marshaler {
@@ -36844,6 +40163,14 @@ func (ec *executionContext) marshalNIndicator2ᚖewsiᚋgraphᚐIndicator(ctx co
 	return ec._Indicator(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNIndicatorMap2ᚖewsiᚋresolversᚋmodelᚐIndicatorMap(ctx context.Context, sel ast.SelectionSet, v *model.IndicatorMap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IndicatorMap!")
+		return graphql.Null
+	}
+	return ec._IndicatorMap(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -36856,6 +40183,35 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNKindCount2ᚕᚖewsiᚋresolversᚋmodelᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
@@ -37186,6 +40542,30 @@ func (ec *executionContext) marshalNNode2ᚕewsiᚋgraphᚐNode(ctx context.Cont
 	})
 
 	return ret
+}
+
+func (ec *executionContext) marshalNObservation2ᚕᚖewsiᚋgraphᚐObservationᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Observation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObservation2ᚖewsiᚋgraphᚐObservation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNObservation2ᚖewsiᚋgraphᚐObservation(ctx context.Context, sel ast.SelectionSet, v *graph.Observation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Observation!")
+		return graphql.Null
+	}
+	return ec._Observation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrderField2ewsiᚋresolversᚋmodelᚐOrderField(ctx context.Context, v any) (model.OrderField, error) {
@@ -37824,6 +41204,103 @@ func (ec *executionContext) marshalNSearchEdge2ᚖewsiᚋresolversᚋmodelᚐSea
 	return ec._SearchEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSectionDiff2ewsiᚋgraphᚐSectionDiff(ctx context.Context, sel ast.SelectionSet, v graph.SectionDiff) graphql.Marshaler {
+	return ec._SectionDiff(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSectionDiff2ᚕewsiᚋgraphᚐSectionDiffᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.SectionDiff) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSectionDiff2ewsiᚋgraphᚐSectionDiff(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSheetDiff2ᚖewsiᚋgraphᚐSheetDiff(ctx context.Context, sel ast.SelectionSet, v *graph.SheetDiff) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SheetDiff!")
+		return graphql.Null
+	}
+	return ec._SheetDiff(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSheetInput2ewsiᚋgraphᚐSheetInput(ctx context.Context, v any) (graph.SheetInput, error) {
+	res, err := ec.unmarshalInputSheetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx context.Context, sel ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SheetRevision!")
+		return graphql.Null
+	}
+	return ec._SheetRevision(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSheetRevisionConnection2ᚖewsiᚋresolversᚋmodelᚐSheetRevisionConnection(ctx context.Context, sel ast.SelectionSet, v *model.SheetRevisionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SheetRevisionConnection!")
+		return graphql.Null
+	}
+	return ec._SheetRevisionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSheetRevisionEdge2ᚕᚖewsiᚋresolversᚋmodelᚐSheetRevisionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SheetRevisionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSheetRevisionEdge2ᚖewsiᚋresolversᚋmodelᚐSheetRevisionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSheetRevisionEdge2ᚖewsiᚋresolversᚋmodelᚐSheetRevisionEdge(ctx context.Context, sel ast.SelectionSet, v *model.SheetRevisionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SheetRevisionEdge!")
+		return graphql.Null
+	}
+	return ec._SheetRevisionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSheetSection2ᚕᚖewsiᚋresolversᚋmodelᚐSheetSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SheetSection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSheetSection2ᚖewsiᚋresolversᚋmodelᚐSheetSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSheetSection2ᚖewsiᚋresolversᚋmodelᚐSheetSection(ctx context.Context, sel ast.SelectionSet, v *model.SheetSection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SheetSection!")
+		return graphql.Null
+	}
+	return ec._SheetSection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38214,6 +41691,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOCalendarFilter2ᚖewsiᚋresolversᚋmodelᚐCalendarFilter(ctx context.Context, v any) (*model.CalendarFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCalendarFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOContact2ᚖewsiᚋgraphᚐContact(ctx context.Context, sel ast.SelectionSet, v *graph.Contact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -38399,6 +41884,42 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOFunderKind2ᚕewsiᚋgraphᚐFunderKindᚄ(ctx context.Context, v any) ([]graph.FunderKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.FunderKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFunderKind2ewsiᚋgraphᚐFunderKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFunderKind2ᚕewsiᚋgraphᚐFunderKindᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.FunderKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFunderKind2ewsiᚋgraphᚐFunderKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOFunderKind2ᚖewsiᚋgraphᚐFunderKind(ctx context.Context, v any) (*graph.FunderKind, error) {
 	if v == nil {
 		return nil, nil
@@ -38420,6 +41941,14 @@ func (ec *executionContext) marshalOFunding2ᚖewsiᚋgraphᚐFunding(ctx contex
 		return graphql.Null
 	}
 	return ec._Funding(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFundingFilter2ᚖewsiᚋgraphᚐFundingFilter(ctx context.Context, v any) (*graph.FundingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFundingFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOGeoPoint2ᚖgithubᚗcomᚋpaulmachᚋorbᚐPoint(ctx context.Context, sel ast.SelectionSet, v *orb.Point) graphql.Marshaler {
@@ -38783,6 +42312,13 @@ func (ec *executionContext) marshalORequestStatus2ᚕewsiᚋgraphᚐRequestStatu
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx context.Context, sel ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SheetRevision(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

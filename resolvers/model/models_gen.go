@@ -20,6 +20,28 @@ type BBoxInput struct {
 	North float64 `json:"north"`
 }
 
+// Narrows the calendar: any of the countries, any of the themes, any of the languages.
+type CalendarFilter struct {
+	Countries []string `json:"countries,omitempty"`
+	Themes    []string `json:"themes,omitempty"`
+	Langs     []string `json:"langs,omitempty"`
+}
+
+// Events whose days (start to end; an event without an end lasts its start day) meet a calendar month.
+// Dates are plain days, so the month holds the same events in every time zone.
+type CalendarMonth struct {
+	// The month, YYYY-MM.
+	Month string `json:"month"`
+	// Its first day.
+	From graph.Date `json:"from"`
+	// Its last day.
+	To graph.Date `json:"to"`
+	// By start, then id; at most first.
+	Events []*graph.Event `json:"events"`
+	// How many events meet the month in all.
+	TotalCount int `json:"totalCount"`
+}
+
 type ContactInput struct {
 	Name string `json:"name"`
 	// Private: never shown to anyone until both sides of a reply agree to share.
@@ -110,6 +132,16 @@ type FundingEdge struct {
 type GeoPointInput struct {
 	Lat float64 `json:"lat"`
 	Lon float64 `json:"lon"`
+}
+
+// An indicator's values for the map: one per country, for a year or each country's latest.
+type IndicatorMap struct {
+	Indicator *graph.Indicator `json:"indicator"`
+	// The year asked, null for each country's latest.
+	Year *int `json:"year,omitempty"`
+	// The years with values, ascending.
+	Years  []int                `json:"years"`
+	Values []*graph.Observation `json:"values"`
 }
 
 // How many points of a cluster are of a kind.
@@ -506,6 +538,23 @@ type SearchEdge struct {
 	Score  float64    `json:"score"`
 }
 
+type SheetRevisionConnection struct {
+	Edges      []*SheetRevisionEdge `json:"edges"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type SheetRevisionEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *graph.SheetRevision `json:"node"`
+}
+
+type SheetSection struct {
+	// strategy, programmes, laws, stakeholders, evaluation or funding.
+	Key  string `json:"key"`
+	Text string `json:"text"`
+}
+
 type TaggedConnection struct {
 	Edges      []*TaggedEdge `json:"edges"`
 	PageInfo   *PageInfo     `json:"pageInfo"`
@@ -578,6 +627,63 @@ func (e *ContentKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e ContentKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type DiffKind string
+
+const (
+	DiffKindEqual  DiffKind = "EQUAL"
+	DiffKindInsert DiffKind = "INSERT"
+	DiffKindDelete DiffKind = "DELETE"
+)
+
+var AllDiffKind = []DiffKind{
+	DiffKindEqual,
+	DiffKindInsert,
+	DiffKindDelete,
+}
+
+func (e DiffKind) IsValid() bool {
+	switch e {
+	case DiffKindEqual, DiffKindInsert, DiffKindDelete:
+		return true
+	}
+	return false
+}
+
+func (e DiffKind) String() string {
+	return string(e)
+}
+
+func (e *DiffKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DiffKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DiffKind", str)
+	}
+	return nil
+}
+
+func (e DiffKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DiffKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DiffKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

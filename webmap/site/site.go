@@ -54,6 +54,9 @@ var Routes = []Route{
 	{"/contribute", "contribute.html", "contribute"},
 	{"/moderation", "moderation.html", "moderation"},
 	{"/contributors", "contributors.html", "contributors"},
+	{"/calendar", "calendar.html", "calendar"},
+	{"/funding", "funding.html", "funding"},
+	{"/compare", "compare.html", "compare"},
 }
 
 // notFoundFile is the page of an unknown path.

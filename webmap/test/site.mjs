@@ -43,6 +43,7 @@ export async function ids() {
   if (!d.partnerRequests.edges.length) d.partnerRequests.edges.push({ node: await postRequest(first(d.organisations, 'organisation'), d.themes[0].id) });
   return {
     practice: located.id, practiceAt: located.location,
+    practice2: d.practices.edges.map((e) => e.node.id).find((x) => x !== located.id),
     organisation: first(d.organisations, 'organisation'), authority: first(d.authorities, 'local authority'),
     document: first(d.documents, 'document'), news: first(d.news, 'news item'), event: first(d.events, 'event'),
     funding: first(d.funding, 'funding'), theme: d.themes[0].id, themeSlug: theme.slug,
@@ -94,7 +95,9 @@ export function routes(id) {
   return [
     { name: 'map', path: `/?lat=${id.practiceAt.lat}&lng=${id.practiceAt.lon}&z=12`, old: '/index.html', ready: '.leaflet-marker-icon',
       states: [{ name: 'filters-panel', path: `/?lat=${id.practiceAt.lat}&lng=${id.practiceAt.lon}&z=12&sel=${q(id.practice)}`, old: '/index.html',
-        open: async (page) => { await openDisclosures(page, 'select, input[type=checkbox]'); await page.waitForSelector('#panel:not([hidden])', { timeout: 10000 }); } }] },
+        open: async (page) => { await openDisclosures(page, 'select, input[type=checkbox]'); await page.waitForSelector('#panel:not([hidden])', { timeout: 10000 }); } },
+      { name: 'indicator', path: '/?lat=50&lng=10&z=4&choropleth=indicator&ind=indicator%3Aemployment-rate', old: '/index.html',
+        open: async (page) => { await openDisclosures(page, '#f-indicator'); await page.waitForFunction(() => (document.body.dataset.indicator || '').startsWith('indicator:'), null, { timeout: 15000 }); } }] },
     { name: 'partners', path: '/partners', ready: 'main form',
       states: [{ name: 'results', path: `/partners?themes=${q(id.themeSlug)}`,
         open: (page) => page.waitForSelector('#results-list li, [data-hook="partner-results"] li', { timeout: 15000 }) }] },
@@ -103,7 +106,14 @@ export function routes(id) {
     { name: 'request', path: `/requests?id=${q(id.request)}`, ready: 'h1' },
     ...['practice', 'organisation', 'authority', 'document', 'news', 'event', 'funding', 'theme', 'principle', 'country']
       .map((k) => ({ name: `node-${k}`, path: `/node?id=${q(id[k])}`, ready: 'h1' })),
-    { name: 'country', path: `/country?code=${id.countryCode}`, ready: 'h1' },
+    { name: 'country', path: `/country?code=${id.countryCode}`, ready: 'h1',
+      states: [{ name: 'sheet-diff', path: `/country?code=${id.countryCode}`, open: showSheetDiff }] },
+    { name: 'calendar', path: '/calendar?month=2027-03', ready: '[data-hook="event-count"]',
+      states: [{ name: 'list', path: '/calendar?month=2027-03&view=list', open: (page) => page.waitForSelector('[data-hook="event-count"]') }] },
+    { name: 'funding', path: '/funding', ready: '[data-hook="funding-count"]',
+      states: [{ name: 'closed', path: '/funding?closed=1', open: (page) => page.waitForSelector('[data-hook="funding-count"]') }] },
+    { name: 'compare', path: '/compare', ready: '#compare-add',
+      states: [{ name: 'two', path: `/compare?id=${q(id.practice)}&id=${q(id.practice2)}`, open: (page) => page.waitForSelector('[data-hook="compare-table"]', { timeout: 15000 }) }] },
     { name: 'about', path: '/about', ready: 'h1' },
     { name: 'accessibility', path: '/accessibility', ready: 'h1' },
     { name: 'search', path: `/search?q=${q('integration')}`, ready: 'h1' },
@@ -160,6 +170,15 @@ export async function openDisclosures(page, what) {
 async function openFirstMonth(page) {
   await page.locator('.ewsi-archive-nav li a').first().click();
   await page.waitForSelector('.ewsi-archive-nav a[aria-current=page]', { timeout: 15000 });
+/** showSheetDiff opens the country sheet's view of what changed between its
+two latest revisions (a country with fewer has no such view: the state is the page). */
+async function showSheetDiff(page) {
+  await page.waitForSelector('[data-hook="sheet-latest"], .country-sheet p.muted', { timeout: 15000 });
+  const compare = page.locator('[data-hook="sheet-compare"] button[type=submit]');
+  if (await compare.count()) {
+    await compare.click();
+    await page.waitForSelector('[data-hook="sheet-diff"]', { timeout: 10000 });
+  }
 }
 
 /** submitEmpty submits the main form without filling it, so that it shows its errors. */

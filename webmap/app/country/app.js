@@ -14,6 +14,7 @@ import { pageTitle } from '../node/title.js';
 import { COUNTRY, LISTS, variables } from './query.js';
 import { countryMeta, stats, lists, framework } from './view.js';
 import { countryMap } from './map.js';
+import { sheetSection } from './sheet.js';
 
 const code = (new URLSearchParams(location.search).get('code') || '').trim().toUpperCase();
 const root = document.getElementById('country-root');
@@ -65,6 +66,7 @@ async function render() {
   show(
     countryMeta(c),
     h('div', { class: 'country-top' }, countryMap(c.iso2, c.name), stats(c)),
+    sheetSection(c.iso2, ui.toUpperCase()),
     lists(c, d, LISTS, labels),
     framework(d.indicators, d.milestones, labels),
     related,

@@ -5,6 +5,7 @@
 // choropleth that can be switched off, and the whole state in the URL. Every
 // string comes from the messages of the page's language (map.*).
 import { gql, REFERENCE, LAYER, DETAIL, normalise } from './api.js';
+import { loadIndicators, loadValues, colourOf, legend as indicatorLegend } from './indicator.js';
 import { h } from './dom.js';
 import { t, lang, fmtNumber, collator } from '../common/i18n.js';
 import { KINDS, fromURL, toURL, filterOf } from './state.js';
@@ -71,6 +72,38 @@ function renderFilters() {
     h('option', { value: v, selected: state.demo === v }, t('map.' + k))));
   $('f-choropleth').replaceChildren(...[['practices', 'chPractices'], ['indicator', 'chIndicator'], ['none', 'chNone']].map(([v, k]) =>
     h('option', { value: v, selected: state.choropleth === v }, t('map.' + k))));
+  renderIndicatorFilter();
+}
+
+// ---- colour by indicator: the indicators that have values, their years, and
+// the values of the one chosen (read again when the choice changes) ----
+let indicators = null;
+let indicatorData = null;
+let indicatorKey = '';
+
+function renderIndicatorFilter() {
+  const on = state.choropleth === 'indicator';
+  $('f-indicator-group').hidden = !on;
+  if (!on) return;
+  if (indicators === null) {
+    indicators = [];
+    loadIndicators(lang.toUpperCase()).then((list) => { indicators = list; renderIndicatorFilter(); }).catch(() => {});
+    return;
+  }
+  if (!state.ind && indicators.length) state.ind = indicators[0].id;
+  $('f-indicator').replaceChildren(...indicators.map((i) => h('option', { value: i.id, selected: i.id === state.ind }, i.name)));
+  const years = indicators.find((i) => i.id === state.ind)?.years || [];
+  $('f-year').replaceChildren(h('option', { value: '' }, t('indicators.latest')),
+    ...[...years].reverse().map((y) => h('option', { value: String(y), selected: String(y) === state.year }, String(y))));
+  const key = state.ind + '|' + state.year;
+  if (state.ind && key !== indicatorKey) {
+    indicatorKey = key;
+    loadValues(state.ind, Number(state.year) || 0, lang.toUpperCase()).then((d) => {
+      if (indicatorKey !== key) return;
+      indicatorData = d;
+      styleCountries();
+    }).catch(() => { indicatorData = null; styleCountries(); });
+  }
 }
 
 function readFilters() {
@@ -87,7 +120,11 @@ function readFilters() {
   state.to = f.get('to') || '';
   state.demo = f.get('demo') || '';
   state.choropleth = f.get('choropleth') || 'practices';
+  const indChanged = (f.get('ind') || '') !== state.ind;
+  state.ind = f.get('ind') || '';
+  state.year = indChanged ? '' : f.get('year') || '';
   if (themeChanged) renderFilters();
+  renderIndicatorFilter();
   return { countryChanged };
 }
 
@@ -322,14 +359,16 @@ const strength = (z) => (z <= 5 ? 1 : z >= 9 ? 0 : (9 - z) / 4);
 
 function styleCountries() {
   const land = landStyle();
-  const on = state.choropleth === 'practices';
+  const on = state.choropleth !== 'none';
   const k = strength(map.getZoom());
+  const paint = state.choropleth === 'indicator' ? (iso2) => colourOf(indicatorData, iso2) : colour;
   countryLayer?.setStyle((f) => {
-    const fill = on && k > 0 && colour(f.properties.iso2);
+    const fill = on && k > 0 && paint(f.properties.iso2);
     if (!fill) return land;
     return land.fillOpacity ? { ...land, fillColor: mix(land.fillColor, fill, k) } : { ...land, fillOpacity: 0.55 * k, fillColor: fill };
   });
   document.body.dataset.choropleth = state.choropleth;
+  document.body.dataset.indicator = state.choropleth === 'indicator' && indicatorData ? indicatorData.indicator.id + '|' + (indicatorData.year || 'latest') : '';
   renderLegend();
 }
 
@@ -340,7 +379,7 @@ function renderLegend() {
       h('li', { 'data-kind': 'cluster' }, clusterSymbol(fmtNumber(12), 22), ' ', t('map.legendCluster'))),
   ];
   if (state.choropleth === 'indicator') {
-    out.push(h('h3', {}, t('map.chIndicator')), h('p', { class: 'no-data' }, t('map.noIndicator')));
+    out.push(...indicatorLegend(indicatorData));
   } else if (state.choropleth === 'practices') {
     const labels = ['0', ...BREAKS.map((b, i) => (i + 1 < BREAKS.length ? `${fmtNumber(b)}–${fmtNumber(BREAKS[i + 1] - 1)}` : `≥ ${fmtNumber(b)}`))];
     out.push(h('h3', {}, t('map.legendPractices')),

@@ -19,6 +19,7 @@ export function fromURL(search, lang = 'en') {
     theme: q.get('theme') || '', subtheme: q.get('subtheme') || '', principle: q.get('principle') || '',
     country: q.get('country') || '', kinds, from: date('from'), to: date('to'),
     demo: ['true', 'false'].includes(q.get('demo')) ? q.get('demo') : '',
+    ind: q.get('ind') || '', year: /^\d{4}$/.test(q.get('year') || '') ? q.get('year') : '',
     sel: q.get('sel') || '', choropleth: ['indicator', 'none'].includes(q.get('choropleth')) ? q.get('choropleth') : 'practices', lang,
     // a link that names a country but no view (the country page's "Show on the map") zooms to it
     zoomToCountry: Boolean(q.get('country')) && !q.has('lat'),
@@ -36,6 +37,8 @@ export function toURL(s) {
   }
   if (s.kinds.length) q.set('kinds', s.kinds.join(','));
   if (s.choropleth !== 'practices') q.set('choropleth', s.choropleth);
+  if (s.choropleth === 'indicator' && s.ind) q.set('ind', s.ind);
+  if (s.choropleth === 'indicator' && s.year) q.set('year', s.year);
   q.set('lang', s.lang);
   return '?' + q.toString();
 }
