@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO_SOURCES := $(shell find . -name '*.go' -not -path './node_modules/*') go.mod go.sum
 SCHEMA := $(wildcard schema/*.graphqls)
 JAR := neo4j/target/ewsi-neo4j.jar
-GOTEST_FLAGS ?= -timeout 30m
+GOTEST_FLAGS ?= -timeout 60m
 
 .PHONY: all build run test test-go test-browser fuzz-smoke bench generate clean
 

@@ -3,6 +3,11 @@
 // (issue 12, "Quality bar"). Each run's report is written as
 // test-artifacts/axe/<page>-<lang>-<size>.json, and a summary of the counts per
 // page as test-artifacts/axe/summary.json and summary.txt.
+// The same visits at desktop size check the page's words: in French and German
+// no English UI string (the English message values that French or German
+// translate), content marked with its own lang aside; in no language
+// "undefined", "NaN", a raw message key or numbers grouped the way of another
+// language (what each page showed wrong: test-artifacts/i18n/summary.json).
 // EWSI_SITE_PAGES=regexp runs only the pages whose name matches;
 // EWSI_SITE_WORKERS=n runs n of a page's six runs at once (default 2).
 import { test, after } from 'node:test';
@@ -11,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { browser, base, artifacts, axeReport } from './browser.mjs';
 import { LANGS, SIZES, ids, cleanPaths, routes, matrix, visit } from './site.mjs';
+import { loadMessages, englishTells, uiText, problems as wordProblems } from './messages.mjs';
 
 const ctx = browser();
 const only = new RegExp(process.env.EWSI_SITE_PAGES || '.');
@@ -18,8 +24,13 @@ const clean = await cleanPaths(base);
 const pages = matrix(routes(await ids())).filter((p) => only.test(p.name));
 const dir = join(artifacts, 'axe');
 const summary = [];
+const words = [];
+const msgs = loadMessages(LANGS);
+const keys = new Set(Object.keys(msgs.en).map((k) => k.split('#')[0]));
 
 after(() => {
+  mkdirSync(join(artifacts, 'i18n'), { recursive: true });
+  writeFileSync(join(artifacts, 'i18n', 'summary.json'), JSON.stringify(words, null, 2));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'summary.json'), JSON.stringify({ clean, runs: summary }, null, 2));
   const lines = [`axe-core on ${summary.length} runs (${clean ? 'clean paths' : 'old .html files'}): violations by page, language and size`];
@@ -63,9 +74,16 @@ async function pool(jobs, n) {
 }
 
 for (const p of pages) {
-  test(`axe finds no violation on ${p.name} in ${LANGS.join(', ')} at ${Object.keys(SIZES).join(' and ')} size`, async () => {
+  test(`axe finds no violation on ${p.name} in ${LANGS.join(', ')} at ${Object.keys(SIZES).join(' and ')} size, and its words are of the page's language`, async () => {
     const runs = LANGS.flatMap((lang) => Object.keys(SIZES).map((size) => async () => {
       const { page, problems } = await visit(ctx(), base, p.route, p.state, lang, size, clean);
+      if (size === 'desktop' && !p.route.fixed) {
+        const ui = await page.evaluate(uiText);
+        const found = wordProblems(ui.text, lang, englishTells(msgs, lang === 'en' ? 'fr' : lang), keys);
+        if (ui.lang !== lang) found.push(`<html lang="${ui.lang}">, want ${lang}`);
+        words.push({ page: p.name, lang, problems: found });
+        problems.push(...found.map((x) => `words: ${x}`));
+      }
       let violations = [];
       try {
         violations = await axeReport(page, `${p.name}-${lang}-${size}`, dir);

@@ -1,9 +1,16 @@
-// The checks of site-i18n.test.mjs on texts made for them: each finds what it
+// The checks of the site-wide words check (site-axe.test.mjs) on texts made for them: each finds what it
 // looks for and nothing in the right form. No server or browser needed:
 // node --test webmap/test/site-messages.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { englishTells, problems } from './messages.mjs';
+import { englishTells, problems, loadMessages } from './messages.mjs';
+
+test('the message files give English texts for the check to look for', () => {
+  const msgs = loadMessages(['en', 'fr', 'de']);
+  for (const lang of ['fr', 'de']) {
+    assert.ok(englishTells(msgs, lang).length > 20, `only ${englishTells(msgs, lang).length} English messages of more than three words that ${lang} translates`);
+  }
+});
 
 test('the checks find English text, "undefined", raw keys, foreign number groups and decimals, ISO dates', () => {
   const msgs = { en: { 'map.noResult': 'No practice matches these filters', 'map.count': 'Scale {n} of the map' },
