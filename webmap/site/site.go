@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,21 @@ type Config struct {
 	// Demo says whether the installation loads generated demo content into an
 	// empty graph (EWSI_DEMO_SCALE > 0); the footer and the about page say so.
 	Demo bool
-	Log  *slog.Logger
+	// SignedIn says whether a request comes with a session, for the header's
+	// "Log in" or "My account" link; nil reads the presence of the session
+	// cookie (SessionCookie). The pages never learn who it is.
+	SignedIn func(r *http.Request) bool
+	Log      *slog.Logger
+}
+
+// SessionCookie is the name of the session cookie the accounts set.
+const SessionCookie = "__Host-ewsi_session"
+
+// hasSessionCookie is the default SignedIn: the request carries the session
+// cookie (a stale one shows "My account", whose page then asks to log in).
+func hasSessionCookie(r *http.Request) bool {
+	c, err := r.Cookie(SessionCookie)
+	return err == nil && c.Value != ""
 }
 
 // Route is a page: its clean path and the template file under WebDir.
@@ -45,6 +60,12 @@ var Routes = []Route{
 	{"/about", "about.html", "about"},
 	{"/accessibility", "accessibility.html", "accessibility"},
 	{"/search", "search.html", "search"},
+	{"/register", "register.html", "account"},
+	{"/login", "login.html", "account"},
+	{"/account", "account.html", "account"},
+	{"/confirm", "confirm.html", "account"},
+	{"/reset", "reset.html", "account"},
+	{"/people", "people.html", "people"},
 }
 
 // notFoundFile is the page of an unknown path.
@@ -73,6 +94,9 @@ func New(cfg Config) (*Site, error) {
 	}
 	if cfg.Brand != "" && cfg.Brand != "ec" {
 		return nil, graph.Errorf(graph.EINVALID, "EWSI_BRAND", "%q is not empty or \"ec\"", cfg.Brand)
+	}
+	if cfg.SignedIn == nil {
+		cfg.SignedIn = hasSessionCookie
 	}
 	if cfg.Basemap.Type == "" {
 		cfg.Basemap.Type = "offline"
