@@ -22,6 +22,7 @@ func Policy() map[string]Rule {
 	for _, part := range []map[string]Rule{
 		linkRules(),
 		requestRules(),
+		accountRules(),
 	} {
 		for k, v := range part {
 			p[k] = v

@@ -32,6 +32,16 @@ type ContentOrder struct {
 	Direction Direction  `json:"direction"`
 }
 
+// Narrows the directory; each list matches any of its members.
+type DirectoryFilter struct {
+	// ISO 3166-1 alpha-2 codes: people in an organisation of these countries.
+	Countries []string `json:"countries,omitempty"`
+	// Theme ids.
+	Themes []string `json:"themes,omitempty"`
+	// ISO 639-1 codes.
+	Languages []string `json:"languages,omitempty"`
+}
+
 type DocumentConnection struct {
 	Edges      []*DocumentEdge `json:"edges"`
 	PageInfo   *PageInfo       `json:"pageInfo"`
@@ -201,6 +211,13 @@ type MapPlace struct {
 type Mutation struct {
 }
 
+// A new API token and its secret: the secret is shown only here and stored only as a hash.
+type NewAPIToken struct {
+	Token *graph.APIToken `json:"token"`
+	// Send it as Authorization: Bearer <secret>.
+	Secret string `json:"secret"`
+}
+
 type NewsConnection struct {
 	Edges      []*NewsEdge `json:"edges"`
 	PageInfo   *PageInfo   `json:"pageInfo"`
@@ -221,6 +238,22 @@ type OrganisationConnection struct {
 type OrganisationEdge struct {
 	Cursor string              `json:"cursor"`
 	Node   *graph.Organisation `json:"node"`
+}
+
+// A new organisation; the person registering it becomes its first admin.
+type OrganisationInput struct {
+	Name string        `json:"name"`
+	Type graph.OrgType `json:"type"`
+	// ISO 3166-1 alpha-2 code.
+	Country string  `json:"country"`
+	City    *string `json:"city,omitempty"`
+	// http(s) address.
+	Website   *string  `json:"website,omitempty"`
+	Themes    []string `json:"themes,omitempty"`
+	Languages []string `json:"languages,omitempty"`
+	// WGS 84 place, both or neither.
+	Lat *float64 `json:"lat,omitempty"`
+	Lon *float64 `json:"lon,omitempty"`
 }
 
 // Relay page information.
@@ -328,6 +361,18 @@ type PartnerSearchInput struct {
 	ActiveSince *graph.Date `json:"activeSince,omitempty"`
 }
 
+// The directory: people who chose to share their details.
+type PersonConnection struct {
+	Edges      []*PersonEdge `json:"edges"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+type PersonEdge struct {
+	Cursor string        `json:"cursor"`
+	Node   *graph.Person `json:"node"`
+}
+
 type PostPartnerRequestResult struct {
 	Request *graph.PartnerRequest `json:"request"`
 	// The key that manages the request: shown once, when the request is created. Keep it;
@@ -349,7 +394,31 @@ type PracticeEdge struct {
 	Node   *graph.Practice `json:"node"`
 }
 
+// Changes to one's own account; a field left out stays as it is.
+type ProfileInput struct {
+	Name      *string  `json:"name,omitempty"`
+	Languages []string `json:"languages,omitempty"`
+	// EN, FR or DE.
+	Lang         *graph.Lang `json:"lang,omitempty"`
+	ShareDetails *bool       `json:"shareDetails,omitempty"`
+	Themes       []string    `json:"themes,omitempty"`
+}
+
 type Query struct {
+}
+
+type RegisterInput struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+	// At least 10 characters.
+	Password string `json:"password"`
+	// ISO 639-1 codes of the languages the person speaks.
+	Languages []string `json:"languages,omitempty"`
+	// An organisation already in the graph to ask to join (its admins approve).
+	Organisation *string `json:"organisation,omitempty"`
+	// Off unless set: whether the person appears in the directory.
+	ShareDetails *bool    `json:"shareDetails,omitempty"`
+	Themes       []string `json:"themes,omitempty"`
 }
 
 type ReplyToPartnerRequestResult struct {
@@ -359,6 +428,13 @@ type ReplyToPartnerRequestResult struct {
 	ReplyKey *string `json:"replyKey,omitempty"`
 	// False when the idempotency key was used before and the stored reply is returned.
 	Created bool `json:"created"`
+}
+
+// A person's roles after grantRole or revokeRole.
+type RoleGrant struct {
+	Person    *graph.Person `json:"person"`
+	Roles     []graph.Role  `json:"roles"`
+	Countries []string      `json:"countries"`
 }
 
 type SearchConnection struct {
