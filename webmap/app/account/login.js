@@ -2,11 +2,12 @@
 // address fail alike; on success the page goes to ?next= (a path of this site)
 // or to the account.
 import { t } from '../common/i18n.js';
-import { gql, wire, showErrors, code, errorText } from './form.js';
+import { gql, wire, showErrors, say, code, errorText } from './form.js';
 import { LOGIN } from './api.js';
 
 const form = document.getElementById('login-form');
 const box = document.getElementById('login-alert');
+if (new URLSearchParams(location.search).get('out') === '1') say(box, 'success', t('account.loggedOut'));
 
 /** next is where to go after logging in: a path on this site only. */
 function next() {
