@@ -40,7 +40,11 @@ export async function ids() {
   const fr = d.countries.find((c) => c.iso2 === 'FR') || d.countries[0];
   const theme = await partnerTheme(d.themes);
   if (!d.partnerRequests.edges.length) d.partnerRequests.edges.push({ node: await postRequest(first(d.organisations, 'organisation'), d.themes[0].id) });
+  // a person of the directory, when someone shares their details (the profile page's row)
+  const people = await api('{ directory(first: 1) { edges { node { id } } } }');
+  const person = people.data?.directory?.edges[0]?.node.id;
   return {
+    person,
     practice: located.id, practiceAt: located.location,
     organisation: first(d.organisations, 'organisation'), authority: first(d.authorities, 'local authority'),
     document: first(d.documents, 'document'), news: first(d.news, 'news item'), event: first(d.events, 'event'),
@@ -106,6 +110,19 @@ export function routes(id) {
     { name: 'about', path: '/about', ready: 'h1' },
     { name: 'accessibility', path: '/accessibility', ready: 'h1' },
     { name: 'search', path: `/search?q=${q('integration')}`, ready: 'h1' },
+    // the pages of people and accounts (a visitor's views; the account itself as a logged-in person when the server gave one)
+    { name: 'register', path: '/register', ready: '#register-form', states: [{ name: 'form-errors', path: '/register', open: submitEmpty }] },
+    { name: 'login', path: '/login', ready: '#login-form', states: [{ name: 'form-errors', path: '/login', open: submitEmpty }] },
+    { name: 'reset', path: '/reset', ready: '#reset-form', states: [{ name: 'form-errors', path: '/reset', open: submitEmpty }] },
+    { name: 'reset-token', path: '/reset?token=not-a-real-token', ready: '#reset-form', states: [{ name: 'form-errors', path: '/reset?token=not-a-real-token', open: submitEmpty }] },
+    { name: 'confirm', path: '/confirm?token=not-a-real-token', ready: '#confirm-form',
+      states: [{ name: 'bad-link', path: '/confirm?token=not-a-real-token', open: sendConfirm }] },
+    { name: 'confirm-missing', path: '/confirm', ready: 'h1' },
+    { name: 'account', path: '/account', ready: '#account-root:not([aria-busy])' },
+    { name: 'people', path: '/people', ready: '#people-count',
+      states: [{ name: 'filtered', path: `/people?country=${id.countryCode}`, open: (page) => page.waitForSelector('#people-list li, #people-count:not(:empty)') }] },
+    ...(id.person ? [{ name: 'person', path: `/people?id=${q(id.person)}`, ready: '#person:not([aria-busy])' }] : []),
+    { name: 'person-missing', path: `/people?id=${q('person:nobody-here')}`, ready: '#person:not([aria-busy])' },
     { name: 'not-found', path: '/no-such-page', status: 404 },
     { name: 'graphiql', path: '/graphiql', ready: '.graphiql-container', fixed: true },
   ];
@@ -149,6 +166,12 @@ async function submitEmpty(page) {
   await form.evaluate((f) => f.setAttribute('novalidate', '')); // the browser's own bubbles would stop the page's checks
   await form.locator('[type=submit]').last().click();
   await page.waitForSelector('[aria-invalid="true"], .ecl-feedback-message, [role=alert]:not(:empty), .error:not(:empty)', { timeout: 10000 });
+}
+
+/** sendConfirm sends the confirmation form of a link whose token is not valid, so that it shows its error. */
+async function sendConfirm(page) {
+  await page.click('#c-submit');
+  await page.waitForSelector('#confirm-alert [role=alert]', { timeout: 10000 });
 }
 
 /** visit opens a route or state of the site in lang at size in a new page and
