@@ -34,6 +34,8 @@ func TestHeaderLoginOrAccount(t *testing.T) {
 		{"session de", h, "/about?lang=de", cookie, []string{`href="/account" id="header-account"`, `>Mein Konto</a>`}, []string{`id="header-login"`}},
 		{"on the account page", h, "/account?lang=en", cookie, []string{`id="header-account" aria-current="page"`}, nil},
 		{"on the login page", h, "/login?lang=en", nil, []string{`id="header-login" aria-current="page"`}, nil},
+		{"plain-http cookie", h, "/about?lang=en", map[string]string{"Cookie": site.InsecureSessionCookie + "=abc123"}, []string{`id="header-account"`}, []string{`id="header-login"`}},
+		{"another cookie", h, "/about?lang=en", map[string]string{"Cookie": "ewsi_lang=fr; other_session=abc123"}, []string{`id="header-login"`}, []string{`id="header-account"`}},
 		{"empty cookie", h, "/about?lang=en", map[string]string{"Cookie": site.SessionCookie + "="}, []string{`id="header-login"`}, []string{`id="header-account"`}},
 		{"hook says no", mux(never), "/about?lang=en", cookie, []string{`id="header-login"`}, []string{`id="header-account"`}},
 	} {

@@ -33,14 +33,23 @@ type Config struct {
 	Log      *slog.Logger
 }
 
-// SessionCookie is the name of the session cookie the accounts set.
-const SessionCookie = "__Host-ewsi_session"
+// SessionCookie is the name of the session cookie the accounts set behind
+// TLS; InsecureSessionCookie its name over plain HTTP (development, tests),
+// where browsers refuse the __Host- prefix.
+const (
+	SessionCookie         = "__Host-ewsi_session"
+	InsecureSessionCookie = "ewsi_session"
+)
 
-// hasSessionCookie is the default SignedIn: the request carries the session
+// hasSessionCookie is the default SignedIn: the request carries a session
 // cookie (a stale one shows "My account", whose page then asks to log in).
 func hasSessionCookie(r *http.Request) bool {
-	c, err := r.Cookie(SessionCookie)
-	return err == nil && c.Value != ""
+	for _, name := range []string{SessionCookie, InsecureSessionCookie} {
+		if c, err := r.Cookie(name); err == nil && c.Value != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Route is a page: its clean path and the template file under WebDir.
