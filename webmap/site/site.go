@@ -72,8 +72,9 @@ var Routes = []Route{
 	{"/register", "register.html", "account"},
 	{"/login", "login.html", "account"},
 	{"/account", "account.html", "account"},
-	{"/confirm", "confirm.html", "account"},
-	{"/reset", "reset.html", "account"},
+	{"/account/confirm", "confirm.html", "account"}, // the links of the accounts' mails
+	{"/account/email", "confirm.html", "account"},
+	{"/account/reset", "reset.html", "account"},
 	{"/people", "people.html", "people"},
 }
 

@@ -93,7 +93,7 @@ test('keyboard only: register, confirm by mail, log in, profile, API token shown
   // confirm from the mailed link
   const mail = await waitMail(EMAIL, /confirm/i);
   assert.equal(mail.lang, 'en');
-  const confirmURL = linkIn(mail, '/confirm');
+  const confirmURL = linkIn(mail, '/account/confirm');
   await p.goto(base + local(confirmURL));
   await tabTo(p, '#c-submit');
   await p.keyboard.press('Enter');
@@ -180,12 +180,12 @@ test('keyboard only: register, confirm by mail, log in, profile, API token shown
 });
 
 test('password reset through the mailed link, in German', async () => {
-  const { page: p, errors } = await open('/reset?lang=de');
+  const { page: p, errors } = await open('/account/reset?lang=de');
   await typeInto(p, '#a-email', EMAIL);
   await p.keyboard.press('Enter');
   await p.waitForSelector('#reset-alert .ecl-notification--success');
   // an unknown address gets the same words, and no mail
-  const other = await open('/reset?lang=de');
+  const other = await open('/account/reset?lang=de');
   await other.page.fill('#a-email', `nobody.${RUN}@account-tests.example`);
   await other.page.click('#a-submit');
   await other.page.waitForSelector('#reset-alert .ecl-notification--success');
@@ -193,7 +193,7 @@ test('password reset through the mailed link, in German', async () => {
   await other.page.close();
   const mail = await waitMail(EMAIL, /passwor/i);
   assert.equal(mail.lang, 'de');
-  await p.goto(base + local(linkIn(mail, '/reset')));
+  await p.goto(base + local(linkIn(mail, '/account/reset')));
   await typeInto(p, '#s-password', NEW_PASSWORD);
   await p.keyboard.press('Enter');
   await p.waitForSelector('#reset-alert .ecl-notification--success');

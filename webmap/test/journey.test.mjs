@@ -79,7 +79,7 @@ step('1. registers in French', async (p) => {
 step('2. confirms the address from the mail, in French', async (p) => {
   const mail = await waitMail(EMAIL, /confirm/i);
   assert.equal(mail.lang, 'fr', 'the confirmation mail is in French');
-  await p.goto(base + local(linkIn(mail, '/confirm')));
+  await p.goto(base + local(linkIn(mail, '/account/confirm')));
   await tabTo(p, '#c-submit');
   await p.keyboard.press('Enter');
   await p.waitForSelector('#confirm-alert .ecl-notification--success');

@@ -1,6 +1,7 @@
 // The confirmation of an email address from the mailed link: the token is in
 // the address; the button sends it (a mail scanner that follows the link
-// confirms nothing). ?change=1 confirms a new address of an existing account.
+// confirms nothing). At /account/email it confirms the new address of an
+// existing account (the link of the address change's mail).
 import { h } from '../map/dom.js';
 import { t } from '../common/i18n.js';
 import { gql, say, busy, code, errorText } from './form.js';
@@ -8,7 +9,7 @@ import { CONFIRM, CONFIRM_CHANGE } from './api.js';
 
 const form = document.getElementById('confirm-form');
 const box = document.getElementById('confirm-alert');
-const change = new URLSearchParams(location.search).get('change') === '1';
+const change = location.pathname === '/account/email';
 
 form?.addEventListener('submit', async (ev) => {
   ev.preventDefault();

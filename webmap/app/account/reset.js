@@ -29,7 +29,7 @@ if (form.dataset.step === 'ask') {
       } catch (err) {
         if (code(err) === 'INVALID' && err.errors?.[0]?.extensions?.where === 'password') throw err;
         if (['INVALID', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN'].includes(code(err))) {
-          say(box, 'error', t('errors.title'), t('account.linkBad'), ' ', h('a', { class: 'ecl-link', href: '/reset' }, t('account.resetTitle')));
+          say(box, 'error', t('errors.title'), t('account.linkBad'), ' ', h('a', { class: 'ecl-link', href: '/account/reset' }, t('account.resetTitle')));
           return;
         }
         throw err;
