@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/graph/neo4j"
@@ -40,9 +41,18 @@ type Config struct {
 	Brand          string        // EWSI_BRAND: "" or "ec" (the Commission's logo in the header)
 	Basemap        site.Basemap  // EWSI_BASEMAP and EWSI_BASEMAP_ATTRIBUTION
 	ShutdownWithin time.Duration // how long Close lets requests under way finish; default 20s
+	Accounts       AccountsConfig
 
 	Log *slog.Logger // default: discard
 	Out io.Writer    // progress for a person at a terminal; default: discard
+}
+
+// AccountsConfig configures accounts: the base of links in mails, the session
+// cookie, and who sends the mails (nil: they are logged, not sent).
+type AccountsConfig struct {
+	SiteURL        string
+	InsecureCookie bool
+	Notifier       auth.Notifier
 }
 
 // Main is the running server.
@@ -113,7 +123,12 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if o := c.Basemap.Origin(); o != "" {
 		origins = append(origins, o)
 	}
-	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
+	accounts, err := auth.New(auth.Config{SiteURL: c.Accounts.SiteURL, Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
+		EditorToken: c.EditorToken}, st, c.Accounts.Notifier, c.Log)
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Config{Addr: c.Addr, Accounts: accounts, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
 		ContentOrigins: origins, EditorToken: c.EditorToken,
 		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)

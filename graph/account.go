@@ -83,7 +83,9 @@ var tokenScopes = []string{"read", "contribute", "edit"}
 func (s Scope) MarshalGQL(w io.Writer) { writeEnum(w, string(s)) }
 
 // UnmarshalGQL reads the GraphQL enum value; a token's scope is never ScopeAll.
-func (s *Scope) UnmarshalGQL(v any) error { return readEnum(v, "TokenScope", tokenScopes, (*string)(s)) }
+func (s *Scope) UnmarshalGQL(v any) error {
+	return readEnum(v, "TokenScope", tokenScopes, (*string)(s))
+}
 
 // Valid reports whether s is a scope a token may have.
 func (s Scope) Valid() bool { return slices.Contains(tokenScopes, string(s)) }

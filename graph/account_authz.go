@@ -1,9 +1,9 @@
 package graph
 
 // accountRules: accounts, sessions, tokens, membership, roles and privacy.
-// RoleMember is held by every person logged in (a confirmed account); what an
-// organisation's admin may do (approveMember, memberRequests) is checked by the
-// resolver against the membership, after this row let a member through.
+// RoleMember is held by every person logged in (a confirmed account). What an
+// organisation's admin may do (approveMember, memberRequests) is an OrgAdmin
+// rule: the resolver reads the membership and passes it in the Subject.
 func accountRules() map[string]Rule {
 	anyone := Rule{Allowed: []Role{RoleVisitor}} // sessions and visitors, no token
 	member := Rule{Allowed: []Role{RoleMember}}  // a session of a person
@@ -25,7 +25,7 @@ func accountRules() map[string]Rule {
 		"Mutation.deleteAccount":        member,
 		"Mutation.registerOrganisation": memberContrib,
 		"Mutation.joinOrganisation":     memberContrib,
-		"Mutation.approveMember":        memberContrib,
+		"Mutation.approveMember":        {Allowed: []Role{RoleAdmin}, OrgAdmin: true, MinScope: ScopeContribute},
 		"Mutation.claimOrganisation":    memberContrib,
 		"Mutation.confirmClaim":         {Allowed: []Role{RoleEditor, RoleAdmin}, MinScope: ScopeEdit},
 		"Mutation.grantRole":            {Allowed: []Role{RoleAdmin}},
@@ -33,7 +33,7 @@ func accountRules() map[string]Rule {
 		"Query.me":                      {Allowed: []Role{RoleVisitor}, MinScope: ScopeRead},
 		"Query.account":                 {Allowed: []Role{RoleAdmin}, MinScope: ScopeRead},
 		"Query.myData":                  {Allowed: []Role{RoleMember}, MinScope: ScopeRead},
-		"Query.memberRequests":          {Allowed: []Role{RoleMember}, MinScope: ScopeRead},
+		"Query.memberRequests":          {Allowed: []Role{RoleAdmin}, OrgAdmin: true, MinScope: ScopeRead},
 		"Query.organisationClaims":      {Allowed: []Role{RoleEditor, RoleAdmin}, MinScope: ScopeRead},
 		"Account.email":                 selfOrAdmin,
 		"Account.pendingEmail":          selfOrAdmin,

@@ -6,13 +6,21 @@ import "context"
 // private field ("Person.email"). Allowed lists the roles that may; Self allows
 // the person the object is about (the resolver passes that person's id to
 // Authorize); Country allows a coordinator of the object's country; MinScope is
-// the least token scope that may (ScopeAll: sessions only).
+// the least token scope that may (ScopeAll: sessions only). OrgAdmin allows an
+// admin of the object's organisation (the resolver tells through
+// Subject.OrgAdmin whether the actor is one).
 type Rule struct {
 	Allowed  []Role
 	Self     bool
 	Country  bool
+	OrgAdmin bool
 	MinScope Scope
 }
+
+// Contextual reports whether the rule needs to know the object (Self, Country,
+// OrgAdmin): the resolver then calls Authorize with its Subject; the others
+// are checked before the resolver runs.
+func (r Rule) Contextual() bool { return r.Self || r.Country || r.OrgAdmin }
 
 // Policy is the one table of who may do what. Every mutation and every private
 // field of the schema has a row; the role table test fails on one without.
@@ -39,6 +47,8 @@ func linkRules() map[string]Rule {
 		"Mutation.unlink":            ed,
 		"Mutation.confirmSuggestion": ed,
 		"Mutation.dismissSuggestion": ed,
+		"Query.linkSuggestions":      ed,
+		"Query.linkHistory":          ed,
 	}
 }
 
@@ -61,6 +71,7 @@ func requestRules() map[string]Rule {
 type Subject struct {
 	PersonID string // the person it belongs to, for Rule.Self
 	Country  string // its country, for Rule.Country
+	OrgAdmin bool   // whether the actor is an admin of its organisation, for Rule.OrgAdmin
 }
 
 // Authorize checks the actor of ctx against op's rule: nil when allowed,
@@ -85,6 +96,9 @@ func Authorize(ctx context.Context, op string, s Subject) error {
 		return nil
 	}
 	if rule.Country && s.Country != "" && a.Coordinates(s.Country) {
+		return nil
+	}
+	if rule.OrgAdmin && s.OrgAdmin && a.PersonID != "" {
 		return nil
 	}
 	if a.PersonID == "" {

@@ -7,175 +7,443 @@ package resolvers
 
 import (
 	"context"
+	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
-	"fmt"
+	"time"
 )
 
 // Themes is the resolver for the themes field.
 func (r *accountResolver) Themes(ctx context.Context, obj *graph.Account) ([]*graph.Theme, error) {
-	panic(fmt.Errorf("not implemented: Themes - themes"))
+	return themes(ctx, r.Resolver, obj.ID)
 }
 
 // Memberships is the resolver for the memberships field.
 func (r *accountResolver) Memberships(ctx context.Context, obj *graph.Account) ([]*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: Memberships - memberships"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().Memberships(ctx, obj.ID)
 }
 
 // APITokens is the resolver for the apiTokens field.
 func (r *accountResolver) APITokens(ctx context.Context, obj *graph.Account) ([]*graph.APIToken, error) {
-	panic(fmt.Errorf("not implemented: APITokens - apiTokens"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().APITokens(ctx, obj.ID)
 }
 
 // Person is the resolver for the person field.
 func (r *accountResolver) Person(ctx context.Context, obj *graph.Account) (*graph.Person, error) {
-	panic(fmt.Errorf("not implemented: Person - person"))
+	return publicPerson(obj), nil
 }
 
 // Organisation is the resolver for the organisation field.
 func (r *membershipResolver) Organisation(ctx context.Context, obj *graph.Membership) (*graph.Organisation, error) {
-	panic(fmt.Errorf("not implemented: Organisation - organisation"))
+	n, err := r.loadersFor(ctx).nodes.load(ctx, obj.OrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	o, _ := n.(*graph.Organisation)
+	if o == nil {
+		return nil, graph.Errorf(graph.ENOTFOUND, "organisation", "organisation %q is gone", obj.OrganisationID)
+	}
+	return o, nil
 }
 
 // Person is the resolver for the person field.
 func (r *membershipResolver) Person(ctx context.Context, obj *graph.Membership) (*graph.Person, error) {
-	panic(fmt.Errorf("not implemented: Person - person"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	acc, err := svc.Store().Account(ctx, obj.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	return publicPerson(acc), nil
 }
 
 // Register is the resolver for the register field.
 func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInput, lang *graph.Lang) (bool, error) {
-	panic(fmt.Errorf("not implemented: Register - register"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	reg := auth.Registration{Name: input.Name, Email: input.Email, Password: input.Password, Languages: input.Languages,
+		Organisation: deref(input.Organisation), Themes: input.Themes}
+	if input.ShareDetails != nil {
+		reg.ShareDetails = *input.ShareDetails
+	}
+	if lang != nil {
+		reg.Lang = *lang
+	}
+	if err := svc.Register(ctx, reg); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // ConfirmEmail is the resolver for the confirmEmail field.
 func (r *mutationResolver) ConfirmEmail(ctx context.Context, token string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ConfirmEmail - confirmEmail"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	return err == nil, svc.ConfirmEmail(ctx, token)
 }
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*graph.Account, error) {
-	panic(fmt.Errorf("not implemented: Login - login"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	pid, err := svc.CheckLogin(ctx, email, password)
+	if err != nil {
+		return nil, err
+	}
+	if err := svc.StartSession(ctx, pid); err != nil {
+		return nil, err
+	}
+	acc, err := svc.Store().Account(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	// the fields of the answer are the person's own: let Self rules see it
+	return acc, nil
 }
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: Logout - logout"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	return true, svc.EndSession(ctx)
 }
 
 // LogoutEverywhere is the resolver for the logoutEverywhere field.
 func (r *mutationResolver) LogoutEverywhere(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: LogoutEverywhere - logoutEverywhere"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return false, err
+	}
+	return true, svc.EndAllSessions(ctx, pid)
 }
 
 // RequestPasswordReset is the resolver for the requestPasswordReset field.
 func (r *mutationResolver) RequestPasswordReset(ctx context.Context, email string, lang *graph.Lang) (bool, error) {
-	panic(fmt.Errorf("not implemented: RequestPasswordReset - requestPasswordReset"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	l := graph.LangEN
+	if lang != nil {
+		l = *lang
+	}
+	return true, svc.RequestPasswordReset(ctx, email, l)
 }
 
 // ResetPassword is the resolver for the resetPassword field.
 func (r *mutationResolver) ResetPassword(ctx context.Context, token string, password string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ResetPassword - resetPassword"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	return true, svc.ResetPassword(ctx, token, password)
 }
 
 // ChangeEmail is the resolver for the changeEmail field.
 func (r *mutationResolver) ChangeEmail(ctx context.Context, newEmail string, password string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ChangeEmail - changeEmail"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return false, err
+	}
+	return true, svc.ChangeEmail(ctx, pid, newEmail, password)
 }
 
 // ConfirmEmailChange is the resolver for the confirmEmailChange field.
 func (r *mutationResolver) ConfirmEmailChange(ctx context.Context, token string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ConfirmEmailChange - confirmEmailChange"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	return true, svc.ConfirmEmailChange(ctx, token)
 }
 
 // UpdateProfile is the resolver for the updateProfile field.
 func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.ProfileInput) (*graph.Account, error) {
-	panic(fmt.Errorf("not implemented: UpdateProfile - updateProfile"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return nil, err
+	}
+	patch, err := auth.Profile(input.Name, input.Languages, input.Lang, input.ShareDetails, input.Themes)
+	if err != nil {
+		return nil, err
+	}
+	if err := svc.Store().UpdateProfile(ctx, pid, patch, time.Now()); err != nil {
+		return nil, err
+	}
+	return svc.Store().Account(ctx, pid)
 }
 
 // CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, scope graph.Scope) (*model.NewAPIToken, error) {
-	panic(fmt.Errorf("not implemented: CreateAPIToken - createApiToken"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, secret, err := svc.CreateAPIToken(ctx, pid, name, scope)
+	if err != nil {
+		return nil, err
+	}
+	return &model.NewAPIToken{Token: t, Secret: secret}, nil
 }
 
 // RevokeAPIToken is the resolver for the revokeApiToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (bool, error) {
-	panic(fmt.Errorf("not implemented: RevokeAPIToken - revokeApiToken"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return false, err
+	}
+	return true, svc.Store().RevokeAPIToken(ctx, pid, id)
 }
 
 // RegisterOrganisation is the resolver for the registerOrganisation field.
 func (r *mutationResolver) RegisterOrganisation(ctx context.Context, input model.OrganisationInput) (*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: RegisterOrganisation - registerOrganisation"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o, cs, err := newOrganisation(input)
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().RegisterOrganisation(ctx, pid, o, cs[0], input.Themes, time.Now())
 }
 
 // JoinOrganisation is the resolver for the joinOrganisation field.
 func (r *mutationResolver) JoinOrganisation(ctx context.Context, id string) (*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: JoinOrganisation - joinOrganisation"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m, err := svc.Store().RequestMembership(ctx, pid, id, false, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	r.notifyAdmins(ctx, svc, m)
+	return m, nil
 }
 
 // ApproveMember is the resolver for the approveMember field.
 func (r *mutationResolver) ApproveMember(ctx context.Context, organisation string, person string) (*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: ApproveMember - approveMember"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	admin, err := r.isOrgAdmin(ctx, svc, organisation)
+	if err != nil {
+		return nil, err
+	}
+	if err := graph.Authorize(ctx, "Mutation.approveMember", graph.Subject{OrgAdmin: admin}); err != nil {
+		return nil, err
+	}
+	return svc.Store().ApproveMembership(ctx, organisation, person, false, time.Now())
 }
 
 // ClaimOrganisation is the resolver for the claimOrganisation field.
 func (r *mutationResolver) ClaimOrganisation(ctx context.Context, id string) (*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: ClaimOrganisation - claimOrganisation"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().RequestMembership(ctx, pid, id, true, time.Now())
 }
 
 // ConfirmClaim is the resolver for the confirmClaim field.
 func (r *mutationResolver) ConfirmClaim(ctx context.Context, organisation string, person string) (*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: ConfirmClaim - confirmClaim"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().ApproveMembership(ctx, organisation, person, true, time.Now())
 }
 
 // GrantRole is the resolver for the grantRole field.
 func (r *mutationResolver) GrantRole(ctx context.Context, person string, role graph.Role, countries []string) (*model.RoleGrant, error) {
-	panic(fmt.Errorf("not implemented: GrantRole - grantRole"))
+	return r.changeRole(ctx, person, role, countries, true)
 }
 
 // RevokeRole is the resolver for the revokeRole field.
 func (r *mutationResolver) RevokeRole(ctx context.Context, person string, role graph.Role, countries []string) (*model.RoleGrant, error) {
-	panic(fmt.Errorf("not implemented: RevokeRole - revokeRole"))
+	return r.changeRole(ctx, person, role, countries, false)
 }
 
 // DeleteAccount is the resolver for the deleteAccount field.
 func (r *mutationResolver) DeleteAccount(ctx context.Context, password string) (bool, error) {
-	panic(fmt.Errorf("not implemented: DeleteAccount - deleteAccount"))
+	svc, err := r.accounts()
+	if err != nil {
+		return false, err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return false, err
+	}
+	if err := svc.CheckPassword(ctx, pid, password); err != nil {
+		return false, err
+	}
+	if err := svc.Store().DeleteAccount(ctx, pid, time.Now()); err != nil {
+		return false, err
+	}
+	return true, svc.EndAllSessions(ctx, pid)
 }
 
 // Themes is the resolver for the themes field.
 func (r *personResolver) Themes(ctx context.Context, obj *graph.Person) ([]*graph.Theme, error) {
-	panic(fmt.Errorf("not implemented: Themes - themes"))
+	return themes(ctx, r.Resolver, obj.ID)
 }
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*graph.Account, error) {
-	panic(fmt.Errorf("not implemented: Me - me"))
+	a := graph.ActorFrom(ctx)
+	if a.PersonID == "" || r.Accounts == nil {
+		return nil, nil
+	}
+	return r.Accounts.Store().Account(ctx, a.PersonID)
 }
 
 // Account is the resolver for the account field.
 func (r *queryResolver) Account(ctx context.Context, id string) (*graph.Account, error) {
-	panic(fmt.Errorf("not implemented: Account - account"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	acc, err := svc.Store().Account(ctx, id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, nil
+	}
+	return acc, err
 }
 
 // Directory is the resolver for the directory field.
 func (r *queryResolver) Directory(ctx context.Context, first *int, after *string, filter *model.DirectoryFilter) (*model.PersonConnection, error) {
-	panic(fmt.Errorf("not implemented: Directory - directory"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	page := graph.PageArgs{First: first, After: after}
+	if err := page.Validate(graph.MaxPageSize); err != nil {
+		return nil, err
+	}
+	var f graph.DirectoryFilter
+	if filter != nil {
+		f = graph.DirectoryFilter{Themes: filter.Themes}
+		if f.Countries, err = checkCountries("filter.countries", filter.Countries); err != nil {
+			return nil, err
+		}
+		if f.Languages, err = auth.Languages("filter.languages", filter.Languages); err != nil {
+			return nil, err
+		}
+	}
+	w, _, _ := page.Window(1 << 30)
+	people, total, err := svc.Store().Directory(ctx, f, w.Limit, w.Offset)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.PersonConnection{TotalCount: total, Edges: make([]*model.PersonEdge, 0, len(people)),
+		PageInfo: &model.PageInfo{HasPreviousPage: w.Offset > 0, HasNextPage: w.Offset+len(people) < total}}
+	for i, p := range people {
+		conn.Edges = append(conn.Edges, &model.PersonEdge{Cursor: graph.Cursor(w.Offset + i), Node: p})
+	}
+	if len(people) > 0 {
+		s, e := graph.Cursor(w.Offset), graph.Cursor(w.Offset+len(people)-1)
+		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &s, &e
+	}
+	return conn, nil
 }
 
 // MemberRequests is the resolver for the memberRequests field.
 func (r *queryResolver) MemberRequests(ctx context.Context, organisation string, first *int) ([]*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: MemberRequests - memberRequests"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	admin, err := r.isOrgAdmin(ctx, svc, organisation)
+	if err != nil {
+		return nil, err
+	}
+	if err := graph.Authorize(ctx, "Query.memberRequests", graph.Subject{OrgAdmin: admin}); err != nil {
+		return nil, err
+	}
+	n, err := firstArg(first)
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().MemberRequests(ctx, organisation, false, n)
 }
 
 // OrganisationClaims is the resolver for the organisationClaims field.
 func (r *queryResolver) OrganisationClaims(ctx context.Context, first *int) ([]*graph.Membership, error) {
-	panic(fmt.Errorf("not implemented: OrganisationClaims - organisationClaims"))
+	svc, err := r.accounts()
+	if err != nil {
+		return nil, err
+	}
+	n, err := firstArg(first)
+	if err != nil {
+		return nil, err
+	}
+	return svc.Store().Claims(ctx, n)
 }
 
 // MyData is the resolver for the myData field.
 func (r *queryResolver) MyData(ctx context.Context) (string, error) {
-	panic(fmt.Errorf("not implemented: MyData - myData"))
+	svc, err := r.accounts()
+	if err != nil {
+		return "", err
+	}
+	pid, err := person(ctx)
+	if err != nil {
+		return "", err
+	}
+	return myData(ctx, svc, pid)
 }
 
 // Account returns generated.AccountResolver implementation.

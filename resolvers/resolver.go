@@ -5,6 +5,7 @@
 package resolvers
 
 import (
+	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/webmap"
@@ -21,8 +22,8 @@ type Resolver struct {
 	Requests graph.Requests
 	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
 	Map *webmap.Layers
-	// EditorToken is the bearer token editors send; empty switches editing off.
-	EditorToken string
+	// Accounts runs accounts, sessions and tokens; nil switches them off.
+	Accounts *auth.Service
 	// Labels words enum labels and reasons; nil uses the message files built in.
 	Labels *labels.Catalog
 }

@@ -27,7 +27,7 @@ import (
 // and response size, and errors that carry extensions.code with internal ones
 // masked and logged.
 func (s *Server) graphqlHandler() http.Handler {
-	root := &resolvers.Resolver{Store: s.store, EditorToken: s.cfg.EditorToken, Map: s.cfg.Map, Labels: s.cfg.Labels}
+	root := &resolvers.Resolver{Store: s.store, Map: s.cfg.Map, Labels: s.cfg.Labels, Accounts: s.cfg.Accounts}
 	root.Partners, _ = s.store.(graph.Partners)
 	if s.cfg.Partners != nil {
 		root.Partners = s.cfg.Partners
@@ -47,6 +47,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.Use(newShapeLimit(s.cfg))
 	h.Use(extension.FixedComplexityLimit(s.cfg.MaxComplexity))
 	h.Use(s.limiter.extension())
+	h.AroundFields(authorizeFields(graph.Policy()))
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(resolvers.WithOmitted(ctx))
@@ -57,7 +58,7 @@ func (s *Server) graphqlHandler() http.Handler {
 		return errors.New("internal error")
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := resolvers.WithBearer(resolvers.WithLoaders(r.Context(), s.store), bearer(r))
+		ctx := resolvers.WithLoaders(r.Context(), s.store)
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -20,7 +20,8 @@ var editorFields = []string{"Mutation.link", "Mutation.unlink", "Mutation.confir
 	"Mutation.dismissSuggestion", "Query.linkSuggestions", "Query.linkHistory"}
 
 // keyArguments name the arguments that carry a secret the server checks.
-var keyArguments = []string{"manageKey", "replyKey"}
+// (password and token: the accounts' logins and mailed links).
+var keyArguments = []string{"manageKey", "replyKey", "password", "token"}
 
 // verdict travels in the request's context from graphqlRequests to the
 // extension and back: who asks, and how long they must wait when refused.

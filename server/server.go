@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/cors"
 
+	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/webmap"
@@ -54,7 +55,10 @@ type Config struct {
 	// ContentOrigins are origins besides the server's own that pages may load
 	// images from and connect to (the operator's basemap tile service).
 	ContentOrigins []string
-	EditorToken    string // bearer token of editors (EWSI_EDITOR_TOKEN); empty switches editing off
+	EditorToken    string // bootstrap bearer token of an editor (EWSI_EDITOR_TOKEN), used when Accounts is nil
+	// Accounts resolves sessions and API tokens into the request's actor and
+	// runs the accounts' flows; nil: no accounts (visitors and EditorToken only).
+	Accounts *auth.Service
 	// Partners ranks partners and related content (a rank.Ranker over the store's
 	// projection); nil: the store's own ranking, when it has one.
 	Partners graph.Partners
@@ -146,7 +150,8 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	s.limiter = newLimiter(cfg.Edge.RateLimit, cfg.Edge.ClientIP)
 	mux := http.NewServeMux()
 	gql := s.graphqlHandler()
-	mux.Handle("/graphql", s.limiter.graphqlRequests(s.limitBody(s.withTimeout(gql))))
+	mux.Handle("/graphql", s.limiter.graphqlRequests(s.limitBody(s.withTimeout(s.withActor(gql)))))
+	mux.Handle("GET /account/data.json", s.limiter.requests(s.withTimeout(s.withActor(http.HandlerFunc(s.myData)))))
 	mux.HandleFunc("/graphiql", s.graphiql)
 	mux.Handle("/graphiql.js", graphiqlFile("text/javascript; charset=utf-8", graphiqlScript))
 	mux.Handle("/graphiql.css", graphiqlFile("text/css; charset=utf-8", graphiqlStyle))

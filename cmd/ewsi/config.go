@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"log/slog"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -38,6 +39,8 @@ type config struct {
 	Neo4jRestarts  int          // restarts of a dead embedded Neo4j allowed in 10 minutes
 	Brand          string       // "" or "ec": the Commission's logo in the header
 	Basemap        site.Basemap // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
+	SiteURL        string       // EWSI_SITE_URL: the base of links in mails
+	InsecureCookie bool         // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
 }
 
 // db is where the store is.
@@ -56,7 +59,8 @@ func (c config) app(log *slog.Logger, out io.Writer) app.Config {
 	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
 		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
 		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap,
-		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out}
+		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out,
+		Accounts: app.AccountsConfig{SiteURL: c.SiteURL, InsecureCookie: c.InsecureCookie}}
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -96,6 +100,13 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	c.EditorToken = get("EWSI_EDITOR_TOKEN", "")
 	if c.EditorToken != "" && len(c.EditorToken) < 16 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_EDITOR_TOKEN", "must be at least 16 characters long")
+	}
+	c.SiteURL = strings.TrimSuffix(get("EWSI_SITE_URL", "http://"+c.Addr), "/")
+	if u, err := url.Parse(c.SiteURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_SITE_URL", "%q is not an http(s) address such as https://ewsi.example.org", c.SiteURL)
+	}
+	if c.InsecureCookie, err = strconv.ParseBool(get("EWSI_INSECURE_COOKIE", "false")); err != nil {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_INSECURE_COOKIE", "%q is not true or false", getenv("EWSI_INSECURE_COOKIE"))
 	}
 	if c.TrustForwarded, err = strconv.ParseBool(get("EWSI_TRUST_FORWARDED", "false")); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_TRUST_FORWARDED", "%q is not true or false", getenv("EWSI_TRUST_FORWARDED"))
