@@ -66,13 +66,19 @@ func TestMain(m *testing.M) {
 		}
 		extra := webmap.Routes(layers, webmap.RouteOptions{})
 		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
+		box := &mailBox{}
+		extra["GET /test-mail"] = box
+		accounts, err := newAccounts(d.Store, box, log)
+		if err != nil {
+			return err
+		}
 		pages, err := site.New(site.Config{WebDir: filepath.Join(root, "build", "web"), Demo: true, Log: log})
 		if err != nil {
 			return err
 		}
 		maps.Copy(extra, pages.Handlers())
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Map: layers, Partners: d.Ranker,
+			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Accounts: accounts, Map: layers, Partners: d.Ranker,
 			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err
