@@ -191,4 +191,3 @@ func (s *Service) EndAllSessions(ctx context.Context, personID string) error {
 	}
 	return nil
 }
-

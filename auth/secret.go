@@ -24,4 +24,6 @@ func newSecret() (secret, hash string, err error) {
 func HashSecret(s string) string { return graph.HashKey(s) }
 
 // isAPIToken reports whether a bearer secret has the shape of an API token.
-func isAPIToken(s string) bool { return strings.HasPrefix(s, TokenPrefix) && len(s) > len(TokenPrefix)+20 }
+func isAPIToken(s string) bool {
+	return strings.HasPrefix(s, TokenPrefix) && len(s) > len(TokenPrefix)+20
+}

@@ -94,7 +94,7 @@ func (r *mutationResolver) ConfirmEmail(ctx context.Context, token string) (bool
 	if err != nil {
 		return false, err
 	}
-	return err == nil, svc.ConfirmEmail(ctx, token)
+	return true, svc.ConfirmEmail(ctx, token)
 }
 
 // Login is the resolver for the login field.

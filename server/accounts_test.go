@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,7 +32,11 @@ type accountsAPI struct {
 func newAccountsAPI(t *testing.T) *accountsAPI {
 	t.Helper()
 	root, _ := neo4jtest.RepoRoot()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logTo io.Writer = io.Discard
+	if os.Getenv("EWSI_TEST_LOG") != "" {
+		logTo = os.Stderr
+	}
+	log := slog.New(slog.NewTextHandler(logTo, nil))
 	rules := auth.DefaultRules()
 	rules.LoginIP.Limit, rules.Register.Limit, rules.ResetIP.Limit, rules.TokenIP.Limit = 10000, 10000, 10000, 10000
 	a := &accountsAPI{mail: &authtest.Recorder{}, cookies: auth.Cookies{Insecure: true}}

@@ -211,9 +211,9 @@ MATCH (p:Person) WHERE p.shareDetails = true AND NOT coalesce(p.former, false)
   AND ($themes IS NULL OR EXISTS { (p)-[:ABOUT]->(t:Theme) WHERE t.id IN $themes })
   AND ($langs IS NULL OR any(l IN coalesce(p.languages, []) WHERE l IN $langs))
 WITH p ORDER BY toLower(p.name), p.id
-WITH collect(p) AS all
-RETURN size(all) AS total,
-  [x IN all[$offset..$offset + $first] | x {.id, .name, .languages, .roles, .shareDetails, .demo, .createdAt, .updatedAt}] AS items`,
+WITH collect(p) AS found
+RETURN size(found) AS total,
+  [x IN found[$offset..$offset + $first] | x {.id, .name, .languages, .roles, .shareDetails, .demo, .createdAt, .updatedAt}] AS items`,
 		map[string]any{"countries": listParam(f.Countries), "themes": listParam(f.Themes), "langs": listParam(f.Languages),
 			"first": first, "offset": offset})
 	if err != nil {
@@ -247,8 +247,8 @@ func (s *Store) PersonData(ctx context.Context, personID string) (map[string]any
 	recs, err := s.read(ctx, `MATCH (p:Person {id: $pid}) WHERE NOT coalesce(p.former, false)
 WITH p, [k IN keys(p) WHERE k <> 'passwordHash'] AS ks
 RETURN {
-  sessions: [(x:Session {personId: p.id}) | x {.created, .lastSeen, .expires}],
-  apiTokens: [(k:ApiToken {personId: p.id}) | k {.id, .name, .scope, .prefix, .createdAt, .lastUsed}],
+  sessions: COLLECT { MATCH (x:Session {personId: p.id}) RETURN x {.created, .lastSeen, .expires} },
+  apiTokens: COLLECT { MATCH (k:ApiToken {personId: p.id}) RETURN k {.id, .name, .scope, .prefix, .createdAt, .lastUsed} },
   relationships: [(p)-[r]-(n) | {type: type(r), outgoing: startNode(r) = p, node: n.id, label: head(labels(n)), properties: properties(r)}]
 } AS data, [k IN ks | [k, p[k]]] AS props`, map[string]any{"pid": personID})
 	if err != nil {
