@@ -21,6 +21,7 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/graph/neo4j"
+	"ewsi/notify"
 	"ewsi/server"
 	"ewsi/webmap/site"
 )
@@ -42,6 +43,7 @@ type Config struct {
 	Basemap        site.Basemap  // EWSI_BASEMAP and EWSI_BASEMAP_ATTRIBUTION
 	ShutdownWithin time.Duration // how long Close lets requests under way finish; default 20s
 	Accounts       AccountsConfig
+	Mail           MailConfig // where mails go (EWSI_SMTP_URL, or the outbox) and who sends them
 
 	Log *slog.Logger // default: discard
 	Out io.Writer    // progress for a person at a terminal; default: discard
@@ -61,6 +63,7 @@ type Main struct {
 
 	db     *DB
 	caches *caches
+	mailer *notify.Mailer
 	health health
 	http   *http.Server
 	ln     net.Listener
@@ -123,18 +126,27 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if o := c.Basemap.Origin(); o != "" {
 		origins = append(origins, o)
 	}
+	if m.ln, err = net.Listen("tcp", listenAddr(c.Addr)); err != nil {
+		return graph.Errorf(graph.EINVALID, "EWSI_ADDR", "cannot listen on %s: %v", c.Addr, err)
+	}
+	if m.mailer, err = newMailer(c.Mail, c.DB.DataDir, st, m.ln.Addr(), c.Log); err != nil {
+		_ = m.ln.Close()
+		return err
+	}
+	notices := c.Accounts.Notifier
+	if notices == nil {
+		notices = accountMail{m.mailer}
+	}
 	accounts, err := auth.New(auth.Config{SiteURL: c.Accounts.SiteURL, Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
-		EditorToken: c.EditorToken}, st, c.Accounts.Notifier, c.Log)
+		EditorToken: c.EditorToken}, st, notices, c.Log)
 	if err != nil {
+		_ = m.ln.Close()
 		return err
 	}
 	srv := server.New(server.Config{Addr: c.Addr, Accounts: accounts, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
-		ContentOrigins: origins, EditorToken: c.EditorToken,
+		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer,
 		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)
-	if m.ln, err = net.Listen("tcp", listenAddr(c.Addr)); err != nil {
-		return graph.Errorf(graph.EINVALID, "EWSI_ADDR", "cannot listen on %s: %v", c.Addr, err)
-	}
 	m.http = &http.Server{Handler: m.health.gate(srv.Handler()), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: c.QueryTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
 
@@ -146,6 +158,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		}
 	})
 	m.wg.Go(func() { m.caches.warm(bg) })
+	m.wg.Go(func() { m.mailer.Run(bg) })
 	if c.DemoScale > 0 {
 		d := &Demo{Store: st, Scale: c.DemoScale, DataDir: c.DB.DataDir, ReferenceDir: c.ReferenceDir,
 			Out: c.Out, Log: c.Log, Refresh: m.caches.refresh}
@@ -175,6 +188,9 @@ func (m *Main) Addr() string { return m.ln.Addr().String() }
 
 // Err receives the failure that ends the server on its own, if one comes.
 func (m *Main) Err() <-chan error { return m.fatal }
+
+// Mailer sends the site's mails (the graph.Notifier of the resolvers).
+func (m *Main) Mailer() *notify.Mailer { return m.mailer }
 
 // Store is the open store, for the tests.
 func (m *Main) Store() *neo4j.Store { return m.db.Store }
@@ -206,4 +222,12 @@ func (m *Main) Close() error {
 		m.err = errors.Join(errs...)
 	})
 	return m.err
+}
+
+// accountMail hands the accounts' notices to the mailer (auth.Notice has the
+// fields of graph.Notice).
+type accountMail struct{ n graph.Notifier }
+
+func (a accountMail) Notify(ctx context.Context, n auth.Notice) error {
+	return a.n.Notify(ctx, graph.Notice{Key: n.Key, To: n.To, Lang: n.Lang, Template: n.Template, Data: n.Data})
 }

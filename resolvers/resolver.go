@@ -26,4 +26,7 @@ type Resolver struct {
 	Accounts *auth.Service
 	// Labels words enum labels and reasons; nil uses the message files built in.
 	Labels *labels.Catalog
+	// Notifier records mails to send (confirmations, contributions); nil where
+	// mail is off.
+	Notifier graph.Notifier
 }

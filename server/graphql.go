@@ -27,7 +27,8 @@ import (
 // and response size, and errors that carry extensions.code with internal ones
 // masked and logged.
 func (s *Server) graphqlHandler() http.Handler {
-	root := &resolvers.Resolver{Store: s.store, Map: s.cfg.Map, Labels: s.cfg.Labels, Accounts: s.cfg.Accounts}
+	root := &resolvers.Resolver{Store: s.store, Map: s.cfg.Map, Labels: s.cfg.Labels, Accounts: s.cfg.Accounts,
+		Notifier: s.cfg.Notifier}
 	root.Partners, _ = s.store.(graph.Partners)
 	if s.cfg.Partners != nil {
 		root.Partners = s.cfg.Partners

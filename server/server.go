@@ -69,6 +69,9 @@ type Config struct {
 	// Labels words enum labels and reasons in each language (labels.Embedded,
 	// read once at start); nil: each request that needs them reads the built-in files.
 	Labels *labels.Catalog
+	// Notifier records mails for the background worker to send (notify.Mailer);
+	// nil: features that mail are off.
+	Notifier graph.Notifier
 }
 
 func (c *Config) defaults() {

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"log/slog"
+	"net/mail"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 
 	"ewsi/app"
 	"ewsi/graph"
+	"ewsi/notify"
 	"ewsi/server"
 	"ewsi/webmap/site"
 )
@@ -35,12 +37,13 @@ type config struct {
 	CORSOrigins    []string
 	EditorToken    string // bearer token of editors; empty switches editing off
 	Edge           server.Edge
-	TrustForwarded bool         // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
-	Neo4jRestarts  int          // restarts of a dead embedded Neo4j allowed in 10 minutes
-	Brand          string       // "" or "ec": the Commission's logo in the header
-	Basemap        site.Basemap // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
-	SiteURL        string       // EWSI_SITE_URL: the base of links in mails
-	InsecureCookie bool         // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
+	TrustForwarded bool           // links of OGC API and TileJSON follow X-Forwarded-Proto/Host
+	Neo4jRestarts  int            // restarts of a dead embedded Neo4j allowed in 10 minutes
+	Brand          string         // "" or "ec": the Commission's logo in the header
+	Basemap        site.Basemap   // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
+	SiteURL        string         // EWSI_SITE_URL: the base of links in mails
+	InsecureCookie bool           // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
+	Mail           app.MailConfig // EWSI_SMTP_URL (or the outbox), EWSI_MAIL_FROM, EWSI_SITE_URL
 }
 
 // db is where the store is.
@@ -58,7 +61,7 @@ func (c config) app(log *slog.Logger, out io.Writer) app.Config {
 	}
 	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
 		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
-		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap,
+		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap, Mail: c.Mail,
 		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out,
 		Accounts: app.AccountsConfig{SiteURL: c.SiteURL, InsecureCookie: c.InsecureCookie}}
 }
@@ -127,6 +130,31 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if c.Edge, err = server.EdgeFromEnv(getenv); err != nil {
 		return c, err
+	}
+	if c.Mail, err = mailFromEnv(get); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// mailFromEnv reads where mails go: EWSI_SMTP_URL, or the outbox under the data
+// folder; EWSI_MAIL_FROM; EWSI_SITE_URL, which links in mails start with.
+func mailFromEnv(get func(k, def string) string) (app.MailConfig, error) {
+	c := app.MailConfig{SMTPURL: get("EWSI_SMTP_URL", ""), From: get("EWSI_MAIL_FROM", "EWSI <no-reply@localhost>"),
+		SiteURL: strings.TrimSuffix(get("EWSI_SITE_URL", ""), "/")}
+	if c.SMTPURL != "" {
+		if _, err := notify.ParseSMTPURL(c.SMTPURL); err != nil {
+			return c, err
+		}
+	}
+	if _, err := mail.ParseAddress(c.From); err != nil {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_MAIL_FROM", "%q is not an address such as \"EWSI <no-reply@example.org>\"", c.From)
+	}
+	if c.SiteURL != "" {
+		u, err := url.Parse(c.SiteURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return c, graph.Errorf(graph.EINVALID, "EWSI_SITE_URL", "%q is not the site's public address such as https://ewsi.example.org", c.SiteURL)
+		}
 	}
 	return c, nil
 }

@@ -72,6 +72,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	}
 	stmts = append(stmts, requestSchema...)
 	stmts = append(stmts, accountSchema...)
+	stmts = append(stmts, mailSchema...)
 	for _, k := range located {
 		stmts = append(stmts, fmt.Sprintf("CREATE POINT INDEX %s_location IF NOT EXISTS FOR (n:%s) ON (n.location)",
 			strings.ToLower(string(k)), k))
