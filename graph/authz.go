@@ -31,6 +31,7 @@ func Policy() map[string]Rule {
 		linkRules(),
 		requestRules(),
 		accountRules(),
+		contributionRules(),
 	} {
 		for k, v := range part {
 			p[k] = v

@@ -335,6 +335,8 @@ func New(k Kind) Node {
 		return &Indicator{}
 	case KindMilestone:
 		return &Milestone{}
+	case KindLink:
+		return &WebLink{}
 	}
 	return nil
 }

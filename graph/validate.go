@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // Validation of each node kind. Each Validate returns an *Error or Errors with
@@ -216,4 +218,19 @@ func (f *Funding) Validate() error {
 type Validator interface {
 	Node
 	Validate() error
+}
+
+// PointFrom returns the point of lat and lon, nil when both are absent; one
+// without the other, or either out of range, is EINVALID naming it.
+func PointFrom(lat, lon *float64) (*orb.Point, error) {
+	if lat == nil && lon == nil {
+		return nil, nil
+	}
+	if lat == nil || lon == nil {
+		return nil, Errorf(EINVALID, "lat", "lat and lon go together")
+	}
+	if err := ValidPoint(*lat, *lon); err != nil {
+		return nil, err
+	}
+	return &orb.Point{*lon, *lat}, nil
 }

@@ -263,14 +263,10 @@ func Parse(src string, line []byte) (*graph.Record, error) {
 			errs = append(errs, graph.Errorf(graph.EINVALID, f, "is required for %s", article(lf.Type)))
 		}
 	}
-	if lf.Lat != nil || lf.Lon != nil {
-		if lf.Lat == nil || lf.Lon == nil {
-			errs = append(errs, graph.Errorf(graph.EINVALID, "lat", "lat and lon go together"))
-		} else if err := graph.ValidPoint(*lf.Lat, *lf.Lon); err != nil {
-			errs = append(errs, graph.ErrorList(err)...)
-		} else {
-			setLocation(node, orb.Point{*lf.Lon, *lf.Lat})
-		}
+	if p, err := graph.PointFrom(lf.Lat, lf.Lon); err != nil {
+		errs = append(errs, graph.ErrorList(err)...)
+	} else if p != nil {
+		setLocation(node, *p)
 	}
 	if err := node.Validate(); err != nil {
 		errs = append(errs, graph.ErrorList(err)...)

@@ -364,7 +364,7 @@ func (r *queryResolver) Account(ctx context.Context, id string) (*graph.Account,
 }
 
 // Directory is the resolver for the directory field.
-func (r *queryResolver) Directory(ctx context.Context, first *int, after *string, filter *model.DirectoryFilter) (*model.PersonConnection, error) {
+func (r *queryResolver) Directory(ctx context.Context, first *int, after *string, filter *graph.DirectoryFilter) (*model.PersonConnection, error) {
 	svc, err := r.accounts()
 	if err != nil {
 		return nil, err

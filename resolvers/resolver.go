@@ -8,6 +8,7 @@ import (
 	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
+	"ewsi/markup"
 	"ewsi/webmap"
 )
 
@@ -20,6 +21,12 @@ type Resolver struct {
 	Editing graph.Editing
 	// Requests keeps partner requests and replies; nil where the store cannot.
 	Requests graph.Requests
+	// Contributions keeps contributions and their reviews; nil where the store cannot.
+	Contributions graph.Contributions
+	// Markup renders contributors' Markdown; nil builds one per use.
+	Markup *markup.Renderer
+	// SubmissionLimit bounds each person's submissions; nil: graph.DefaultSubmissionLimit.
+	SubmissionLimit *graph.SubmissionLimit
 	// Map is the cache of the map's cluster hierarchies; nil switches mapLayer off.
 	Map *webmap.Layers
 	// Accounts runs accounts, sessions and tokens; nil switches them off.

@@ -17,6 +17,7 @@ import (
 
 	"ewsi/graph"
 	"ewsi/resolvers"
+	"ewsi/markup"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
 )
@@ -35,10 +36,13 @@ func (s *Server) graphqlHandler() http.Handler {
 	}
 	root.Editing, _ = s.store.(graph.Editing)
 	root.Requests, _ = s.store.(graph.Requests)
+	root.Contributions, _ = s.store.(graph.Contributions)
+	root.Markup = markup.New()
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
 	setRequestComplexity(&cfg.Complexity)
+	setContributionComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -164,6 +164,9 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	})
 	mux.HandleFunc("/readyz", s.ready)
 	mux.Handle("/metrics", s.metrics.handler(reg))
+	if st, ok := s.store.(graph.Contributions); ok {
+		mux.Handle("GET /contributors.csv", s.limiter.requests(s.contributorsCSV(st)))
+	}
 	for pattern, h := range cfg.Extra {
 		mux.Handle(pattern, s.limiter.requests(h))
 	}

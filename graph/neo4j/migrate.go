@@ -73,6 +73,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	stmts = append(stmts, requestSchema...)
 	stmts = append(stmts, accountSchema...)
 	stmts = append(stmts, mailSchema...)
+	stmts = append(stmts, contributionSchema...)
 	for _, k := range located {
 		stmts = append(stmts, fmt.Sprintf("CREATE POINT INDEX %s_location IF NOT EXISTS FOR (n:%s) ON (n.location)",
 			strings.ToLower(string(k)), k))

@@ -33,6 +33,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Account() AccountResolver
+	Contribution() ContributionResolver
 	Country() CountryResolver
 	Document() DocumentResolver
 	Event() EventResolver
@@ -94,6 +95,115 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 	}
 
+	Contribution struct {
+		Contributor     func(childComplexity int) int
+		ContributorName func(childComplexity int) int
+		Country         func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Criteria        func(childComplexity int, lang *graph.Lang) int
+		Demo            func(childComplexity int) int
+		Duplicates      func(childComplexity int) int
+		Fields          func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Lang            func(childComplexity int) int
+		PendingRevision func(childComplexity int) int
+		Published       func(childComplexity int) int
+		Reason          func(childComplexity int) int
+		Rendered        func(childComplexity int) int
+		Reviews         func(childComplexity int) int
+		Revisions       func(childComplexity int) int
+		State           func(childComplexity int) int
+		SubmittedAt     func(childComplexity int) int
+		Title           func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
+	ContributionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ContributionCount struct {
+		Count func(childComplexity int) int
+		Key   func(childComplexity int) int
+	}
+
+	ContributionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ContributionFields struct {
+		Amount        func(childComplexity int) int
+		Area          func(childComplexity int) int
+		Beneficiaries func(childComplexity int) int
+		Budget        func(childComplexity int) int
+		Challenge     func(childComplexity int) int
+		City          func(childComplexity int) int
+		Contact       func(childComplexity int) int
+		Country       func(childComplexity int) int
+		Date          func(childComplexity int) int
+		Deadline      func(childComplexity int) int
+		DocType       func(childComplexity int) int
+		End           func(childComplexity int) int
+		EndDate       func(childComplexity int) int
+		Evaluation    func(childComplexity int) int
+		FunderKind    func(childComplexity int) int
+		FundingSource func(childComplexity int) int
+		HowItWorks    func(childComplexity int) int
+		Lang          func(childComplexity int) int
+		Languages     func(childComplexity int) int
+		Lat           func(childComplexity int) int
+		Lon           func(childComplexity int) int
+		OrgType       func(childComplexity int) int
+		Organisation  func(childComplexity int) int
+		Place         func(childComplexity int) int
+		Programme     func(childComplexity int) int
+		Resources     func(childComplexity int) int
+		Results       func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Stage         func(childComplexity int) int
+		Start         func(childComplexity int) int
+		StartDate     func(childComplexity int) int
+		Summary       func(childComplexity int) int
+		Themes        func(childComplexity int) int
+		Title         func(childComplexity int) int
+		URL           func(childComplexity int) int
+		Website       func(childComplexity int) int
+	}
+
+	ContributionReview struct {
+		At          func(childComplexity int) int
+		By          func(childComplexity int) int
+		CriteriaMet func(childComplexity int) int
+		Decision    func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		Revision    func(childComplexity int) int
+	}
+
+	ContributionRevision struct {
+		At      func(childComplexity int) int
+		By      func(childComplexity int) int
+		Changes func(childComplexity int) int
+		Number  func(childComplexity int) int
+	}
+
+	ContributorLine struct {
+		ByKind func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Total  func(childComplexity int) int
+	}
+
+	ContributorsReport struct {
+		ByCountry    func(childComplexity int) int
+		ByKind       func(childComplexity int) int
+		Contributors func(childComplexity int) int
+		Total        func(childComplexity int) int
+		Year         func(childComplexity int) int
+	}
+
 	Country struct {
 		EU        func(childComplexity int) int
 		Eurostat  func(childComplexity int) int
@@ -115,6 +225,11 @@ type ComplexityRoot struct {
 		News          func(childComplexity int) int
 		Organisations func(childComplexity int) int
 		Practices     func(childComplexity int) int
+	}
+
+	CriterionText struct {
+		Criterion func(childComplexity int) int
+		Text      func(childComplexity int) int
 	}
 
 	Document struct {
@@ -183,6 +298,12 @@ type ComplexityRoot struct {
 	EventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	FieldChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Field  func(childComplexity int) int
 	}
 
 	Funding struct {
@@ -350,6 +471,7 @@ type ComplexityRoot struct {
 		ConfirmEmailChange    func(childComplexity int, token string) int
 		ConfirmSuggestion     func(childComplexity int, from string, to string, note *string, by *string) int
 		CreateAPIToken        func(childComplexity int, name string, scope graph.Scope) int
+		DecideContribution    func(childComplexity int, id string, decision graph.ReviewDecision, criteriaMet []graph.Criterion, reason *string) int
 		DeclinePartnerReply   func(childComplexity int, request string, manageKey string, reply string, message *string) int
 		DeleteAccount         func(childComplexity int, password string) int
 		DismissSuggestion     func(childComplexity int, from string, to string, note *string, by *string) int
@@ -365,13 +487,17 @@ type ComplexityRoot struct {
 		ReplyToPartnerRequest func(childComplexity int, input model.PartnerReplyInput, idempotencyKey string) int
 		RequestPasswordReset  func(childComplexity int, email string, lang *graph.Lang) int
 		ResetPassword         func(childComplexity int, token string, password string) int
+		ReviseContribution    func(childComplexity int, id string, input graph.ContributionInput) int
 		RevokeAPIToken        func(childComplexity int, id string) int
 		RevokeRole            func(childComplexity int, person string, role graph.Role, countries []string) int
+		SaveDraft             func(childComplexity int, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) int
 		ShareContactAsPoster  func(childComplexity int, request string, manageKey string, reply string) int
 		ShareContactAsReplier func(childComplexity int, reply string, replyKey string) int
 		ShortlistPartnerReply func(childComplexity int, request string, manageKey string, reply string) int
+		SubmitContribution    func(childComplexity int, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) int
 		Unlink                func(childComplexity int, from string, to string, typeArg *graph.LinkType, note *string, by *string) int
 		UpdateProfile         func(childComplexity int, input model.ProfileInput) int
+		WithdrawContribution  func(childComplexity int, id string) int
 	}
 
 	NewApiToken struct {
@@ -532,6 +658,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PossibleDuplicate struct {
+		ID     func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Title  func(childComplexity int) int
+	}
+
 	PostPartnerRequestResult struct {
 		Created   func(childComplexity int) int
 		ManageKey func(childComplexity int) int
@@ -592,9 +724,12 @@ type ComplexityRoot struct {
 	Query struct {
 		Account              func(childComplexity int, id string) int
 		Authorities          func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Contribution         func(childComplexity int, id string) int
+		ContributorsReport   func(childComplexity int, year int) int
 		Countries            func(childComplexity int, eu *bool) int
 		Country              func(childComplexity int, code string) int
-		Directory            func(childComplexity int, first *int, after *string, filter *model.DirectoryFilter) int
+		Criteria             func(childComplexity int, kind graph.ContributionKind, lang *graph.Lang) int
+		Directory            func(childComplexity int, first *int, after *string, filter *graph.DirectoryFilter) int
 		Documents            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Events               func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
@@ -608,6 +743,8 @@ type ComplexityRoot struct {
 		Me                   func(childComplexity int) int
 		MemberRequests       func(childComplexity int, organisation string, first *int) int
 		Milestones           func(childComplexity int) int
+		ModerationQueue      func(childComplexity int, country *string, first *int, after *string) int
+		MyContributions      func(childComplexity int, first *int, after *string) int
 		MyData               func(childComplexity int) int
 		MyPartnerReply       func(childComplexity int, id string, replyKey string) int
 		News                 func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
@@ -637,6 +774,11 @@ type ComplexityRoot struct {
 		Score   func(childComplexity int) int
 	}
 
+	RenderedField struct {
+		Field func(childComplexity int) int
+		HTML  func(childComplexity int) int
+	}
+
 	ReplyToPartnerRequestResult struct {
 		Created  func(childComplexity int) int
 		Reply    func(childComplexity int) int
@@ -647,6 +789,11 @@ type ComplexityRoot struct {
 		Countries func(childComplexity int) int
 		Person    func(childComplexity int) int
 		Roles     func(childComplexity int) int
+	}
+
+	SaveContributionResult struct {
+		Contribution func(childComplexity int) int
+		Created      func(childComplexity int) int
 	}
 
 	SearchConnection struct {
@@ -679,6 +826,16 @@ type ComplexityRoot struct {
 		Count func(childComplexity int) int
 		Theme func(childComplexity int) int
 	}
+
+	WebLink struct {
+		Demo      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Lang      func(childComplexity int) int
+		Summary   func(childComplexity int) int
+		SummaryEn func(childComplexity int) int
+		Title     func(childComplexity int) int
+		URL       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -691,6 +848,13 @@ type AccountResolver interface {
 
 	APITokens(ctx context.Context, obj *graph.Account) ([]*graph.APIToken, error)
 	Person(ctx context.Context, obj *graph.Account) (*graph.Person, error)
+}
+type ContributionResolver interface {
+	Rendered(ctx context.Context, obj *graph.Contribution) ([]*model.RenderedField, error)
+
+	Published(ctx context.Context, obj *graph.Contribution) (graph.Node, error)
+
+	Criteria(ctx context.Context, obj *graph.Contribution, lang *graph.Lang) ([]*graph.CriterionText, error)
 }
 type CountryResolver interface {
 	Stats(ctx context.Context, obj *graph.Country) (*graph.CountryStats, error)
@@ -753,6 +917,11 @@ type MutationResolver interface {
 	GrantRole(ctx context.Context, person string, role graph.Role, countries []string) (*model.RoleGrant, error)
 	RevokeRole(ctx context.Context, person string, role graph.Role, countries []string) (*model.RoleGrant, error)
 	DeleteAccount(ctx context.Context, password string) (bool, error)
+	SaveDraft(ctx context.Context, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) (*model.SaveContributionResult, error)
+	SubmitContribution(ctx context.Context, kind graph.ContributionKind, input graph.ContributionInput, idempotencyKey string) (*model.SaveContributionResult, error)
+	ReviseContribution(ctx context.Context, id string, input graph.ContributionInput) (*graph.Contribution, error)
+	WithdrawContribution(ctx context.Context, id string) (*graph.Contribution, error)
+	DecideContribution(ctx context.Context, id string, decision graph.ReviewDecision, criteriaMet []graph.Criterion, reason *string) (*graph.Contribution, error)
 	PostPartnerRequest(ctx context.Context, input model.PartnerRequestInput, idempotencyKey string) (*model.PostPartnerRequestResult, error)
 	ReplyToPartnerRequest(ctx context.Context, input model.PartnerReplyInput, idempotencyKey string) (*model.ReplyToPartnerRequestResult, error)
 	ShortlistPartnerReply(ctx context.Context, request string, manageKey string, reply string) (*graph.PartnerReply, error)
@@ -808,7 +977,7 @@ type QueryResolver interface {
 	Nodes(ctx context.Context, ids []string) ([]graph.Node, error)
 	Me(ctx context.Context) (*graph.Account, error)
 	Account(ctx context.Context, id string) (*graph.Account, error)
-	Directory(ctx context.Context, first *int, after *string, filter *model.DirectoryFilter) (*model.PersonConnection, error)
+	Directory(ctx context.Context, first *int, after *string, filter *graph.DirectoryFilter) (*model.PersonConnection, error)
 	MemberRequests(ctx context.Context, organisation string, first *int) ([]*graph.Membership, error)
 	OrganisationClaims(ctx context.Context, first *int) ([]*graph.Membership, error)
 	MyData(ctx context.Context) (string, error)
@@ -820,6 +989,11 @@ type QueryResolver interface {
 	Events(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.EventConnection, error)
 	Funding(ctx context.Context, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) (*model.FundingConnection, error)
 	Search(ctx context.Context, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) (*model.SearchConnection, error)
+	Criteria(ctx context.Context, kind graph.ContributionKind, lang *graph.Lang) ([]*graph.CriterionText, error)
+	MyContributions(ctx context.Context, first *int, after *string) (*model.ContributionConnection, error)
+	ModerationQueue(ctx context.Context, country *string, first *int, after *string) (*model.ContributionConnection, error)
+	Contribution(ctx context.Context, id string) (*graph.Contribution, error)
+	ContributorsReport(ctx context.Context, year int) (*graph.ContributorsReport, error)
 	MapLayer(ctx context.Context, bbox model.BBoxInput, zoom float64, filter *model.MapLayerFilter) (*model.MapLayer, error)
 	FindPartners(ctx context.Context, input model.PartnerSearchInput, first *int, after *string) (*model.PartnerConnection, error)
 	Related(ctx context.Context, id string, kinds []model.ContentKind, first *int) ([]*graph.RelatedItem, error)
@@ -1011,6 +1185,512 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Contact.Name(childComplexity), true
 
+	case "Contribution.contributor":
+		if e.ComplexityRoot.Contribution.Contributor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Contributor(childComplexity), true
+	case "Contribution.contributorName":
+		if e.ComplexityRoot.Contribution.ContributorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.ContributorName(childComplexity), true
+	case "Contribution.country":
+		if e.ComplexityRoot.Contribution.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Country(childComplexity), true
+	case "Contribution.createdAt":
+		if e.ComplexityRoot.Contribution.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.CreatedAt(childComplexity), true
+	case "Contribution.criteria":
+		if e.ComplexityRoot.Contribution.Criteria == nil {
+			break
+		}
+
+		args, err := ec.field_Contribution_criteria_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Contribution.Criteria(childComplexity, args["lang"].(*graph.Lang)), true
+	case "Contribution.demo":
+		if e.ComplexityRoot.Contribution.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Demo(childComplexity), true
+	case "Contribution.duplicates":
+		if e.ComplexityRoot.Contribution.Duplicates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Duplicates(childComplexity), true
+	case "Contribution.fields":
+		if e.ComplexityRoot.Contribution.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Fields(childComplexity), true
+	case "Contribution.id":
+		if e.ComplexityRoot.Contribution.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.ID(childComplexity), true
+	case "Contribution.kind":
+		if e.ComplexityRoot.Contribution.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Kind(childComplexity), true
+	case "Contribution.lang":
+		if e.ComplexityRoot.Contribution.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Lang(childComplexity), true
+	case "Contribution.pendingRevision":
+		if e.ComplexityRoot.Contribution.PendingRevision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.PendingRevision(childComplexity), true
+	case "Contribution.published":
+		if e.ComplexityRoot.Contribution.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Published(childComplexity), true
+	case "Contribution.reason":
+		if e.ComplexityRoot.Contribution.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Reason(childComplexity), true
+	case "Contribution.rendered":
+		if e.ComplexityRoot.Contribution.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Rendered(childComplexity), true
+	case "Contribution.reviews":
+		if e.ComplexityRoot.Contribution.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Reviews(childComplexity), true
+	case "Contribution.revisions":
+		if e.ComplexityRoot.Contribution.Revisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Revisions(childComplexity), true
+	case "Contribution.state":
+		if e.ComplexityRoot.Contribution.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.State(childComplexity), true
+	case "Contribution.submittedAt":
+		if e.ComplexityRoot.Contribution.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.SubmittedAt(childComplexity), true
+	case "Contribution.title":
+		if e.ComplexityRoot.Contribution.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.Title(childComplexity), true
+	case "Contribution.updatedAt":
+		if e.ComplexityRoot.Contribution.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contribution.UpdatedAt(childComplexity), true
+
+	case "ContributionConnection.edges":
+		if e.ComplexityRoot.ContributionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionConnection.Edges(childComplexity), true
+	case "ContributionConnection.pageInfo":
+		if e.ComplexityRoot.ContributionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionConnection.PageInfo(childComplexity), true
+	case "ContributionConnection.totalCount":
+		if e.ComplexityRoot.ContributionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionConnection.TotalCount(childComplexity), true
+
+	case "ContributionCount.count":
+		if e.ComplexityRoot.ContributionCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionCount.Count(childComplexity), true
+	case "ContributionCount.key":
+		if e.ComplexityRoot.ContributionCount.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionCount.Key(childComplexity), true
+
+	case "ContributionEdge.cursor":
+		if e.ComplexityRoot.ContributionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionEdge.Cursor(childComplexity), true
+	case "ContributionEdge.node":
+		if e.ComplexityRoot.ContributionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionEdge.Node(childComplexity), true
+
+	case "ContributionFields.amount":
+		if e.ComplexityRoot.ContributionFields.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Amount(childComplexity), true
+	case "ContributionFields.area":
+		if e.ComplexityRoot.ContributionFields.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Area(childComplexity), true
+	case "ContributionFields.beneficiaries":
+		if e.ComplexityRoot.ContributionFields.Beneficiaries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Beneficiaries(childComplexity), true
+	case "ContributionFields.budget":
+		if e.ComplexityRoot.ContributionFields.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Budget(childComplexity), true
+	case "ContributionFields.challenge":
+		if e.ComplexityRoot.ContributionFields.Challenge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Challenge(childComplexity), true
+	case "ContributionFields.city":
+		if e.ComplexityRoot.ContributionFields.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.City(childComplexity), true
+	case "ContributionFields.contact":
+		if e.ComplexityRoot.ContributionFields.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Contact(childComplexity), true
+	case "ContributionFields.country":
+		if e.ComplexityRoot.ContributionFields.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Country(childComplexity), true
+	case "ContributionFields.date":
+		if e.ComplexityRoot.ContributionFields.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Date(childComplexity), true
+	case "ContributionFields.deadline":
+		if e.ComplexityRoot.ContributionFields.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Deadline(childComplexity), true
+	case "ContributionFields.docType":
+		if e.ComplexityRoot.ContributionFields.DocType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.DocType(childComplexity), true
+	case "ContributionFields.end":
+		if e.ComplexityRoot.ContributionFields.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.End(childComplexity), true
+	case "ContributionFields.endDate":
+		if e.ComplexityRoot.ContributionFields.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.EndDate(childComplexity), true
+	case "ContributionFields.evaluation":
+		if e.ComplexityRoot.ContributionFields.Evaluation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Evaluation(childComplexity), true
+	case "ContributionFields.funderKind":
+		if e.ComplexityRoot.ContributionFields.FunderKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.FunderKind(childComplexity), true
+	case "ContributionFields.fundingSource":
+		if e.ComplexityRoot.ContributionFields.FundingSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.FundingSource(childComplexity), true
+	case "ContributionFields.howItWorks":
+		if e.ComplexityRoot.ContributionFields.HowItWorks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.HowItWorks(childComplexity), true
+	case "ContributionFields.lang":
+		if e.ComplexityRoot.ContributionFields.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Lang(childComplexity), true
+	case "ContributionFields.languages":
+		if e.ComplexityRoot.ContributionFields.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Languages(childComplexity), true
+	case "ContributionFields.lat":
+		if e.ComplexityRoot.ContributionFields.Lat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Lat(childComplexity), true
+	case "ContributionFields.lon":
+		if e.ComplexityRoot.ContributionFields.Lon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Lon(childComplexity), true
+	case "ContributionFields.orgType":
+		if e.ComplexityRoot.ContributionFields.OrgType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.OrgType(childComplexity), true
+	case "ContributionFields.organisation":
+		if e.ComplexityRoot.ContributionFields.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Organisation(childComplexity), true
+	case "ContributionFields.place":
+		if e.ComplexityRoot.ContributionFields.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Place(childComplexity), true
+	case "ContributionFields.programme":
+		if e.ComplexityRoot.ContributionFields.Programme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Programme(childComplexity), true
+	case "ContributionFields.resources":
+		if e.ComplexityRoot.ContributionFields.Resources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Resources(childComplexity), true
+	case "ContributionFields.results":
+		if e.ComplexityRoot.ContributionFields.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Results(childComplexity), true
+	case "ContributionFields.source":
+		if e.ComplexityRoot.ContributionFields.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Source(childComplexity), true
+	case "ContributionFields.stage":
+		if e.ComplexityRoot.ContributionFields.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Stage(childComplexity), true
+	case "ContributionFields.start":
+		if e.ComplexityRoot.ContributionFields.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Start(childComplexity), true
+	case "ContributionFields.startDate":
+		if e.ComplexityRoot.ContributionFields.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.StartDate(childComplexity), true
+	case "ContributionFields.summary":
+		if e.ComplexityRoot.ContributionFields.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Summary(childComplexity), true
+	case "ContributionFields.themes":
+		if e.ComplexityRoot.ContributionFields.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Themes(childComplexity), true
+	case "ContributionFields.title":
+		if e.ComplexityRoot.ContributionFields.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Title(childComplexity), true
+	case "ContributionFields.url":
+		if e.ComplexityRoot.ContributionFields.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.URL(childComplexity), true
+	case "ContributionFields.website":
+		if e.ComplexityRoot.ContributionFields.Website == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionFields.Website(childComplexity), true
+
+	case "ContributionReview.at":
+		if e.ComplexityRoot.ContributionReview.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionReview.At(childComplexity), true
+	case "ContributionReview.by":
+		if e.ComplexityRoot.ContributionReview.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionReview.By(childComplexity), true
+	case "ContributionReview.criteriaMet":
+		if e.ComplexityRoot.ContributionReview.CriteriaMet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionReview.CriteriaMet(childComplexity), true
+	case "ContributionReview.decision":
+		if e.ComplexityRoot.ContributionReview.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionReview.Decision(childComplexity), true
+	case "ContributionReview.reason":
+		if e.ComplexityRoot.ContributionReview.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionReview.Reason(childComplexity), true
+	case "ContributionReview.revision":
+		if e.ComplexityRoot.ContributionReview.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionReview.Revision(childComplexity), true
+
+	case "ContributionRevision.at":
+		if e.ComplexityRoot.ContributionRevision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionRevision.At(childComplexity), true
+	case "ContributionRevision.by":
+		if e.ComplexityRoot.ContributionRevision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionRevision.By(childComplexity), true
+	case "ContributionRevision.changes":
+		if e.ComplexityRoot.ContributionRevision.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionRevision.Changes(childComplexity), true
+	case "ContributionRevision.number":
+		if e.ComplexityRoot.ContributionRevision.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributionRevision.Number(childComplexity), true
+
+	case "ContributorLine.byKind":
+		if e.ComplexityRoot.ContributorLine.ByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorLine.ByKind(childComplexity), true
+	case "ContributorLine.name":
+		if e.ComplexityRoot.ContributorLine.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorLine.Name(childComplexity), true
+	case "ContributorLine.total":
+		if e.ComplexityRoot.ContributorLine.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorLine.Total(childComplexity), true
+
+	case "ContributorsReport.byCountry":
+		if e.ComplexityRoot.ContributorsReport.ByCountry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorsReport.ByCountry(childComplexity), true
+	case "ContributorsReport.byKind":
+		if e.ComplexityRoot.ContributorsReport.ByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorsReport.ByKind(childComplexity), true
+	case "ContributorsReport.contributors":
+		if e.ComplexityRoot.ContributorsReport.Contributors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorsReport.Contributors(childComplexity), true
+	case "ContributorsReport.total":
+		if e.ComplexityRoot.ContributorsReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorsReport.Total(childComplexity), true
+	case "ContributorsReport.year":
+		if e.ComplexityRoot.ContributorsReport.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContributorsReport.Year(childComplexity), true
+
 	case "Country.eu":
 		if e.ComplexityRoot.Country.EU == nil {
 			break
@@ -1124,6 +1804,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CountryStats.Practices(childComplexity), true
+
+	case "CriterionText.criterion":
+		if e.ComplexityRoot.CriterionText.Criterion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriterionText.Criterion(childComplexity), true
+	case "CriterionText.text":
+		if e.ComplexityRoot.CriterionText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriterionText.Text(childComplexity), true
 
 	case "Document.celex":
 		if e.ComplexityRoot.Document.CELEX == nil {
@@ -1413,6 +2106,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
+
+	case "FieldChange.after":
+		if e.ComplexityRoot.FieldChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.After(childComplexity), true
+	case "FieldChange.before":
+		if e.ComplexityRoot.FieldChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Before(childComplexity), true
+	case "FieldChange.field":
+		if e.ComplexityRoot.FieldChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Field(childComplexity), true
 
 	case "Funding.amount":
 		if e.ComplexityRoot.Funding.Amount == nil {
@@ -2145,6 +2857,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["name"].(string), args["scope"].(graph.Scope)), true
+	case "Mutation.decideContribution":
+		if e.ComplexityRoot.Mutation.DecideContribution == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideContribution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideContribution(childComplexity, args["id"].(string), args["decision"].(graph.ReviewDecision), args["criteriaMet"].([]graph.Criterion), args["reason"].(*string)), true
 	case "Mutation.declinePartnerReply":
 		if e.ComplexityRoot.Mutation.DeclinePartnerReply == nil {
 			break
@@ -2300,6 +3023,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["token"].(string), args["password"].(string)), true
+	case "Mutation.reviseContribution":
+		if e.ComplexityRoot.Mutation.ReviseContribution == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviseContribution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviseContribution(childComplexity, args["id"].(string), args["input"].(graph.ContributionInput)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -2322,6 +3056,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeRole(childComplexity, args["person"].(string), args["role"].(graph.Role), args["countries"].([]string)), true
+	case "Mutation.saveDraft":
+		if e.ComplexityRoot.Mutation.SaveDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveDraft(childComplexity, args["kind"].(graph.ContributionKind), args["input"].(graph.ContributionInput), args["idempotencyKey"].(string)), true
 	case "Mutation.shareContactAsPoster":
 		if e.ComplexityRoot.Mutation.ShareContactAsPoster == nil {
 			break
@@ -2355,6 +3100,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShortlistPartnerReply(childComplexity, args["request"].(string), args["manageKey"].(string), args["reply"].(string)), true
+	case "Mutation.submitContribution":
+		if e.ComplexityRoot.Mutation.SubmitContribution == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitContribution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitContribution(childComplexity, args["kind"].(graph.ContributionKind), args["input"].(graph.ContributionInput), args["idempotencyKey"].(string)), true
 	case "Mutation.unlink":
 		if e.ComplexityRoot.Mutation.Unlink == nil {
 			break
@@ -2377,6 +3133,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProfile(childComplexity, args["input"].(model.ProfileInput)), true
+	case "Mutation.withdrawContribution":
+		if e.ComplexityRoot.Mutation.WithdrawContribution == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawContribution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawContribution(childComplexity, args["id"].(string)), true
 
 	case "NewApiToken.secret":
 		if e.ComplexityRoot.NewApiToken.Secret == nil {
@@ -3020,6 +3787,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "PossibleDuplicate.id":
+		if e.ComplexityRoot.PossibleDuplicate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PossibleDuplicate.ID(childComplexity), true
+	case "PossibleDuplicate.reason":
+		if e.ComplexityRoot.PossibleDuplicate.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PossibleDuplicate.Reason(childComplexity), true
+	case "PossibleDuplicate.title":
+		if e.ComplexityRoot.PossibleDuplicate.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PossibleDuplicate.Title(childComplexity), true
+
 	case "PostPartnerRequestResult.created":
 		if e.ComplexityRoot.PostPartnerRequestResult.Created == nil {
 			break
@@ -3309,6 +4095,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Authorities(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.contribution":
+		if e.ComplexityRoot.Query.Contribution == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contribution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Contribution(childComplexity, args["id"].(string)), true
+	case "Query.contributorsReport":
+		if e.ComplexityRoot.Query.ContributorsReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contributorsReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ContributorsReport(childComplexity, args["year"].(int)), true
 	case "Query.countries":
 		if e.ComplexityRoot.Query.Countries == nil {
 			break
@@ -3331,6 +4139,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Country(childComplexity, args["code"].(string)), true
+	case "Query.criteria":
+		if e.ComplexityRoot.Query.Criteria == nil {
+			break
+		}
+
+		args, err := ec.field_Query_criteria_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Criteria(childComplexity, args["kind"].(graph.ContributionKind), args["lang"].(*graph.Lang)), true
 	case "Query.directory":
 		if e.ComplexityRoot.Query.Directory == nil {
 			break
@@ -3341,7 +4160,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Directory(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.DirectoryFilter)), true
+		return e.ComplexityRoot.Query.Directory(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*graph.DirectoryFilter)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -3471,6 +4290,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Milestones(childComplexity), true
+	case "Query.moderationQueue":
+		if e.ComplexityRoot.Query.ModerationQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_moderationQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ModerationQueue(childComplexity, args["country"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.myContributions":
+		if e.ComplexityRoot.Query.MyContributions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myContributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyContributions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.myData":
 		if e.ComplexityRoot.Query.MyData == nil {
 			break
@@ -3660,6 +4501,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RelatedItem.Score(childComplexity), true
 
+	case "RenderedField.field":
+		if e.ComplexityRoot.RenderedField.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenderedField.Field(childComplexity), true
+	case "RenderedField.html":
+		if e.ComplexityRoot.RenderedField.HTML == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenderedField.HTML(childComplexity), true
+
 	case "ReplyToPartnerRequestResult.created":
 		if e.ComplexityRoot.ReplyToPartnerRequestResult.Created == nil {
 			break
@@ -3697,6 +4551,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleGrant.Roles(childComplexity), true
+
+	case "SaveContributionResult.contribution":
+		if e.ComplexityRoot.SaveContributionResult.Contribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaveContributionResult.Contribution(childComplexity), true
+	case "SaveContributionResult.created":
+		if e.ComplexityRoot.SaveContributionResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaveContributionResult.Created(childComplexity), true
 
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
@@ -3809,6 +4676,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThemeCount.Theme(childComplexity), true
 
+	case "WebLink.demo":
+		if e.ComplexityRoot.WebLink.Demo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Demo(childComplexity), true
+	case "WebLink.id":
+		if e.ComplexityRoot.WebLink.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.ID(childComplexity), true
+	case "WebLink.lang":
+		if e.ComplexityRoot.WebLink.Lang == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Lang(childComplexity), true
+	case "WebLink.summary":
+		if e.ComplexityRoot.WebLink.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Summary(childComplexity), true
+	case "WebLink.summaryEn":
+		if e.ComplexityRoot.WebLink.SummaryEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.SummaryEn(childComplexity), true
+	case "WebLink.title":
+		if e.ComplexityRoot.WebLink.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.Title(childComplexity), true
+	case "WebLink.url":
+		if e.ComplexityRoot.WebLink.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WebLink.URL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3822,6 +4732,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("ContentFilter", ec.unmarshalInputContentFilter),
 			graphql.NewInputUnmarshaler("ContentOrder", ec.unmarshalInputContentOrder),
+			graphql.NewInputUnmarshaler("ContributionInput", ec.unmarshalInputContributionInput),
 			graphql.NewInputUnmarshaler("DirectoryFilter", ec.unmarshalInputDirectoryFilter),
 			graphql.NewInputUnmarshaler("GeoPointInput", ec.unmarshalInputGeoPointInput),
 			graphql.NewInputUnmarshaler("MapLayerFilter", ec.unmarshalInputMapLayerFilter),
@@ -4310,6 +5221,318 @@ extend type Query {
   a query without a letter or digit is INVALID.
   """
   search(query: String!, kinds: [ContentKind!], prefix: Boolean = false, first: Int, after: String): SearchConnection!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/contributions.graphqls", Input: `# Contributions: a member submits a practice, a document, a news item, an event, a
+# funding call, a link or an organisation's profile; a moderator (an editor, a
+# moderator, or the coordinator of its country) publishes or rejects it against
+# the publishing criteria of its kind. Until it is published nothing of it is on
+# any public path; once published it is a node of its kind, credited to its
+# contributor. Text fields take plain text or Markdown, shown as sanitised HTML.
+
+"What a contribution becomes once published."
+enum ContributionKind { PRACTICE DOCUMENT NEWS EVENT FUNDING LINK ORGANISATION }
+
+"""
+DRAFT is saved but not sent; SUBMITTED waits for a moderator (a published item
+with a revision under review stays published, with pendingRevision true);
+PUBLISHED is on the site; REJECTED carries the moderator's reason; WITHDRAWN was
+taken back by its contributor.
+"""
+enum ContributionState { DRAFT SUBMITTED PUBLISHED REJECTED WITHDRAWN }
+
+"A moderator's decision."
+enum ReviewDecision { PUBLISH REJECT }
+
+"""
+A publishing criterion. Practices: the EWSI criteria (RUNNING_A_YEAR,
+CLEAR_DESCRIPTION, RESPONDS_TO_NEEDS, ENGAGES_STAKEHOLDERS, TRANSFERABLE). Other
+kinds: ON_TOPIC, SOURCE_LINKED, ACCURATE, NOT_PROMOTIONAL, CURRENT, VERIFIABLE,
+as criteria(kind) lists them for each kind.
+"""
+enum Criterion {
+  RUNNING_A_YEAR
+  CLEAR_DESCRIPTION
+  RESPONDS_TO_NEEDS
+  ENGAGES_STAKEHOLDERS
+  TRANSFERABLE
+  ON_TOPIC
+  SOURCE_LINKED
+  ACCURATE
+  NOT_PROMOTIONAL
+  CURRENT
+  VERIFIABLE
+}
+
+"A criterion with its wording in one language."
+type CriterionText {
+  criterion: Criterion!
+  text: String!
+}
+
+"""
+The fields of a contribution. Each kind takes its own fields (a field of another
+kind is INVALID naming it): every kind lang and title (an organisation's name)
+and summary; PRACTICE the common template (area ... website), country, themes,
+organisation (the implementer), lat and lon; DOCUMENT docType, date, url,
+organisation (the publisher); NEWS date, source, url; EVENT start, end, place,
+url, lat, lon; FUNDING funderKind, programme, deadline, amount, url; LINK url;
+ORGANISATION orgType, website, city, languages, lat, lon. Country and themes are
+taken by every kind.
+"""
+input ContributionInput {
+  lang: Lang!
+  "The title, or an organisation's name."
+  title: String
+  "Plain text or Markdown."
+  summary: String
+  "ISO 3166-1 alpha-2 code of the country it concerns."
+  country: String
+  "Theme slugs."
+  themes: [String!]
+  "An organisation in the graph: a practice's implementer, a document's publisher."
+  organisation: ID
+  lat: Float
+  lon: Float
+  area: String
+  challenge: String
+  howItWorks: String
+  results: String
+  evaluation: String
+  beneficiaries: [String!]
+  startDate: Date
+  endDate: Date
+  "planned, ongoing or completed."
+  stage: String
+  budget: Float
+  fundingSource: String
+  resources: String
+  contact: String
+  website: String
+  docType: DocType
+  date: Date
+  url: String
+  source: String
+  start: Date
+  end: Date
+  place: String
+  funderKind: FunderKind
+  programme: String
+  deadline: Date
+  amount: Float
+  orgType: OrgType
+  city: String
+  "ISO 639-1 codes of the languages an organisation works in."
+  languages: [String!]
+}
+
+"The fields of a contribution as stored, the same as ContributionInput."
+type ContributionFields {
+  lang: Lang!
+  title: String
+  summary: String
+  country: String
+  themes: [String!]
+  organisation: ID
+  lat: Float
+  lon: Float
+  area: String
+  challenge: String
+  howItWorks: String
+  results: String
+  evaluation: String
+  beneficiaries: [String!]
+  startDate: Date
+  endDate: Date
+  stage: String
+  budget: Float
+  fundingSource: String
+  resources: String
+  contact: String
+  website: String
+  docType: DocType
+  date: Date
+  url: String
+  source: String
+  start: Date
+  end: Date
+  place: String
+  funderKind: FunderKind
+  programme: String
+  deadline: Date
+  amount: Float
+  orgType: OrgType
+  city: String
+  languages: [String!]
+}
+
+"A text field rendered from plain text or Markdown to sanitised HTML."
+type RenderedField {
+  field: String!
+  html: String!
+}
+
+"One field changed by a revision: its value before and after, as text."
+type FieldChange {
+  field: String!
+  before: String
+  after: String
+}
+
+"A version of a contribution's fields: who saved it, when, and what changed from the one before."
+type ContributionRevision {
+  number: Int!
+  at: Time!
+  "The person who saved it."
+  by: ID!
+  changes: [FieldChange!]!
+}
+
+"A moderator's decision on a contribution."
+type ContributionReview {
+  at: Time!
+  "The moderator."
+  by: ID!
+  decision: ReviewDecision!
+  criteriaMet: [Criterion!]!
+  reason: String
+  "The revision decided on."
+  revision: Int!
+}
+
+"Why a contribution may repeat something: the same title and organisation, or a close full-text match."
+enum DuplicateReason { SAME_TITLE_AND_ORGANISATION SIMILAR_TEXT }
+
+"Content or another contribution that the contribution may repeat, for the moderator."
+type PossibleDuplicate {
+  "A node id (practice:...) when published, else a contribution id."
+  id: ID!
+  title: String!
+  reason: DuplicateReason!
+}
+
+"A contribution, as its contributor, the moderators and the coordinators of its country see it."
+type Contribution {
+  "contribution:..."
+  id: ID!
+  kind: ContributionKind!
+  state: ContributionState!
+  "A published item whose revision waits for review."
+  pendingRevision: Boolean!
+  lang: Lang!
+  title: String!
+  "ISO code of its country, when it has one."
+  country: String
+  "The contributor (a person id)."
+  contributor: ID!
+  "The contributor's name."
+  contributorName: String
+  fields: ContributionFields!
+  "The text fields as sanitised HTML."
+  rendered: [RenderedField!]!
+  createdAt: Time!
+  updatedAt: Time!
+  submittedAt: Time
+  "The node it became, once published."
+  published: Node
+  "Every revision, oldest first."
+  revisions: [ContributionRevision!]!
+  "Every decision, oldest first."
+  reviews: [ContributionReview!]!
+  "The last rejection's reason."
+  reason: String
+  "Possible duplicates, found when it was last submitted."
+  duplicates: [PossibleDuplicate!]!
+  "The criteria its kind is published against, in the language asked."
+  criteria(lang: Lang): [CriterionText!]!
+  demo: Boolean!
+}
+
+type ContributionEdge { cursor: String! node: Contribution! }
+type ContributionConnection { edges: [ContributionEdge!]! pageInfo: PageInfo! totalCount: Int! }
+
+type SaveContributionResult {
+  contribution: Contribution!
+  "False when the idempotency key was used before with the same input."
+  created: Boolean!
+}
+
+"How many items were published in a year, for one kind or one country."
+type ContributionCount {
+  "A ContributionKind (PRACTICE) or an ISO country code; empty for no country."
+  key: String!
+  count: Int!
+}
+
+"One contributor's published items in a year. The name shows only for people who share their details."
+type ContributorLine {
+  name: String
+  total: Int!
+  byKind: [ContributionCount!]!
+}
+
+"The annual contributors report: what was published from contributions in a year."
+type ContributorsReport {
+  year: Int!
+  total: Int!
+  byKind: [ContributionCount!]!
+  byCountry: [ContributionCount!]!
+  "Contributors, most items first; those who do not share their details are counted but not named."
+  contributors: [ContributorLine!]!
+}
+
+extend type Query {
+  "The publishing criteria of a kind, as the forms show them."
+  criteria(kind: ContributionKind!, lang: Lang): [CriterionText!]!
+  "The caller's contributions, last changed first."
+  myContributions(first: Int, after: String): ContributionConnection!
+  """
+  Contributions waiting for a decision, oldest first: of one country for its
+  coordinators, of every country (or of one) for editors and moderators.
+  """
+  moderationQueue(country: String, first: Int, after: String): ContributionConnection!
+  "One contribution: for its contributor, the moderators and the coordinators of its country."
+  contribution(id: ID!): Contribution
+  "The contributors report of a year (published items), with its counts by kind and country."
+  contributorsReport(year: Int!): ContributorsReport!
+}
+
+extend type Mutation {
+  """
+  Saves a draft under an idempotency key: the same key saves over the same draft,
+  until it is submitted.
+  """
+  saveDraft(kind: ContributionKind!, input: ContributionInput!, idempotencyKey: String!): SaveContributionResult!
+  """
+  Submits a contribution for review and emails its contributor. The key of a draft
+  submits that draft; the same key again with the same input returns the same
+  contribution (created false); with another input it is CONFLICT.
+  """
+  submitContribution(kind: ContributionKind!, input: ContributionInput!, idempotencyKey: String!): SaveContributionResult!
+  """
+  Changes a contribution's fields, keeping a revision with what changed. A published
+  item stays as it is on the site until the revision is published.
+  """
+  reviseContribution(id: ID!, input: ContributionInput!): Contribution!
+  "Takes back a draft, a submitted or a rejected contribution (a published one is CONFLICT: ask an editor)."
+  withdrawContribution(id: ID!): Contribution!
+  """
+  Publishes or rejects a submitted contribution. PUBLISH needs every criterion of its
+  kind in criteriaMet; REJECT needs a reason. The contributor is emailed.
+  """
+  decideContribution(id: ID!, decision: ReviewDecision!, criteriaMet: [Criterion!]!, reason: String): Contribution!
+}
+
+"A link to a useful resource elsewhere on the web, contributed and published."
+type WebLink implements Node {
+  "link:..."
+  id: ID!
+  title: String!
+  lang: Lang!
+  summary: String
+  summaryEn: String
+  url: String!
+  demo: Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/core.graphqls", Input: `# Core types of the EWSI Graph API: ids, paging, scalars and enums.
@@ -5051,6 +6274,224 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Contact", field.Name)
 }
 
+func (ec *executionContext) childFields_Contribution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Contribution_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Contribution_kind(ctx, field)
+	case "state":
+		return ec.fieldContext_Contribution_state(ctx, field)
+	case "pendingRevision":
+		return ec.fieldContext_Contribution_pendingRevision(ctx, field)
+	case "lang":
+		return ec.fieldContext_Contribution_lang(ctx, field)
+	case "title":
+		return ec.fieldContext_Contribution_title(ctx, field)
+	case "country":
+		return ec.fieldContext_Contribution_country(ctx, field)
+	case "contributor":
+		return ec.fieldContext_Contribution_contributor(ctx, field)
+	case "contributorName":
+		return ec.fieldContext_Contribution_contributorName(ctx, field)
+	case "fields":
+		return ec.fieldContext_Contribution_fields(ctx, field)
+	case "rendered":
+		return ec.fieldContext_Contribution_rendered(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Contribution_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Contribution_updatedAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Contribution_submittedAt(ctx, field)
+	case "published":
+		return ec.fieldContext_Contribution_published(ctx, field)
+	case "revisions":
+		return ec.fieldContext_Contribution_revisions(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Contribution_reviews(ctx, field)
+	case "reason":
+		return ec.fieldContext_Contribution_reason(ctx, field)
+	case "duplicates":
+		return ec.fieldContext_Contribution_duplicates(ctx, field)
+	case "criteria":
+		return ec.fieldContext_Contribution_criteria(ctx, field)
+	case "demo":
+		return ec.fieldContext_Contribution_demo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Contribution", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ContributionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ContributionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ContributionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributionCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ContributionCount_key(ctx, field)
+	case "count":
+		return ec.fieldContext_ContributionCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributionCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ContributionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ContributionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributionFields(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lang":
+		return ec.fieldContext_ContributionFields_lang(ctx, field)
+	case "title":
+		return ec.fieldContext_ContributionFields_title(ctx, field)
+	case "summary":
+		return ec.fieldContext_ContributionFields_summary(ctx, field)
+	case "country":
+		return ec.fieldContext_ContributionFields_country(ctx, field)
+	case "themes":
+		return ec.fieldContext_ContributionFields_themes(ctx, field)
+	case "organisation":
+		return ec.fieldContext_ContributionFields_organisation(ctx, field)
+	case "lat":
+		return ec.fieldContext_ContributionFields_lat(ctx, field)
+	case "lon":
+		return ec.fieldContext_ContributionFields_lon(ctx, field)
+	case "area":
+		return ec.fieldContext_ContributionFields_area(ctx, field)
+	case "challenge":
+		return ec.fieldContext_ContributionFields_challenge(ctx, field)
+	case "howItWorks":
+		return ec.fieldContext_ContributionFields_howItWorks(ctx, field)
+	case "results":
+		return ec.fieldContext_ContributionFields_results(ctx, field)
+	case "evaluation":
+		return ec.fieldContext_ContributionFields_evaluation(ctx, field)
+	case "beneficiaries":
+		return ec.fieldContext_ContributionFields_beneficiaries(ctx, field)
+	case "startDate":
+		return ec.fieldContext_ContributionFields_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_ContributionFields_endDate(ctx, field)
+	case "stage":
+		return ec.fieldContext_ContributionFields_stage(ctx, field)
+	case "budget":
+		return ec.fieldContext_ContributionFields_budget(ctx, field)
+	case "fundingSource":
+		return ec.fieldContext_ContributionFields_fundingSource(ctx, field)
+	case "resources":
+		return ec.fieldContext_ContributionFields_resources(ctx, field)
+	case "contact":
+		return ec.fieldContext_ContributionFields_contact(ctx, field)
+	case "website":
+		return ec.fieldContext_ContributionFields_website(ctx, field)
+	case "docType":
+		return ec.fieldContext_ContributionFields_docType(ctx, field)
+	case "date":
+		return ec.fieldContext_ContributionFields_date(ctx, field)
+	case "url":
+		return ec.fieldContext_ContributionFields_url(ctx, field)
+	case "source":
+		return ec.fieldContext_ContributionFields_source(ctx, field)
+	case "start":
+		return ec.fieldContext_ContributionFields_start(ctx, field)
+	case "end":
+		return ec.fieldContext_ContributionFields_end(ctx, field)
+	case "place":
+		return ec.fieldContext_ContributionFields_place(ctx, field)
+	case "funderKind":
+		return ec.fieldContext_ContributionFields_funderKind(ctx, field)
+	case "programme":
+		return ec.fieldContext_ContributionFields_programme(ctx, field)
+	case "deadline":
+		return ec.fieldContext_ContributionFields_deadline(ctx, field)
+	case "amount":
+		return ec.fieldContext_ContributionFields_amount(ctx, field)
+	case "orgType":
+		return ec.fieldContext_ContributionFields_orgType(ctx, field)
+	case "city":
+		return ec.fieldContext_ContributionFields_city(ctx, field)
+	case "languages":
+		return ec.fieldContext_ContributionFields_languages(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributionFields", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributionReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_ContributionReview_at(ctx, field)
+	case "by":
+		return ec.fieldContext_ContributionReview_by(ctx, field)
+	case "decision":
+		return ec.fieldContext_ContributionReview_decision(ctx, field)
+	case "criteriaMet":
+		return ec.fieldContext_ContributionReview_criteriaMet(ctx, field)
+	case "reason":
+		return ec.fieldContext_ContributionReview_reason(ctx, field)
+	case "revision":
+		return ec.fieldContext_ContributionReview_revision(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributionReview", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributionRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_ContributionRevision_number(ctx, field)
+	case "at":
+		return ec.fieldContext_ContributionRevision_at(ctx, field)
+	case "by":
+		return ec.fieldContext_ContributionRevision_by(ctx, field)
+	case "changes":
+		return ec.fieldContext_ContributionRevision_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributionRevision", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributorLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ContributorLine_name(ctx, field)
+	case "total":
+		return ec.fieldContext_ContributorLine_total(ctx, field)
+	case "byKind":
+		return ec.fieldContext_ContributorLine_byKind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributorLine", field.Name)
+}
+
+func (ec *executionContext) childFields_ContributorsReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_ContributorsReport_year(ctx, field)
+	case "total":
+		return ec.fieldContext_ContributorsReport_total(ctx, field)
+	case "byKind":
+		return ec.fieldContext_ContributorsReport_byKind(ctx, field)
+	case "byCountry":
+		return ec.fieldContext_ContributorsReport_byCountry(ctx, field)
+	case "contributors":
+		return ec.fieldContext_ContributorsReport_contributors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContributorsReport", field.Name)
+}
+
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5095,6 +6536,16 @@ func (ec *executionContext) childFields_CountryStats(ctx context.Context, field 
 		return ec.fieldContext_CountryStats_funding(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CountryStats", field.Name)
+}
+
+func (ec *executionContext) childFields_CriterionText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "criterion":
+		return ec.fieldContext_CriterionText_criterion(ctx, field)
+	case "text":
+		return ec.fieldContext_CriterionText_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CriterionText", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5231,6 +6682,18 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 		return ec.fieldContext_EventEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_FieldChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_FieldChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_FieldChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Funding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5859,6 +7322,18 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PossibleDuplicate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PossibleDuplicate_id(ctx, field)
+	case "title":
+		return ec.fieldContext_PossibleDuplicate_title(ctx, field)
+	case "reason":
+		return ec.fieldContext_PossibleDuplicate_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PossibleDuplicate", field.Name)
+}
+
 func (ec *executionContext) childFields_PostPartnerRequestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "request":
@@ -5999,6 +7474,16 @@ func (ec *executionContext) childFields_RelatedItem(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type RelatedItem", field.Name)
 }
 
+func (ec *executionContext) childFields_RenderedField(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_RenderedField_field(ctx, field)
+	case "html":
+		return ec.fieldContext_RenderedField_html(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RenderedField", field.Name)
+}
+
 func (ec *executionContext) childFields_ReplyToPartnerRequestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "reply":
@@ -6021,6 +7506,16 @@ func (ec *executionContext) childFields_RoleGrant(ctx context.Context, field gra
 		return ec.fieldContext_RoleGrant_countries(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RoleGrant", field.Name)
+}
+
+func (ec *executionContext) childFields_SaveContributionResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contribution":
+		return ec.fieldContext_SaveContributionResult_contribution(ctx, field)
+	case "created":
+		return ec.fieldContext_SaveContributionResult_created(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SaveContributionResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6200,6 +7695,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Contribution_criteria_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Country_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -6537,6 +8046,44 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_decideContribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (graph.ReviewDecision, error) {
+			return ec.unmarshalNReviewDecision2ewsiᚋgraphᚐReviewDecision(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "criteriaMet",
+		func(ctx context.Context, v any) ([]graph.Criterion, error) {
+			return ec.unmarshalNCriterion2ᚕewsiᚋgraphᚐCriterionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["criteriaMet"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_declinePartnerReply_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6863,6 +8410,28 @@ func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reviseContribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (graph.ContributionInput, error) {
+			return ec.unmarshalNContributionInput2ewsiᚋgraphᚐContributionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6904,6 +8473,36 @@ func (ec *executionContext) field_Mutation_revokeRole_args(ctx context.Context, 
 		return nil, err
 	}
 	args["countries"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_saveDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (graph.ContributionKind, error) {
+			return ec.unmarshalNContributionKind2ewsiᚋgraphᚐContributionKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (graph.ContributionInput, error) {
+			return ec.unmarshalNContributionInput2ewsiᚋgraphᚐContributionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg2
 	return args, nil
 }
 
@@ -6989,6 +8588,36 @@ func (ec *executionContext) field_Mutation_shortlistPartnerReply_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_submitContribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (graph.ContributionKind, error) {
+			return ec.unmarshalNContributionKind2ewsiᚋgraphᚐContributionKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (graph.ContributionInput, error) {
+			return ec.unmarshalNContributionInput2ewsiᚋgraphᚐContributionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_unlink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7046,6 +8675,20 @@ func (ec *executionContext) field_Mutation_updateProfile_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawContribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -7159,6 +8802,34 @@ func (ec *executionContext) field_Query_authorities_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_contribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_contributorsReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_countries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7187,6 +8858,28 @@ func (ec *executionContext) field_Query_country_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_criteria_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (graph.ContributionKind, error) {
+			return ec.unmarshalNContributionKind2ewsiᚋgraphᚐContributionKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_directory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7207,8 +8900,8 @@ func (ec *executionContext) field_Query_directory_args(ctx context.Context, rawA
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.DirectoryFilter, error) {
-			return ec.unmarshalODirectoryFilter2ᚖewsiᚋresolversᚋmodelᚐDirectoryFilter(ctx, v)
+		func(ctx context.Context, v any) (*graph.DirectoryFilter, error) {
+			return ec.unmarshalODirectoryFilter2ᚖewsiᚋgraphᚐDirectoryFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7530,6 +9223,58 @@ func (ec *executionContext) field_Query_memberRequests_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_moderationQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "country",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["country"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myContributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -8568,6 +10313,2039 @@ func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
 }
 
+func (ec *executionContext) _Contribution_id(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contribution_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ContributionKind) graphql.Marshaler {
+			return ec.marshalNContributionKind2ewsiᚋgraphᚐContributionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "ContributionKind")
+}
+
+func (ec *executionContext) _Contribution_state(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ContributionState) graphql.Marshaler {
+			return ec.marshalNContributionState2ewsiᚋgraphᚐContributionState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "ContributionState")
+}
+
+func (ec *executionContext) _Contribution_pendingRevision(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_pendingRevision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PendingRevision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_pendingRevision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Contribution_lang(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _Contribution_title(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contribution_country(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contribution_contributor(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_contributor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contributor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_contributor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contribution_contributorName(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_contributorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContributorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_contributorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contribution_fields(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ContributionInput) graphql.Marshaler {
+			return ec.marshalNContributionFields2ᚖewsiᚋgraphᚐContributionInput(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionFields(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contribution().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_createdAt(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Contribution_updatedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Contribution_submittedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Contribution_published(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_published(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contribution().Published(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Node) graphql.Marshaler {
+			return ec.marshalONode2ewsiᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_revisions(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_revisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ContributionRevision) graphql.Marshaler {
+			return ec.marshalNContributionRevision2ᚕᚖewsiᚋgraphᚐContributionRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_revisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionRevision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_reviews(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviews, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ContributionReview) graphql.Marshaler {
+			return ec.marshalNContributionReview2ᚕᚖewsiᚋgraphᚐContributionReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_reason(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contribution_duplicates(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_duplicates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duplicates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.PossibleDuplicate) graphql.Marshaler {
+			return ec.marshalNPossibleDuplicate2ᚕᚖewsiᚋgraphᚐPossibleDuplicateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_duplicates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PossibleDuplicate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_criteria(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_criteria(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Contribution().Criteria(ctx, obj, fc.Args["lang"].(*graph.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.CriterionText) graphql.Marshaler {
+			return ec.marshalNCriterionText2ᚕᚖewsiᚋgraphᚐCriterionTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_criteria(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriterionText(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Contribution_criteria_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contribution_demo(ctx context.Context, field graphql.CollectedField, obj *graph.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contribution_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contribution_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contribution", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ContributionEdge) graphql.Marshaler {
+			return ec.marshalNContributionEdge2ᚕᚖewsiᚋresolversᚋmodelᚐContributionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ContributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributionCount_key(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionCount_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionCount_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionCount_count(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ContributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ContributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+			return ec.marshalNContribution2ᚖewsiᚋgraphᚐContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contribution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributionFields_lang(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _ContributionFields_title(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_summary(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_country(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_themes(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_organisation(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContributionFields_lat(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_lat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_lat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ContributionFields_lon(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_lon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_lon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ContributionFields_area(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_challenge(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_challenge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Challenge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_challenge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_howItWorks(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_howItWorks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HowItWorks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_howItWorks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_results(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_results(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Results, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_results(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_evaluation(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_evaluation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_evaluation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_beneficiaries(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_beneficiaries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Beneficiaries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_beneficiaries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_startDate(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContributionFields_endDate(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContributionFields_stage(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_budget(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_budget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Budget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_budget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ContributionFields_fundingSource(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_fundingSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FundingSource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_fundingSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_resources(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_resources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_resources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_contact(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_website(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_website(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Website, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_docType(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_docType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.DocType) graphql.Marshaler {
+			return ec.marshalODocType2ᚖewsiᚋgraphᚐDocType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_docType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "DocType")
+}
+
+func (ec *executionContext) _ContributionFields_date(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContributionFields_url(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_source(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_start(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContributionFields_end(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContributionFields_place(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_funderKind(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_funderKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FunderKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.FunderKind) graphql.Marshaler {
+			return ec.marshalOFunderKind2ᚖewsiᚋgraphᚐFunderKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_funderKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "FunderKind")
+}
+
+func (ec *executionContext) _ContributionFields_programme(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_programme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Programme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_programme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_deadline(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖewsiᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ContributionFields_amount(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ContributionFields_orgType(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_orgType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrgType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.OrgType) graphql.Marshaler {
+			return ec.marshalOOrgType2ᚖewsiᚋgraphᚐOrgType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_orgType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "OrgType")
+}
+
+func (ec *executionContext) _ContributionFields_city(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_city(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.City, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionFields_languages(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionInput) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionFields_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionFields_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionFields", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionReview_at(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionReview_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionReview_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ContributionReview_by(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionReview_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionReview_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionReview", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContributionReview_decision(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionReview_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ReviewDecision) graphql.Marshaler {
+			return ec.marshalNReviewDecision2ewsiᚋgraphᚐReviewDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionReview_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionReview", field, false, false, "ReviewDecision")
+}
+
+func (ec *executionContext) _ContributionReview_criteriaMet(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionReview_criteriaMet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CriteriaMet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Criterion) graphql.Marshaler {
+			return ec.marshalNCriterion2ᚕewsiᚋgraphᚐCriterionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionReview_criteriaMet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionReview", field, false, false, "Criterion")
+}
+
+func (ec *executionContext) _ContributionReview_reason(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionReview_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionReview_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributionReview_revision(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionReview_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionReview_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionReview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributionRevision_number(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionRevision_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionRevision_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionRevision", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributionRevision_at(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionRevision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionRevision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionRevision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ContributionRevision_by(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionRevision_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionRevision_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributionRevision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContributionRevision_changes(ctx context.Context, field graphql.CollectedField, obj *graph.ContributionRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributionRevision_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕᚖewsiᚋgraphᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributionRevision_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributionRevision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributorLine_name(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorLine_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorLine_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributorLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContributorLine_total(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorLine_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorLine_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributorLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributorLine_byKind(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorLine_byKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ContributionCount) graphql.Marshaler {
+			return ec.marshalNContributionCount2ᚕᚖewsiᚋgraphᚐContributionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorLine_byKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributorLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributorsReport_year(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorsReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorsReport_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorsReport_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributorsReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributorsReport_total(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorsReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorsReport_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorsReport_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContributorsReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContributorsReport_byKind(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorsReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorsReport_byKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ContributionCount) graphql.Marshaler {
+			return ec.marshalNContributionCount2ᚕᚖewsiᚋgraphᚐContributionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorsReport_byKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributorsReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributorsReport_byCountry(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorsReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorsReport_byCountry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByCountry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ContributionCount) graphql.Marshaler {
+			return ec.marshalNContributionCount2ᚕᚖewsiᚋgraphᚐContributionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorsReport_byCountry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributorsReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContributorsReport_contributors(ctx context.Context, field graphql.CollectedField, obj *graph.ContributorsReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContributorsReport_contributors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contributors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ContributorLine) graphql.Marshaler {
+			return ec.marshalNContributorLine2ᚕᚖewsiᚋgraphᚐContributorLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContributorsReport_contributors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContributorsReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributorLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *graph.Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9017,6 +12795,52 @@ func (ec *executionContext) _CountryStats_funding(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CountryStats_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CountryStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CriterionText_criterion(ctx context.Context, field graphql.CollectedField, obj *graph.CriterionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriterionText_criterion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Criterion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Criterion) graphql.Marshaler {
+			return ec.marshalNCriterion2ewsiᚋgraphᚐCriterion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriterionText_criterion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriterionText", field, false, false, "Criterion")
+}
+
+func (ec *executionContext) _CriterionText_text(ctx context.Context, field graphql.CollectedField, obj *graph.CriterionText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriterionText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CriterionText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriterionText", field, false, false, "String")
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
@@ -10206,6 +14030,75 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *graph.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *graph.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *graph.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _Funding_id(ctx context.Context, field graphql.CollectedField, obj *graph.Funding) (ret graphql.Marshaler) {
@@ -13842,6 +17735,226 @@ func (ec *executionContext) fieldContext_Mutation_deleteAccount(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_saveDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveDraft(ctx, fc.Args["kind"].(graph.ContributionKind), fc.Args["input"].(graph.ContributionInput), fc.Args["idempotencyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SaveContributionResult) graphql.Marshaler {
+			return ec.marshalNSaveContributionResult2ᚖewsiᚋresolversᚋmodelᚐSaveContributionResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SaveContributionResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitContribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitContribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitContribution(ctx, fc.Args["kind"].(graph.ContributionKind), fc.Args["input"].(graph.ContributionInput), fc.Args["idempotencyKey"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SaveContributionResult) graphql.Marshaler {
+			return ec.marshalNSaveContributionResult2ᚖewsiᚋresolversᚋmodelᚐSaveContributionResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitContribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SaveContributionResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitContribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviseContribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviseContribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviseContribution(ctx, fc.Args["id"].(string), fc.Args["input"].(graph.ContributionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+			return ec.marshalNContribution2ᚖewsiᚋgraphᚐContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviseContribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviseContribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawContribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawContribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawContribution(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+			return ec.marshalNContribution2ᚖewsiᚋgraphᚐContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawContribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawContribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideContribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideContribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideContribution(ctx, fc.Args["id"].(string), fc.Args["decision"].(graph.ReviewDecision), fc.Args["criteriaMet"].([]graph.Criterion), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+			return ec.marshalNContribution2ᚖewsiᚋgraphᚐContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideContribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideContribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_postPartnerRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16866,6 +20979,75 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _PossibleDuplicate_id(ctx context.Context, field graphql.CollectedField, obj *graph.PossibleDuplicate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PossibleDuplicate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PossibleDuplicate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PossibleDuplicate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PossibleDuplicate_title(ctx context.Context, field graphql.CollectedField, obj *graph.PossibleDuplicate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PossibleDuplicate_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PossibleDuplicate_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PossibleDuplicate", field, false, false, "String")
+}
+
+func (ec *executionContext) _PossibleDuplicate_reason(ctx context.Context, field graphql.CollectedField, obj *graph.PossibleDuplicate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PossibleDuplicate_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.DuplicateReason) graphql.Marshaler {
+			return ec.marshalNDuplicateReason2ewsiᚋgraphᚐDuplicateReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PossibleDuplicate_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PossibleDuplicate", field, false, false, "DuplicateReason")
+}
+
 func (ec *executionContext) _PostPartnerRequestResult_request(ctx context.Context, field graphql.CollectedField, obj *model.PostPartnerRequestResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18191,7 +22373,7 @@ func (ec *executionContext) _Query_directory(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Directory(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.DirectoryFilter))
+			return ec.Resolvers.Query().Directory(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*graph.DirectoryFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
@@ -18682,6 +22864,226 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_criteria(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_criteria(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Criteria(ctx, fc.Args["kind"].(graph.ContributionKind), fc.Args["lang"].(*graph.Lang))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.CriterionText) graphql.Marshaler {
+			return ec.marshalNCriterionText2ᚕᚖewsiᚋgraphᚐCriterionTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_criteria(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriterionText(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_criteria_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myContributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myContributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyContributions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContributionConnection) graphql.Marshaler {
+			return ec.marshalNContributionConnection2ᚖewsiᚋresolversᚋmodelᚐContributionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myContributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myContributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_moderationQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_moderationQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ModerationQueue(ctx, fc.Args["country"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContributionConnection) graphql.Marshaler {
+			return ec.marshalNContributionConnection2ᚖewsiᚋresolversᚋmodelᚐContributionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_moderationQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_moderationQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Contribution(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+			return ec.marshalOContribution2ᚖewsiᚋgraphᚐContribution(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contributorsReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contributorsReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ContributorsReport(ctx, fc.Args["year"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.ContributorsReport) graphql.Marshaler {
+			return ec.marshalNContributorsReport2ᚖewsiᚋgraphᚐContributorsReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contributorsReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContributorsReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contributorsReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19576,6 +23978,52 @@ func (ec *executionContext) fieldContext_RelatedItem_reasons(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _RenderedField_field(ctx context.Context, field graphql.CollectedField, obj *model.RenderedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenderedField_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RenderedField_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenderedField", field, false, false, "String")
+}
+
+func (ec *executionContext) _RenderedField_html(ctx context.Context, field graphql.CollectedField, obj *model.RenderedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenderedField_html(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HTML, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RenderedField_html(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenderedField", field, false, false, "String")
+}
+
 func (ec *executionContext) _ReplyToPartnerRequestResult_reply(ctx context.Context, field graphql.CollectedField, obj *model.ReplyToPartnerRequestResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19730,6 +24178,61 @@ func (ec *executionContext) _RoleGrant_countries(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_RoleGrant_countries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RoleGrant", field, false, false, "String")
+}
+
+func (ec *executionContext) _SaveContributionResult_contribution(ctx context.Context, field graphql.CollectedField, obj *model.SaveContributionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaveContributionResult_contribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contribution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+			return ec.marshalNContribution2ᚖewsiᚋgraphᚐContribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaveContributionResult_contribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SaveContributionResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contribution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SaveContributionResult_created(ctx context.Context, field graphql.CollectedField, obj *model.SaveContributionResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaveContributionResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaveContributionResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SaveContributionResult", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
@@ -20194,6 +24697,167 @@ func (ec *executionContext) _ThemeCount_count(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_ThemeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ThemeCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WebLink_id(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WebLink_title(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_lang(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_lang(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lang, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Lang) graphql.Marshaler {
+			return ec.marshalNLang2ewsiᚋgraphᚐLang(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_lang(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "Lang")
+}
+
+func (ec *executionContext) _WebLink_summary(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_summaryEn(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_summaryEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_summaryEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_url(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "String")
+}
+
+func (ec *executionContext) _WebLink_demo(ctx context.Context, field graphql.CollectedField, obj *graph.WebLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WebLink_demo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WebLink_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WebLink", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -21542,8 +26206,295 @@ func UnmarshalContentOrder(ctx context.Context, raw any) (model.ContentOrder, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputDirectoryFilter(ctx context.Context, obj any) (model.DirectoryFilter, error) {
-	var it model.DirectoryFilter
+func (ec *executionContext) unmarshalInputContributionInput(ctx context.Context, obj any) (graph.ContributionInput, error) {
+	var it graph.ContributionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lang", "title", "summary", "country", "themes", "organisation", "lat", "lon", "area", "challenge", "howItWorks", "results", "evaluation", "beneficiaries", "startDate", "endDate", "stage", "budget", "fundingSource", "resources", "contact", "website", "docType", "date", "url", "source", "start", "end", "place", "funderKind", "programme", "deadline", "amount", "orgType", "city", "languages"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lang":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lang"))
+			data, err := ec.unmarshalNLang2ewsiᚋgraphᚐLang(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lang = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "lat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lat"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lat = data
+		case "lon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lon"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lon = data
+		case "area":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("area"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Area = data
+		case "challenge":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("challenge"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Challenge = data
+		case "howItWorks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("howItWorks"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HowItWorks = data
+		case "results":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("results"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Results = data
+		case "evaluation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluation"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evaluation = data
+		case "beneficiaries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("beneficiaries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Beneficiaries = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Budget = data
+		case "fundingSource":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fundingSource"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FundingSource = data
+		case "resources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resources"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Resources = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "docType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("docType"))
+			data, err := ec.unmarshalODocType2ᚖewsiᚋgraphᚐDocType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocType = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "funderKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funderKind"))
+			data, err := ec.unmarshalOFunderKind2ᚖewsiᚋgraphᚐFunderKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FunderKind = data
+		case "programme":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programme"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Programme = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "orgType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orgType"))
+			data, err := ec.unmarshalOOrgType2ᚖewsiᚋgraphᚐOrgType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrgType = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		case "languages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Languages = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContributionInput unmarshals raw into the ContributionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContributionInput(ctx context.Context, raw any) (graph.ContributionInput, error) {
+	var out graph.ContributionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContributionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDirectoryFilter(ctx context.Context, obj any) (graph.DirectoryFilter, error) {
+	var it graph.DirectoryFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -21592,8 +26543,8 @@ func (ec *executionContext) unmarshalInputDirectoryFilter(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalDirectoryFilter(ctx context.Context, raw any) (model.DirectoryFilter, error) {
-	var out model.DirectoryFilter
+func UnmarshalDirectoryFilter(ctx context.Context, raw any) (graph.DirectoryFilter, error) {
+	var out graph.DirectoryFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DirectoryFilter", raw, &out)
 	return out, err
 }
@@ -22417,6 +27368,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *graph.WebLink:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._WebLink(ctx, sel, obj)
 	case *graph.Theme:
 		if obj == nil {
 			return graphql.Null
@@ -22708,6 +27664,671 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var contributionImplementors = []string{"Contribution"}
+
+func (ec *executionContext) _Contribution(ctx context.Context, sel ast.SelectionSet, obj *graph.Contribution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Contribution")
+		case "id":
+			out.Values[i] = ec._Contribution_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Contribution_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.Values[i] = ec._Contribution_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pendingRevision":
+			out.Values[i] = ec._Contribution_pendingRevision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lang":
+			out.Values[i] = ec._Contribution_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Contribution_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "country":
+			out.Values[i] = ec._Contribution_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contributor":
+			out.Values[i] = ec._Contribution_contributor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contributorName":
+			out.Values[i] = ec._Contribution_contributorName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fields":
+			out.Values[i] = ec._Contribution_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contribution_rendered(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Contribution_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Contribution_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Contribution_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "published":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contribution_published(ctx, field, obj)
+				})
+		case "revisions":
+			out.Values[i] = ec._Contribution_revisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviews":
+			out.Values[i] = ec._Contribution_reviews(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Contribution_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duplicates":
+			out.Values[i] = ec._Contribution_duplicates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "criteria":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contribution_criteria(ctx, field, obj)
+				})
+		case "demo":
+			out.Values[i] = ec._Contribution_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributionConnectionImplementors = []string{"ContributionConnection"}
+
+func (ec *executionContext) _ContributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ContributionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributionConnection")
+		case "edges":
+			out.Values[i] = ec._ContributionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ContributionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ContributionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributionCountImplementors = []string{"ContributionCount"}
+
+func (ec *executionContext) _ContributionCount(ctx context.Context, sel ast.SelectionSet, obj *graph.ContributionCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributionCount")
+		case "key":
+			out.Values[i] = ec._ContributionCount_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ContributionCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributionEdgeImplementors = []string{"ContributionEdge"}
+
+func (ec *executionContext) _ContributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ContributionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributionEdge")
+		case "cursor":
+			out.Values[i] = ec._ContributionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ContributionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributionFieldsImplementors = []string{"ContributionFields"}
+
+func (ec *executionContext) _ContributionFields(ctx context.Context, sel ast.SelectionSet, obj *graph.ContributionInput) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionFieldsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributionFields")
+		case "lang":
+			out.Values[i] = ec._ContributionFields_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ContributionFields_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._ContributionFields_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._ContributionFields_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._ContributionFields_themes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organisation":
+			out.Values[i] = ec._ContributionFields_organisation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lat":
+			out.Values[i] = ec._ContributionFields_lat(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lon":
+			out.Values[i] = ec._ContributionFields_lon(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "area":
+			out.Values[i] = ec._ContributionFields_area(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "challenge":
+			out.Values[i] = ec._ContributionFields_challenge(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "howItWorks":
+			out.Values[i] = ec._ContributionFields_howItWorks(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "results":
+			out.Values[i] = ec._ContributionFields_results(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evaluation":
+			out.Values[i] = ec._ContributionFields_evaluation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "beneficiaries":
+			out.Values[i] = ec._ContributionFields_beneficiaries(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._ContributionFields_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._ContributionFields_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stage":
+			out.Values[i] = ec._ContributionFields_stage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "budget":
+			out.Values[i] = ec._ContributionFields_budget(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fundingSource":
+			out.Values[i] = ec._ContributionFields_fundingSource(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "resources":
+			out.Values[i] = ec._ContributionFields_resources(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "contact":
+			out.Values[i] = ec._ContributionFields_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "website":
+			out.Values[i] = ec._ContributionFields_website(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "docType":
+			out.Values[i] = ec._ContributionFields_docType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._ContributionFields_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._ContributionFields_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._ContributionFields_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._ContributionFields_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._ContributionFields_end(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "place":
+			out.Values[i] = ec._ContributionFields_place(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "funderKind":
+			out.Values[i] = ec._ContributionFields_funderKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "programme":
+			out.Values[i] = ec._ContributionFields_programme(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deadline":
+			out.Values[i] = ec._ContributionFields_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._ContributionFields_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "orgType":
+			out.Values[i] = ec._ContributionFields_orgType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "city":
+			out.Values[i] = ec._ContributionFields_city(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "languages":
+			out.Values[i] = ec._ContributionFields_languages(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributionReviewImplementors = []string{"ContributionReview"}
+
+func (ec *executionContext) _ContributionReview(ctx context.Context, sel ast.SelectionSet, obj *graph.ContributionReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributionReview")
+		case "at":
+			out.Values[i] = ec._ContributionReview_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ContributionReview_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._ContributionReview_decision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "criteriaMet":
+			out.Values[i] = ec._ContributionReview_criteriaMet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ContributionReview_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._ContributionReview_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributionRevisionImplementors = []string{"ContributionRevision"}
+
+func (ec *executionContext) _ContributionRevision(ctx context.Context, sel ast.SelectionSet, obj *graph.ContributionRevision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributionRevisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributionRevision")
+		case "number":
+			out.Values[i] = ec._ContributionRevision_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ContributionRevision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ContributionRevision_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._ContributionRevision_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributorLineImplementors = []string{"ContributorLine"}
+
+func (ec *executionContext) _ContributorLine(ctx context.Context, sel ast.SelectionSet, obj *graph.ContributorLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributorLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributorLine")
+		case "name":
+			out.Values[i] = ec._ContributorLine_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ContributorLine_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byKind":
+			out.Values[i] = ec._ContributorLine_byKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contributorsReportImplementors = []string{"ContributorsReport"}
+
+func (ec *executionContext) _ContributorsReport(ctx context.Context, sel ast.SelectionSet, obj *graph.ContributorsReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contributorsReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContributorsReport")
+		case "year":
+			out.Values[i] = ec._ContributorsReport_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ContributorsReport_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byKind":
+			out.Values[i] = ec._ContributorsReport_byKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byCountry":
+			out.Values[i] = ec._ContributorsReport_byCountry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contributors":
+			out.Values[i] = ec._ContributorsReport_contributors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var countryImplementors = []string{"Country", "Node"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *graph.Country) graphql.Marshaler {
@@ -22831,6 +28452,44 @@ func (ec *executionContext) _CountryStats(ctx context.Context, sel ast.Selection
 			}
 		case "funding":
 			out.Values[i] = ec._CountryStats_funding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var criterionTextImplementors = []string{"CriterionText"}
+
+func (ec *executionContext) _CriterionText(ctx context.Context, sel ast.SelectionSet, obj *graph.CriterionText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criterionTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriterionText")
+		case "criterion":
+			out.Values[i] = ec._CriterionText_criterion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._CriterionText_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23268,6 +28927,49 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 		case "node":
 			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldChangeImplementors = []string{"FieldChange"}
+
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *graph.FieldChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldChange")
+		case "field":
+			out.Values[i] = ec._FieldChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._FieldChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._FieldChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -24507,6 +30209,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "saveDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitContribution":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitContribution(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviseContribution":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviseContribution(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawContribution":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawContribution(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideContribution":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideContribution(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "postPartnerRequest":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_postPartnerRequest(ctx, field)
@@ -25615,6 +31352,49 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var possibleDuplicateImplementors = []string{"PossibleDuplicate"}
+
+func (ec *executionContext) _PossibleDuplicate(ctx context.Context, sel ast.SelectionSet, obj *graph.PossibleDuplicate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, possibleDuplicateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PossibleDuplicate")
+		case "id":
+			out.Values[i] = ec._PossibleDuplicate_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._PossibleDuplicate_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._PossibleDuplicate_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var postPartnerRequestResultImplementors = []string{"PostPartnerRequestResult"}
 
 func (ec *executionContext) _PostPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, obj *model.PostPartnerRequestResult) graphql.Marshaler {
@@ -26093,6 +31873,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "criteria":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_criteria(ctx, field)
+				})
+		case "myContributions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myContributions(ctx, field)
+				})
+		case "moderationQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_moderationQueue(ctx, field)
+				})
+		case "contribution":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contribution(ctx, field)
+				})
+		case "contributorsReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contributorsReport(ctx, field)
+				})
 		case "mapLayer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -26307,6 +32117,44 @@ func (ec *executionContext) _RelatedItem(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var renderedFieldImplementors = []string{"RenderedField"}
+
+func (ec *executionContext) _RenderedField(ctx context.Context, sel ast.SelectionSet, obj *model.RenderedField) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, renderedFieldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RenderedField")
+		case "field":
+			out.Values[i] = ec._RenderedField_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "html":
+			out.Values[i] = ec._RenderedField_html(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var replyToPartnerRequestResultImplementors = []string{"ReplyToPartnerRequestResult"}
 
 func (ec *executionContext) _ReplyToPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, obj *model.ReplyToPartnerRequestResult) graphql.Marshaler {
@@ -26373,6 +32221,44 @@ func (ec *executionContext) _RoleGrant(ctx context.Context, sel ast.SelectionSet
 			}
 		case "countries":
 			out.Values[i] = ec._RoleGrant_countries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var saveContributionResultImplementors = []string{"SaveContributionResult"}
+
+func (ec *executionContext) _SaveContributionResult(ctx context.Context, sel ast.SelectionSet, obj *model.SaveContributionResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, saveContributionResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SaveContributionResult")
+		case "contribution":
+			out.Values[i] = ec._SaveContributionResult_contribution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._SaveContributionResult_created(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -26598,6 +32484,69 @@ func (ec *executionContext) _ThemeCount(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._ThemeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var webLinkImplementors = []string{"WebLink", "Node"}
+
+func (ec *executionContext) _WebLink(ctx context.Context, sel ast.SelectionSet, obj *graph.WebLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, webLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WebLink")
+		case "id":
+			out.Values[i] = ec._WebLink_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._WebLink_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lang":
+			out.Values[i] = ec._WebLink_lang(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._WebLink_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "summaryEn":
+			out.Values[i] = ec._WebLink_summaryEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._WebLink_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "demo":
+			out.Values[i] = ec._WebLink_demo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27044,6 +32993,183 @@ func (ec *executionContext) marshalNContentKind2ewsiᚋresolversᚋmodelᚐConte
 	return v
 }
 
+func (ec *executionContext) marshalNContribution2ᚖewsiᚋgraphᚐContribution(ctx context.Context, sel ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Contribution!")
+		return graphql.Null
+	}
+	return ec._Contribution(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContributionConnection2ᚖewsiᚋresolversᚋmodelᚐContributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContributionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributionConnection!")
+		return graphql.Null
+	}
+	return ec._ContributionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContributionCount2ᚕᚖewsiᚋgraphᚐContributionCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ContributionCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContributionCount2ᚖewsiᚋgraphᚐContributionCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContributionCount2ᚖewsiᚋgraphᚐContributionCount(ctx context.Context, sel ast.SelectionSet, v *graph.ContributionCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributionCount!")
+		return graphql.Null
+	}
+	return ec._ContributionCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContributionEdge2ᚕᚖewsiᚋresolversᚋmodelᚐContributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ContributionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContributionEdge2ᚖewsiᚋresolversᚋmodelᚐContributionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContributionEdge2ᚖewsiᚋresolversᚋmodelᚐContributionEdge(ctx context.Context, sel ast.SelectionSet, v *model.ContributionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributionEdge!")
+		return graphql.Null
+	}
+	return ec._ContributionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContributionFields2ᚖewsiᚋgraphᚐContributionInput(ctx context.Context, sel ast.SelectionSet, v *graph.ContributionInput) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributionFields!")
+		return graphql.Null
+	}
+	return ec._ContributionFields(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContributionInput2ewsiᚋgraphᚐContributionInput(ctx context.Context, v any) (graph.ContributionInput, error) {
+	res, err := ec.unmarshalInputContributionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNContributionKind2ewsiᚋgraphᚐContributionKind(ctx context.Context, v any) (graph.ContributionKind, error) {
+	var res graph.ContributionKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContributionKind2ewsiᚋgraphᚐContributionKind(ctx context.Context, sel ast.SelectionSet, v graph.ContributionKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNContributionReview2ᚕᚖewsiᚋgraphᚐContributionReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ContributionReview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContributionReview2ᚖewsiᚋgraphᚐContributionReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContributionReview2ᚖewsiᚋgraphᚐContributionReview(ctx context.Context, sel ast.SelectionSet, v *graph.ContributionReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributionReview!")
+		return graphql.Null
+	}
+	return ec._ContributionReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContributionRevision2ᚕᚖewsiᚋgraphᚐContributionRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ContributionRevision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContributionRevision2ᚖewsiᚋgraphᚐContributionRevision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContributionRevision2ᚖewsiᚋgraphᚐContributionRevision(ctx context.Context, sel ast.SelectionSet, v *graph.ContributionRevision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributionRevision!")
+		return graphql.Null
+	}
+	return ec._ContributionRevision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContributionState2ewsiᚋgraphᚐContributionState(ctx context.Context, v any) (graph.ContributionState, error) {
+	var res graph.ContributionState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContributionState2ewsiᚋgraphᚐContributionState(ctx context.Context, sel ast.SelectionSet, v graph.ContributionState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNContributorLine2ᚕᚖewsiᚋgraphᚐContributorLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.ContributorLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContributorLine2ᚖewsiᚋgraphᚐContributorLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContributorLine2ᚖewsiᚋgraphᚐContributorLine(ctx context.Context, sel ast.SelectionSet, v *graph.ContributorLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributorLine!")
+		return graphql.Null
+	}
+	return ec._ContributorLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContributorsReport2ᚖewsiᚋgraphᚐContributorsReport(ctx context.Context, sel ast.SelectionSet, v *graph.ContributorsReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContributorsReport!")
+		return graphql.Null
+	}
+	return ec._ContributorsReport(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCountry2ᚕᚖewsiᚋgraphᚐCountryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Country) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -27074,6 +33200,70 @@ func (ec *executionContext) marshalNCountryStats2ᚖewsiᚋgraphᚐCountryStats(
 		return graphql.Null
 	}
 	return ec._CountryStats(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCriterion2ewsiᚋgraphᚐCriterion(ctx context.Context, v any) (graph.Criterion, error) {
+	var res graph.Criterion
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriterion2ewsiᚋgraphᚐCriterion(ctx context.Context, sel ast.SelectionSet, v graph.Criterion) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCriterion2ᚕewsiᚋgraphᚐCriterionᚄ(ctx context.Context, v any) ([]graph.Criterion, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.Criterion, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCriterion2ewsiᚋgraphᚐCriterion(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNCriterion2ᚕewsiᚋgraphᚐCriterionᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Criterion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCriterion2ewsiᚋgraphᚐCriterion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCriterionText2ᚕᚖewsiᚋgraphᚐCriterionTextᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.CriterionText) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCriterionText2ᚖewsiᚋgraphᚐCriterionText(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCriterionText2ᚖewsiᚋgraphᚐCriterionText(ctx context.Context, sel ast.SelectionSet, v *graph.CriterionText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CriterionText!")
+		return graphql.Null
+	}
+	return ec._CriterionText(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDate2ewsiᚋgraphᚐDate(ctx context.Context, v any) (graph.Date, error) {
@@ -27160,6 +33350,16 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖewsiᚋresolversᚋmodelᚐD
 	return ec._DocumentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDuplicateReason2ewsiᚋgraphᚐDuplicateReason(ctx context.Context, v any) (graph.DuplicateReason, error) {
+	var res graph.DuplicateReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDuplicateReason2ewsiᚋgraphᚐDuplicateReason(ctx context.Context, sel ast.SelectionSet, v graph.DuplicateReason) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNEditorLink2ᚕᚖewsiᚋgraphᚐEditorLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.EditorLink) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -27222,6 +33422,30 @@ func (ec *executionContext) marshalNEventEdge2ᚖewsiᚋresolversᚋmodelᚐEven
 		return graphql.Null
 	}
 	return ec._EventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕᚖewsiᚋgraphᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.FieldChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2ᚖewsiᚋgraphᚐFieldChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚖewsiᚋgraphᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v *graph.FieldChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FieldChange!")
+		return graphql.Null
+	}
+	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -28045,6 +34269,30 @@ func (ec *executionContext) marshalNPersonEdge2ᚖewsiᚋresolversᚋmodelᚐPer
 	return ec._PersonEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPossibleDuplicate2ᚕᚖewsiᚋgraphᚐPossibleDuplicateᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.PossibleDuplicate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPossibleDuplicate2ᚖewsiᚋgraphᚐPossibleDuplicate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPossibleDuplicate2ᚖewsiᚋgraphᚐPossibleDuplicate(ctx context.Context, sel ast.SelectionSet, v *graph.PossibleDuplicate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PossibleDuplicate!")
+		return graphql.Null
+	}
+	return ec._PossibleDuplicate(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPostPartnerRequestResult2ᚖewsiᚋresolversᚋmodelᚐPostPartnerRequestResult(ctx context.Context, sel ast.SelectionSet, v *model.PostPartnerRequestResult) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PostPartnerRequestResult!")
@@ -28197,6 +34445,30 @@ func (ec *executionContext) marshalNRelatedItem2ᚖewsiᚋgraphᚐRelatedItem(ct
 	return ec._RelatedItem(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRenderedField2ᚖewsiᚋresolversᚋmodelᚐRenderedField(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRenderedField2ᚖewsiᚋresolversᚋmodelᚐRenderedField(ctx context.Context, sel ast.SelectionSet, v *model.RenderedField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RenderedField!")
+		return graphql.Null
+	}
+	return ec._RenderedField(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNReplyStatus2ewsiᚋgraphᚐReplyStatus(ctx context.Context, v any) (graph.ReplyStatus, error) {
 	var res graph.ReplyStatus
 	err := res.UnmarshalGQL(v)
@@ -28222,6 +34494,16 @@ func (ec *executionContext) unmarshalNRequestStatus2ewsiᚋgraphᚐRequestStatus
 }
 
 func (ec *executionContext) marshalNRequestStatus2ewsiᚋgraphᚐRequestStatus(ctx context.Context, sel ast.SelectionSet, v graph.RequestStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReviewDecision2ewsiᚋgraphᚐReviewDecision(ctx context.Context, v any) (graph.ReviewDecision, error) {
+	var res graph.ReviewDecision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewDecision2ewsiᚋgraphᚐReviewDecision(ctx context.Context, sel ast.SelectionSet, v graph.ReviewDecision) graphql.Marshaler {
 	return v
 }
 
@@ -28271,6 +34553,14 @@ func (ec *executionContext) marshalNRoleGrant2ᚖewsiᚋresolversᚋmodelᚐRole
 		return graphql.Null
 	}
 	return ec._RoleGrant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSaveContributionResult2ᚖewsiᚋresolversᚋmodelᚐSaveContributionResult(ctx context.Context, sel ast.SelectionSet, v *model.SaveContributionResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SaveContributionResult!")
+		return graphql.Null
+	}
+	return ec._SaveContributionResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSearchConnection2ᚖewsiᚋresolversᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
@@ -28698,6 +34988,13 @@ func (ec *executionContext) unmarshalOContentOrder2ᚖewsiᚋresolversᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOContribution2ᚖewsiᚋgraphᚐContribution(ctx context.Context, sel ast.SelectionSet, v *graph.Contribution) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Contribution(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCountry2ᚖewsiᚋgraphᚐCountry(ctx context.Context, sel ast.SelectionSet, v *graph.Country) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28721,12 +35018,28 @@ func (ec *executionContext) marshalODate2ᚖewsiᚋgraphᚐDate(ctx context.Cont
 	return v
 }
 
-func (ec *executionContext) unmarshalODirectoryFilter2ᚖewsiᚋresolversᚋmodelᚐDirectoryFilter(ctx context.Context, v any) (*model.DirectoryFilter, error) {
+func (ec *executionContext) unmarshalODirectoryFilter2ᚖewsiᚋgraphᚐDirectoryFilter(ctx context.Context, v any) (*graph.DirectoryFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputDirectoryFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODocType2ᚖewsiᚋgraphᚐDocType(ctx context.Context, v any) (*graph.DocType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.DocType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODocType2ᚖewsiᚋgraphᚐDocType(ctx context.Context, sel ast.SelectionSet, v *graph.DocType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -28757,6 +35070,22 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOFunderKind2ᚖewsiᚋgraphᚐFunderKind(ctx context.Context, v any) (*graph.FunderKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.FunderKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFunderKind2ᚖewsiᚋgraphᚐFunderKind(ctx context.Context, sel ast.SelectionSet, v *graph.FunderKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOFunding2ᚖewsiᚋgraphᚐFunding(ctx context.Context, sel ast.SelectionSet, v *graph.Funding) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28777,6 +35106,18 @@ func (ec *executionContext) unmarshalOGeoPointInput2ᚖewsiᚋresolversᚋmodel�
 	}
 	res, err := ec.unmarshalInputGeoPointInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -29038,6 +35379,22 @@ func (ec *executionContext) marshalOOrgType2ᚕewsiᚋgraphᚐOrgTypeᚄ(ctx con
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOOrgType2ᚖewsiᚋgraphᚐOrgType(ctx context.Context, v any) (*graph.OrgType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.OrgType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrgType2ᚖewsiᚋgraphᚐOrgType(ctx context.Context, sel ast.SelectionSet, v *graph.OrgType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOOrganisation2ᚖewsiᚋgraphᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v *graph.Organisation) graphql.Marshaler {

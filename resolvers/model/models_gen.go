@@ -32,14 +32,15 @@ type ContentOrder struct {
 	Direction Direction  `json:"direction"`
 }
 
-// Narrows the directory; each list matches any of its members.
-type DirectoryFilter struct {
-	// ISO 3166-1 alpha-2 codes: people in an organisation of these countries.
-	Countries []string `json:"countries,omitempty"`
-	// Theme ids.
-	Themes []string `json:"themes,omitempty"`
-	// ISO 639-1 codes.
-	Languages []string `json:"languages,omitempty"`
+type ContributionConnection struct {
+	Edges      []*ContributionEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type ContributionEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *graph.Contribution `json:"node"`
 }
 
 type DocumentConnection struct {
@@ -421,6 +422,12 @@ type RegisterInput struct {
 	Themes       []string `json:"themes,omitempty"`
 }
 
+// A text field rendered from plain text or Markdown to sanitised HTML.
+type RenderedField struct {
+	Field string `json:"field"`
+	HTML  string `json:"html"`
+}
+
 type ReplyToPartnerRequestResult struct {
 	Reply *graph.PartnerReply `json:"reply"`
 	// The key to follow the reply and agree to share contacts: shown once, when the reply
@@ -435,6 +442,12 @@ type RoleGrant struct {
 	Person    *graph.Person `json:"person"`
 	Roles     []graph.Role  `json:"roles"`
 	Countries []string      `json:"countries"`
+}
+
+type SaveContributionResult struct {
+	Contribution *graph.Contribution `json:"contribution"`
+	// False when the idempotency key was used before with the same input.
+	Created bool `json:"created"`
 }
 
 type SearchConnection struct {

@@ -1,0 +1,15 @@
+package neo4j
+
+// contributionSchema are the constraints and indexes of contributions: ids, the
+// lists of one person and the moderation queue, the same-title check and the
+// annual report.
+var contributionSchema = []string{
+	"CREATE CONSTRAINT contribution_id IF NOT EXISTS FOR (n:Contribution) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT contributionrevision_key IF NOT EXISTS FOR (n:ContributionRevision) REQUIRE n.key IS UNIQUE",
+	"CREATE INDEX contribution_person IF NOT EXISTS FOR (n:Contribution) ON (n.person, n.updatedAt)",
+	"CREATE INDEX contribution_queue IF NOT EXISTS FOR (n:Contribution) ON (n.state, n.country)",
+	"CREATE INDEX contribution_state IF NOT EXISTS FOR (n:Contribution) ON (n.state)",
+	"CREATE INDEX contribution_submitted IF NOT EXISTS FOR (n:Contribution) ON (n.submittedAt)",
+	"CREATE INDEX contribution_normtitle IF NOT EXISTS FOR (n:Contribution) ON (n.normTitle)",
+	"CREATE INDEX contribution_published IF NOT EXISTS FOR (n:Contribution) ON (n.publishedAt)",
+}
