@@ -49,12 +49,11 @@ type Config struct {
 	Out io.Writer    // progress for a person at a terminal; default: discard
 }
 
-// AccountsConfig configures accounts: the base of links in mails, the session
-// cookie, and who sends the mails (nil: they are logged, not sent).
+// AccountsConfig configures accounts (their mails go through Mail).
 type AccountsConfig struct {
-	SiteURL        string
+	// InsecureCookie drops Secure from the session cookie (and its __Host-
+	// prefix): for a site served over plain http, never behind TLS.
 	InsecureCookie bool
-	Notifier       auth.Notifier
 }
 
 // Main is the running server.
@@ -133,19 +132,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		_ = m.ln.Close()
 		return err
 	}
-	notices := c.Accounts.Notifier
-	if notices == nil {
-		notices = accountMail{m.mailer}
-	}
-	accounts, err := auth.New(auth.Config{SiteURL: c.Accounts.SiteURL, Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
-		EditorToken: c.EditorToken}, st, notices, c.Log)
+	accounts, err := auth.New(auth.Config{Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
+		EditorToken: c.EditorToken}, st, m.mailer, c.Log)
 	if err != nil {
 		_ = m.ln.Close()
 		return err
 	}
-	srv := server.New(server.Config{Addr: c.Addr, Accounts: accounts, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
+	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
-		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer,
+		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer, Accounts: accounts,
 		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)
 	m.http = &http.Server{Handler: m.health.gate(srv.Handler()), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: c.QueryTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
@@ -222,12 +217,4 @@ func (m *Main) Close() error {
 		m.err = errors.Join(errs...)
 	})
 	return m.err
-}
-
-// accountMail hands the accounts' notices to the mailer (auth.Notice has the
-// fields of graph.Notice).
-type accountMail struct{ n graph.Notifier }
-
-func (a accountMail) Notify(ctx context.Context, n auth.Notice) error {
-	return a.n.Notify(ctx, graph.Notice{Key: n.Key, To: n.To, Lang: n.Lang, Template: n.Template, Data: n.Data})
 }

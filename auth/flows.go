@@ -111,14 +111,16 @@ func (s *Service) Register(ctx context.Context, r Registration) error {
 	}
 	if created {
 		s.notify(ctx, Notice{Key: "confirm:" + id + ":" + tokenHash, To: r.Email, Lang: string(r.Lang), Template: TemplateConfirmEmail,
-			Data: map[string]any{"name": r.Name, "link": s.link("/account/confirm", token, r.Lang), "token": token}})
+			Data: map[string]any{"name": r.Name, "url": s.link("/account/confirm", token, r.Lang)}})
 		return nil
 	}
-	return s.mailReset(ctx, r.Email, r.Lang, true)
+	return s.mailReset(ctx, r.Email, r.Lang)
 }
 
 // mailReset mails a reset link to a registered address (nothing for another).
-func (s *Service) mailReset(ctx context.Context, email string, lang graph.Lang, registering bool) error {
+// (Registering again with a registered address gets this mail too: its owner
+// may have forgotten the account; nobody else learns that it exists.)
+func (s *Service) mailReset(ctx context.Context, email string, lang graph.Lang) error {
 	c, err := s.store.CredentialsByEmail(ctx, email)
 	if err != nil || c == nil {
 		return err
@@ -136,7 +138,7 @@ func (s *Service) mailReset(ctx context.Context, email string, lang graph.Lang, 
 	}
 	lang = mailLang(lang)
 	s.notify(ctx, Notice{Key: "reset:" + c.PersonID + ":" + tokenHash, To: email, Lang: string(lang), Template: TemplateResetPassword,
-		Data: map[string]any{"name": c.Name, "link": s.link("/account/reset", token, lang), "token": token, "registering": registering}})
+		Data: map[string]any{"name": c.Name, "url": s.link("/account/reset", token, lang)}})
 	return nil
 }
 
@@ -269,7 +271,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string, lang g
 	if _, err := s.hit(ctx, s.cfg.Rules.ResetIP, keys[1]); err != nil {
 		return err
 	}
-	return s.mailReset(ctx, e, lang, false)
+	return s.mailReset(ctx, e, lang)
 }
 
 // ResetPassword sets a new password from a reset token; every session ends.
@@ -331,7 +333,7 @@ func (s *Service) ChangeEmail(ctx context.Context, personID, newEmail, password 
 	}
 	lang := mailLang(acc.Lang)
 	s.notify(ctx, Notice{Key: "email:" + personID + ":" + tokenHash, To: e, Lang: string(lang), Template: TemplateConfirmNewEmail,
-		Data: map[string]any{"name": acc.Name, "link": s.link("/account/email", token, lang), "token": token, "newEmail": e}})
+		Data: map[string]any{"name": acc.Name, "url": s.link("/account/email", token, lang)}})
 	return nil
 }
 
@@ -375,4 +377,26 @@ func Profile(name *string, languages []string, lang *graph.Lang, share *bool, th
 		return p, graph.Errorf(graph.EINVALID, "input.themes", "at most 20 themes")
 	}
 	return p, nil
+}
+
+// DeleteAccount checks the password and deletes the account (see
+// graph.Accounts.DeleteAccount); the mails waiting for its address are
+// forgotten, and the request's session cookie is cleared.
+func (s *Service) DeleteAccount(ctx context.Context, personID, password string) error {
+	if err := s.CheckPassword(ctx, personID, password); err != nil {
+		return err
+	}
+	acc, err := s.store.Account(ctx, personID)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteAccount(ctx, personID, s.now()); err != nil {
+		return err
+	}
+	if ms, ok := s.store.(graph.MailStore); ok {
+		if _, err := ms.ForgetMailTo(ctx, acc.Email); err != nil {
+			s.log.Error("forget mail", "err", err)
+		}
+	}
+	return s.EndAllSessions(ctx, personID)
 }

@@ -1,23 +1,15 @@
 package auth
 
-import "context"
+import "ewsi/graph"
 
-// Notice is one mail to send (the fields of the shared contract's graph.Notice):
-// Key makes sending idempotent, Template is one of the agreed names.
-type Notice struct {
-	Key      string
-	To       string
-	Lang     string
-	Template string
-	Data     map[string]any
-}
+// Notice and Notifier are the mail contract's (graph.Notice, graph.Notifier):
+// the notifier records a notice under its key and sends it afterwards.
+type (
+	Notice   = graph.Notice
+	Notifier = graph.Notifier
+)
 
-// Notifier records a notice and has it sent.
-type Notifier interface {
-	Notify(ctx context.Context, n Notice) error
-}
-
-// The templates the accounts send.
+// The templates the accounts send (graph.MailTemplates lists their fields).
 const (
 	TemplateConfirmEmail    = "confirm-email"
 	TemplateResetPassword   = "reset-password"

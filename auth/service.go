@@ -14,7 +14,8 @@ import (
 // Config is what the accounts need besides their store and notifier.
 type Config struct {
 	Params Params
-	// SiteURL is the base of the links in mails ("https://ewsi.example.org").
+	// SiteURL is the base of the links in mails ("https://ewsi.example.org");
+	// empty: links are paths from the site's root, which the mailer completes.
 	SiteURL string
 	Cookies Cookies
 	// SessionTTL is how long a session lasts from login (default 30 days).
@@ -128,6 +129,10 @@ func (s *Service) link(path, token string, lang graph.Lang) string {
 	q := url.Values{"token": {token}, "lang": {string(mailLang(lang))}}
 	return s.cfg.SiteURL + path + "?" + q.Encode()
 }
+
+// MailLang is en, fr or de: the language of mails and pages for a person
+// whose language is l (English for any other).
+func MailLang(l graph.Lang) graph.Lang { return mailLang(l) }
 
 // mailLang is en, fr or de: the languages mails are written in.
 func mailLang(l graph.Lang) graph.Lang {

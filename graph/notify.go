@@ -52,6 +52,7 @@ var MailTemplates = map[string][]MailField{
 	"reset-password": {
 		{"name", true, "the person's name"},
 		{"url", true, "the link to choose a new password"},
+		{"registering", false, `"true" when someone tried to register with the address of an existing account (the mail says so instead of "you asked for a reset")`},
 	},
 	"confirm-new-email": {
 		{"name", true, "the person's name"},
@@ -141,6 +142,9 @@ func (n Notice) Validate() error {
 				return Errorf(EINVALID, where, "%v", err)
 			}
 		}
+		if f.Name == "registering" && s != "" && s != "true" {
+			return Errorf(EINVALID, where, "%q is not true or empty", s)
+		}
 		if f.Name == "decision" && !slices.Contains([]string{"published", "rejected"}, s) {
 			return Errorf(EINVALID, where, "%q is not published or rejected", s)
 		}
@@ -207,6 +211,11 @@ type MailStore interface {
 	// attempt; nil when there is none. A lease held by another owner that
 	// has not expired is never taken.
 	LeaseMail(ctx context.Context, owner string, now time.Time, lease time.Duration) (*Mail, error)
+	// FailAbandonedMail marks failed the mails whose last allowed attempt
+	// (attempts >= max) was leased by a worker that never reported (its lease
+	// expired: the server stopped while sending, perhaps because of this
+	// mail), and returns their keys.
+	FailAbandonedMail(ctx context.Context, now time.Time, max int) ([]string, error)
 	// MarkMailSent marks the mail sent.
 	MarkMailSent(ctx context.Context, key, owner string, now time.Time) error
 	// RetryMail records a failed attempt: queued again for next, or failed

@@ -45,6 +45,7 @@ func TestNoticeValidate(t *testing.T) {
 		{"protocol-relative url", func(n *Notice) { n.Data["url"] = "//evil.example.org/x" }, ok, "notice.data.url"},
 		{"huge field", func(n *Notice) { n.Data["name"] = strings.Repeat("a", 5000) }, ok, "notice.data.name"},
 		{"decision", func(*Notice) {}, func() Notice { return decided("maybe", "") }, "notice.data.decision"},
+		{"registering flag", func(n *Notice) { n.Template = "reset-password"; n.Data["registering"] = "yes" }, ok, "notice.data.registering"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := tc.base()

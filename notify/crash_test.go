@@ -210,3 +210,32 @@ func TestPurgeAndForget(t *testing.T) {
 		t.Fatalf("the mail to a forgotten address remains: %v", err)
 	}
 }
+
+// TestAbandonedLastAttempt: a mail whose every attempt ended with its server
+// stopping (its lease expired each time) is failed, not tried forever.
+func TestAbandonedLastAttempt(t *testing.T) {
+	db.Reset(t)
+	srv := smtptest.Start(t)
+	ctx := context.Background()
+	clk := newClock()
+	m := mailer(t, smtpTransport(t, srv), func(c *notify.Config) { c.Now = clk.Now; c.MaxAttempts = 2 })
+	n := confirmFR("confirm:poison", "poison@example.org")
+	if err := m.Notify(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 { // two servers lease it and die
+		if l, err := db.Store.LeaseMail(ctx, fmt.Sprint("dead-", i), clk.Now(), time.Minute); err != nil || l == nil {
+			t.Fatalf("lease %d: %v %v", i, l, err)
+		}
+		clk.Add(2 * time.Minute)
+	}
+	if sent := m.DeliverDue(ctx); sent != 0 {
+		t.Errorf("sent %d, want 0 after the last attempt", sent)
+	}
+	if st := mailByKey(t, n.Key); st.Status != graph.MailFailed || st.Attempts != 2 || st.LastError == "" {
+		t.Errorf("record %+v, want failed after 2 attempts with the reason", st)
+	}
+	if len(srv.Messages()) != 0 {
+		t.Errorf("%d mails arrived", len(srv.Messages()))
+	}
+}

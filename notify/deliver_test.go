@@ -135,6 +135,10 @@ func TestOutbox(t *testing.T) {
 	if !strings.Contains(got.HTML, `href="https://ewsi.test/de/account/reset?token=xyz"`) {
 		t.Errorf("html part:\n%s", got.HTML)
 	}
+	list, err := notify.ReadOutbox(dir)
+	if err != nil || len(list) != 1 || list[0].Subject != "Wählen Sie ein neues Passwort" || list[0].Lang != "de" || list[0].Path != out.Path(n.Key) {
+		t.Errorf("ReadOutbox: %+v %v", list, err)
+	}
 	// a second delivery of the same key (the at-least-once window) replaces the file
 	msg, err := m.Compose(n, time.Now())
 	if err != nil {

@@ -136,12 +136,18 @@ func (m *Mailer) Notify(ctx context.Context, n graph.Notice) error {
 		return err
 	}
 	if created {
-		select {
-		case m.wake <- struct{}{}:
-		default:
-		}
+		m.Wake()
 	}
 	return nil
+}
+
+// Wake has the worker look for due mail now (after a store method recorded
+// one in its own transaction).
+func (m *Mailer) Wake() {
+	select {
+	case m.wake <- struct{}{}:
+	default:
+	}
 }
 
 // Send is Notify, for the notify.Sender interface.

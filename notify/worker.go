@@ -40,6 +40,15 @@ func (m *Mailer) Run(ctx context.Context) {
 // ctx ends, and returns how many it sent.
 func (m *Mailer) DeliverDue(ctx context.Context) int {
 	sent := 0
+	if keys, err := m.cfg.Store.FailAbandonedMail(ctx, m.cfg.Now(), m.cfg.MaxAttempts); err != nil {
+		if ctx.Err() == nil {
+			m.cfg.Log.Warn("mail: failing abandoned mails", "err", err)
+		}
+	} else {
+		for _, k := range keys {
+			m.cfg.Log.Error("mail failed: the server stopped during its last attempt", "key", k)
+		}
+	}
 	for ctx.Err() == nil {
 		ml, err := m.cfg.Store.LeaseMail(ctx, m.cfg.Owner, m.cfg.Now(), m.cfg.Lease)
 		if err != nil {

@@ -75,9 +75,9 @@ func (r *Resolver) notifyAdmins(ctx context.Context, svc *auth.Service, m *graph
 	}
 	for _, a := range admins {
 		svc.Notify(ctx, auth.Notice{Key: "member-request:" + m.OrganisationID + ":" + m.PersonID + ":" + a.ID, To: a.Email,
-			Lang: string(a.Lang), Template: auth.TemplateMemberRequest,
-			Data: map[string]any{"name": a.Name, "member": member.Name, "organisation": orgName, "organisationId": m.OrganisationID,
-				"personId": m.PersonID, "link": svc.PageLink("/account", a.Lang)}})
+			Lang: string(auth.MailLang(a.Lang)), Template: auth.TemplateMemberRequest,
+			Data: map[string]any{"name": a.Name, "member": member.Name, "organisation": orgName,
+				"url": svc.PageLink("/account", a.Lang)}})
 	}
 }
 

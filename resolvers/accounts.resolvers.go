@@ -327,13 +327,7 @@ func (r *mutationResolver) DeleteAccount(ctx context.Context, password string) (
 	if err != nil {
 		return false, err
 	}
-	if err := svc.CheckPassword(ctx, pid, password); err != nil {
-		return false, err
-	}
-	if err := svc.Store().DeleteAccount(ctx, pid, time.Now()); err != nil {
-		return false, err
-	}
-	return true, svc.EndAllSessions(ctx, pid)
+	return true, svc.DeleteAccount(ctx, pid, password)
 }
 
 // Themes is the resolver for the themes field.

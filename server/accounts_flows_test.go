@@ -34,10 +34,10 @@ func TestPasswordReset(t *testing.T) {
 	other := a.browser(t)
 	other.data(`mutation { requestPasswordReset(email: "RESET@example.net", lang: DE) }`, nil)
 	resets := a.mail.To(auth.TemplateResetPassword, "reset@example.net")
-	if len(resets) != 1 || resets[0].Lang != "fr" || !strings.Contains(resets[0].Data["link"].(string), "/account/reset?lang=fr&token=") {
+	if len(resets) != 1 || resets[0].Lang != "fr" || !strings.Contains(resets[0].Data["url"].(string), "/account/reset?lang=fr&token=") {
 		t.Fatalf("reset mails (in the account's language, fr): %+v", resets)
 	}
-	token := resets[0].Data["token"].(string)
+	token := a.mail.Token(t, auth.TemplateResetPassword, "reset@example.net")
 	cases := []struct {
 		name, token, password, code, mention string
 	}{

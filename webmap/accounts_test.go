@@ -5,62 +5,68 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"strings"
-	"sync"
-	"testing"
 	"time"
+
+	"testing"
 
 	"ewsi/auth"
 	"ewsi/auth/authtest"
 	"ewsi/graph"
+	"ewsi/notify"
+	"ewsi/notify/smtptest"
 )
 
-// The test server's accounts: sessions over plain HTTP (the cookie without
-// the __Host- prefix), mails into a box the browser tests read at
-// GET /test-mail?to=ADDRESS (a route of the test server only).
+// The test server's accounts and mail: sessions over plain HTTP (the cookie
+// without the __Host- prefix); mails recorded in Neo4j and delivered by the
+// mailer's worker to a real SMTP server started here, whose messages the
+// browser tests read at GET /test-mail?to=ADDRESS (a route of the test server
+// only).
 
-// mailBox keeps the notices the accounts send, by recipient.
-type mailBox struct {
-	mu      sync.Mutex
-	notices []auth.Notice
-}
-
-// Notify records n.
-func (b *mailBox) Notify(_ context.Context, n auth.Notice) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.notices = append(b.notices, n)
-	return nil
+// testMailer starts the SMTP server and the mailer that delivers to it; the
+// worker runs until ctx ends.
+func testMailer(ctx context.Context, st graph.MailStore, log *slog.Logger) (*smtptest.Server, *notify.Mailer, error) {
+	box, err := smtptest.New()
+	if err != nil {
+		return nil, nil, err
+	}
+	tr, err := notify.ParseSMTPURL(box.URL())
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := notify.New(notify.Config{Store: st, Transport: tr, From: "EWSI <no-reply@ewsi.test>", SiteURL: "http://ewsi.test",
+		Log: log, Poll: 200 * time.Millisecond, Backoff: time.Second})
+	if err != nil {
+		return nil, nil, err
+	}
+	go m.Run(ctx)
+	return box, m, nil
 }
 
 // testMail is one mail as the browser tests read it.
 type testMail struct {
-	To       string `json:"to"`
-	Subject  string `json:"subject"`
-	Text     string `json:"text"`
-	Lang     string `json:"lang"`
-	Template string `json:"template"`
+	To      []string `json:"to"`
+	Subject string   `json:"subject"`
+	Text    string   `json:"text"`
+	HTML    string   `json:"html"`
+	Lang    string   `json:"lang"` // its Content-Language
 }
 
-// ServeHTTP answers the mails to ?to= as JSON, oldest first.
-func (b *mailBox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	to := r.URL.Query().Get("to")
-	b.mu.Lock()
-	out := []testMail{}
-	for _, n := range b.notices {
-		if strings.EqualFold(n.To, to) {
-			link, _ := n.Data["link"].(string)
-			out = append(out, testMail{To: n.To, Subject: n.Template, Text: link, Lang: strings.ToLower(n.Lang), Template: n.Template})
+// mailBox answers the mails that reached the SMTP server for ?to=, oldest first.
+func mailBox(box *smtptest.Server) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		out := []testMail{}
+		for _, m := range box.To(r.URL.Query().Get("to")) {
+			out = append(out, testMail{To: m.To, Subject: m.Subject, Text: m.Text, HTML: m.HTML, Lang: m.Header.Get("Content-Language")})
 		}
-	}
-	b.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(out)
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(out)
+	})
 }
 
-// newAccounts is the accounts service of the test server; links in mails start with site.
-func newAccounts(st graph.Accounts, n auth.Notifier, log *slog.Logger) (*auth.Service, error) {
-	return auth.New(auth.Config{SiteURL: "http://ewsi.test", Cookies: auth.Cookies{Insecure: true}, EditorToken: editorToken}, st, n, log)
+// newAccounts is the accounts service of the test server; the links of its
+// mails are paths, which the mailer completes with its site address.
+func newAccounts(st graph.Accounts, n graph.Notifier, log *slog.Logger) (*auth.Service, error) {
+	return auth.New(auth.Config{Cookies: auth.Cookies{Insecure: true}, EditorToken: editorToken}, st, n, log)
 }
 
 // testAccounts makes the confirmed accounts the browser tests log in with

@@ -66,9 +66,12 @@ func TestMain(m *testing.M) {
 		}
 		extra := webmap.Routes(layers, webmap.RouteOptions{})
 		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
-		box := &mailBox{}
-		extra["GET /test-mail"] = box
-		accounts, err := newAccounts(d.Store, box, log)
+		box, mailer, err := testMailer(context.Background(), d.Store, log)
+		if err != nil {
+			return err
+		}
+		extra["GET /test-mail"] = mailBox(box)
+		accounts, err := newAccounts(d.Store, mailer, log)
 		if err != nil {
 			return err
 		}
@@ -78,7 +81,7 @@ func TestMain(m *testing.M) {
 		}
 		maps.Copy(extra, pages.Handlers())
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
-			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Accounts: accounts, Map: layers, Partners: d.Ranker,
+			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Accounts: accounts, Notifier: mailer, Map: layers, Partners: d.Ranker,
 			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err

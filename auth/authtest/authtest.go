@@ -7,6 +7,7 @@ package authtest
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -71,8 +72,11 @@ type Recorder struct {
 	notices []auth.Notice
 }
 
-// Notify records n.
+// Notify checks n as the real notifier does and records it.
 func (r *Recorder) Notify(_ context.Context, n auth.Notice) error {
+	if err := n.Validate(); err != nil {
+		return err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.notices = append(r.notices, n)
@@ -100,6 +104,10 @@ func (r *Recorder) Token(t testing.TB, template, address string) string {
 	if len(ns) == 0 {
 		t.Fatalf("no %s mail to %s", template, address)
 	}
-	tok, _ := ns[len(ns)-1].Data["token"].(string)
-	return tok
+	link, _ := ns[len(ns)-1].Data["url"].(string)
+	u, err := url.Parse(link)
+	if err != nil || u.Query().Get("token") == "" {
+		t.Fatalf("the %s mail's url %q carries no token", template, link)
+	}
+	return u.Query().Get("token")
 }

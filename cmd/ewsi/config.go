@@ -41,9 +41,8 @@ type config struct {
 	Neo4jRestarts  int            // restarts of a dead embedded Neo4j allowed in 10 minutes
 	Brand          string         // "" or "ec": the Commission's logo in the header
 	Basemap        site.Basemap   // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
-	SiteURL        string         // EWSI_SITE_URL: the base of links in mails
-	InsecureCookie bool           // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
 	Mail           app.MailConfig // EWSI_SMTP_URL (or the outbox), EWSI_MAIL_FROM, EWSI_SITE_URL
+	InsecureCookie bool           // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
 }
 
 // db is where the store is.
@@ -62,8 +61,8 @@ func (c config) app(log *slog.Logger, out io.Writer) app.Config {
 	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
 		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
 		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap, Mail: c.Mail,
-		Restart: app.RestartPolicy{Max: restarts}, Log: log, Out: out,
-		Accounts: app.AccountsConfig{SiteURL: c.SiteURL, InsecureCookie: c.InsecureCookie}}
+		Accounts: app.AccountsConfig{InsecureCookie: c.InsecureCookie},
+		Restart:  app.RestartPolicy{Max: restarts}, Log: log, Out: out}
 }
 
 // configFromEnv reads the configuration; a bad value is an error naming the variable.
@@ -103,10 +102,6 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	c.EditorToken = get("EWSI_EDITOR_TOKEN", "")
 	if c.EditorToken != "" && len(c.EditorToken) < 16 {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_EDITOR_TOKEN", "must be at least 16 characters long")
-	}
-	c.SiteURL = strings.TrimSuffix(get("EWSI_SITE_URL", "http://"+c.Addr), "/")
-	if u, err := url.Parse(c.SiteURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return c, graph.Errorf(graph.EINVALID, "EWSI_SITE_URL", "%q is not an http(s) address such as https://ewsi.example.org", c.SiteURL)
 	}
 	if c.InsecureCookie, err = strconv.ParseBool(get("EWSI_INSECURE_COOKIE", "false")); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_INSECURE_COOKIE", "%q is not true or false", getenv("EWSI_INSECURE_COOKIE"))

@@ -26,6 +26,7 @@ commands:
   export [flags]      write the graph in the ingest format (a backup: ingest loads it back)
   backup FILE         dump the embedded store to FILE (stop serve first)
   restore [--force] FILE  load a dump into the embedded store (stop serve first)
+  mail ls             list the mails of the outbox (when EWSI_SMTP_URL is unset)
   help                show this text
 
 Run 'ewsi <command> -h' for the flags of a command. Configuration is read from
@@ -35,7 +36,8 @@ EWSI_NEO4J_PAGECACHE, EWSI_NEO4J_RESTARTS, EWSI_WEB_DIR, EWSI_REFERENCE_DIR,
 EWSI_DEMO_SCALE, EWSI_QUERY_TIMEOUT, EWSI_CORS_ORIGINS, EWSI_EDITOR_TOKEN,
 EWSI_TRUST_FORWARDED, EWSI_RATE_LIMIT, EWSI_RATE_GRAPHQL, EWSI_RATE_HTTP,
 EWSI_RATE_WRITE, EWSI_RATE_KEY (each with _BURST), EWSI_RATE_CLIENTS,
-EWSI_TRUSTED_PROXY_HEADER, EWSI_TRUSTED_PROXIES, EWSI_COMPRESSION, EWSI_LOG_LEVEL.
+EWSI_TRUSTED_PROXY_HEADER, EWSI_TRUSTED_PROXIES, EWSI_COMPRESSION, EWSI_LOG_LEVEL,
+EWSI_SMTP_URL, EWSI_MAIL_FROM, EWSI_SITE_URL.
 `
 
 func main() {
@@ -82,6 +84,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return backupCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "restore":
 		return restoreCmd(ctx, cfg, args[1:], stdout, stderr)
+	case "mail":
+		return mailCmd(ctx, cfg, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

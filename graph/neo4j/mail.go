@@ -49,6 +49,19 @@ func recordMailStmt(n graph.Notice, now time.Time) (stmt, error) {
 		"template": n.Template, "data": string(data), "now": now.UTC()}}, nil
 }
 
+// recordMailIn records n inside a transaction of another store method, given
+// the run function of inTx, so that the mail exists if and only if the change
+// it tells about commits (e.g. a registration and its confirmation mail). The
+// worker finds it at its next poll (or call Mailer.Wake after the commit).
+func recordMailIn(run func(string, map[string]any) ([]map[string]any, error), n graph.Notice, now time.Time) error {
+	st, err := recordMailStmt(n, now)
+	if err != nil {
+		return err
+	}
+	_, err = run(st.cypher, st.params)
+	return err
+}
+
 // RecordMail records n as queued unless a mail with its key exists.
 func (s *Store) RecordMail(ctx context.Context, n graph.Notice, now time.Time) (bool, error) {
 	st, err := recordMailStmt(n, now)
@@ -87,6 +100,28 @@ RETURN m {.*} AS m`, params: map[string]any{"owner": owner, "now": now.UTC(), "u
 	}
 	v, _ := out[0][0].Get("m")
 	return mailFrom(v.(map[string]any))
+}
+
+// FailAbandonedMail marks failed the mails whose last attempt's lease expired.
+func (s *Store) FailAbandonedMail(ctx context.Context, now time.Time, max int) ([]string, error) {
+	const abandoned = `(m.status = 'sending' AND m.leaseUntil < $now AND m.attempts >= $max)`
+	out, err := s.write(ctx, stmt{cypher: `
+MATCH (m:Mail) WHERE ` + abandoned + `
+WITH m LIMIT 100
+SET m._lock = true REMOVE m._lock
+WITH m WHERE ` + abandoned + `
+SET m.status = 'failed', m.leaseOwner = null, m.leaseUntil = null,
+  m.lastError = 'the server stopped during the last attempt' + coalesce('; before: ' + m.lastError, '')
+RETURN m.key AS key`, params: map[string]any{"now": now.UTC(), "max": max}})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(out[0]))
+	for _, r := range out[0] {
+		k, _ := r.Get("key")
+		keys = append(keys, k.(string))
+	}
+	return keys, nil
 }
 
 // MarkMailSent marks the mail sent (whoever holds it now: it has gone).
