@@ -52,7 +52,7 @@ func main() {
 	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
 	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
 	cpuProfile := flag.String("cpuprofile", "", "write the bench process's CPU profile here (the loader, the GraphQL server and the clients)")
-	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, partners, screenshots (default all but screenshots)")
+	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, contributions, partners, screenshots (default all but screenshots)")
 	shots := flag.String("screenshots", filepath.Join("test-artifacts", "screenshots"), "where -only screenshots writes the PNGs and their index.html")
 	rounds := flag.Int("rounds", 10, "rounds of the browser's first-markers measure, each cold and warm")
 	flag.Parse()
@@ -151,7 +151,7 @@ func run(ctx context.Context, o options) error {
 		fn   func(context.Context, *neo4j.Store, *Report) error
 	}{{"map", mapBench}, {"browser", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return browserBench(ctx, st, o, rep)
-	}}, {"edge", edgeBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+	}}, {"edge", edgeBench}, {"contributions", contribBench}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return partnerBench(ctx, st, o.queries, rep)
 	}}, {"screenshots", func(ctx context.Context, st *neo4j.Store, _ *Report) error {
 		return screenshots(ctx, st, o.shots)

@@ -2,6 +2,13 @@ package resolvers
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"ewsi/graph"
 	"ewsi/markup"
@@ -70,7 +77,7 @@ func (r *Resolver) save(ctx context.Context, op string, kind graph.ContributionK
 	c, created, err := st.SaveContribution(ctx, graph.SaveContribution{Person: a.PersonID, Kind: kind, Input: in, Key: key, Submit: submit},
 		r.submissionLimit())
 	if err != nil {
-		return nil, err
+		return nil, allErrors(ctx, err)
 	}
 	if submit && created {
 		r.notifyContribution(ctx, "contribution-received", c)
@@ -116,10 +123,63 @@ func (r *Resolver) rendered(c *graph.Contribution) []*model.RenderedField {
 	return out
 }
 
-// notifyContribution mails the contributor about c; a failure is logged by the
-// notifier and does not undo the change.
+// notifyContribution mails the contributor about c (template
+// contribution-received or contribution-decided). The mail is recorded by the
+// notifier and sent after the request; a failure to record it is logged and
+// does not undo the change, which is committed already.
 func (r *Resolver) notifyContribution(ctx context.Context, template string, c *graph.Contribution) {
-	_ = ctx
-	_ = template
-	_ = c
+	if r.Notifier == nil || r.Contributions == nil {
+		return
+	}
+	email, lang, name, err := r.Contributions.ContributionNotice(ctx, c.ID)
+	if err != nil || email == "" {
+		if err != nil {
+			slog.ErrorContext(ctx, "contribution mail", "contribution", c.ID, "err", err)
+		}
+		return
+	}
+	if lang != graph.LangFR && lang != graph.LangDE {
+		lang = graph.LangEN
+	}
+	if name == "" {
+		name = email
+	}
+	data := map[string]any{"name": name, "title": c.Title, "kind": string(c.Kind),
+		"url": fmt.Sprintf("/contribute?id=%s&lang=%s", url.QueryEscape(c.ID), lang)}
+	key := template + ":" + c.ID
+	switch template {
+	case "contribution-received":
+		if c.SubmittedAt != nil {
+			key += ":" + c.SubmittedAt.UTC().Format(time.RFC3339Nano)
+		}
+	case "contribution-decided":
+		key += fmt.Sprintf(":%d", len(c.Reviews))
+		if n := len(c.Reviews); n > 0 {
+			last := c.Reviews[n-1]
+			data["decision"] = "published"
+			if last.Decision == graph.DecisionReject {
+				data["decision"] = "rejected"
+			}
+			if last.Reason != nil {
+				data["reason"] = *last.Reason
+			}
+		}
+	}
+	if err := r.Notifier.Notify(ctx, graph.Notice{Key: key, To: email, Lang: string(lang), Template: template, Data: data}); err != nil {
+		slog.ErrorContext(ctx, "contribution mail", "contribution", c.ID, "template", template, "err", err)
+	}
+}
+
+// allErrors reports every member of a list of input errors, so that a form
+// can mark each field: all but the first go into the response as errors of
+// their own, the first is returned.
+func allErrors(ctx context.Context, err error) error {
+	var es graph.Errors
+	if !errors.As(err, &es) || len(es) < 2 {
+		return err
+	}
+	for _, e := range es[1:] {
+		graphql.AddError(ctx, e)
+	}
+	return es[0]
 }

@@ -54,7 +54,8 @@ func (r *mutationResolver) ReviseContribution(ctx context.Context, id string, in
 	if err != nil {
 		return nil, err
 	}
-	return st.ReviseContribution(ctx, c.ID, graph.ActorFrom(ctx).PersonID, input)
+	out, err := st.ReviseContribution(ctx, c.ID, graph.ActorFrom(ctx).PersonID, input)
+	return out, allErrors(ctx, err)
 }
 
 // WithdrawContribution is the resolver for the withdrawContribution field.

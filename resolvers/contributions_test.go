@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +21,29 @@ import (
 	"ewsi/resolvers/generated"
 )
 
+// noticeLog is a graph.Notifier that keeps the notices it is given (the mail
+// itself is tested in notify, through a real SMTP server).
+type noticeLog struct {
+	mu      sync.Mutex
+	notices []graph.Notice
+}
+
+func (l *noticeLog) Notify(_ context.Context, n graph.Notice) error {
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.notices = append(l.notices, n)
+	return nil
+}
+
+func (l *noticeLog) list() []graph.Notice {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]graph.Notice(nil), l.notices...)
+}
+
 // actors are the people of the contribution tests, by name.
 var actors = map[string]*graph.Actor{
 	"visitor":  {},
@@ -33,8 +57,8 @@ var actors = map[string]*graph.Actor{
 
 // actorClient serves the schema as newClient does, with the actor named by the
 // X-Test-Actor header in the context, and errors carrying their domain code.
-func actorClient(notices *[]graph.Contribution) *client.Client {
-	root := &resolvers.Resolver{Store: db.Store, Contributions: db.Store}
+func actorClient(n graph.Notifier) *client.Client {
+	root := &resolvers.Resolver{Store: db.Store, Contributions: db.Store, Notifier: n}
 	h := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: root}))
 	h.AddTransport(transport.POST{})
 	h.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
@@ -89,7 +113,8 @@ const submitQ = `mutation($in: ContributionInput!, $key: String!) { submitContri
   created contribution { id state country contributor rendered { field html } criteria(lang: FR) { criterion text } } } }`
 
 func TestContributionRoles(t *testing.T) {
-	c := actorClient(nil)
+	mails := &noticeLog{}
+	c := actorClient(mails)
 	t.Cleanup(func() {
 		if err := db.Store.RemoveContributions(context.Background(), false); err != nil {
 			t.Error(err)
@@ -135,6 +160,14 @@ func TestContributionRoles(t *testing.T) {
 		t.Errorf("rendered: %+v", got.Rendered)
 	}
 	id := got.ID
+	if ns := mails.list(); len(ns) != 1 || ns[0].Template != "contribution-received" || ns[0].To != "anna@example.org" ||
+		ns[0].Data["title"] != "Ateliers d'écriture pour les nouveaux arrivants" || !strings.Contains(ns[0].Data["url"].(string), "/contribute?id=") {
+		t.Errorf("mails after the submission: %+v", ns)
+	}
+	codeOf(t, c, "anna", submitQ, map[string]any{"in": in, "key": "idem-roles-1"})
+	if ns := mails.list(); len(ns) != 1 {
+		t.Errorf("a repeated submission mailed again: %d mails", len(ns))
+	}
 
 	const queueQ = `query($c: String) { moderationQueue(country: $c, first: 10) { totalCount edges { node { id title duplicates { id reason } } } } }`
 	const oneQ = `query($id: ID!) { contribution(id: $id) { id state reviews { by decision criteriaMet reason } published { id ... on Practice { title status: demo } } } }`
@@ -182,6 +215,9 @@ func TestContributionRoles(t *testing.T) {
 	if code != "" || !strings.Contains(string(data), `"state":"PUBLISHED"`) || !strings.Contains(string(data), `"published":{"id":"practice:c-`) {
 		t.Fatalf("coordinator publishes: %q %s", code, data)
 	}
+	if ns := mails.list(); len(ns) != 2 || ns[1].Template != "contribution-decided" || ns[1].Data["decision"] != "published" {
+		t.Errorf("mails after the decision: %+v", ns)
+	}
 	_, data = codeOf(t, c, "anna", oneQ, map[string]any{"id": id})
 	if !strings.Contains(string(data), `{"by":"person:coord-fr","criteriaMet":["RUNNING_A_YEAR",`) || !strings.Contains(string(data), `"decision":"PUBLISH"`) || !strings.Contains(string(data), `"title":"Ateliers d'écriture`) {
 		t.Errorf("anna reads her published contribution: %s", data)
@@ -206,6 +242,9 @@ func TestContributionRoles(t *testing.T) {
 	code, data = codeOf(t, c, "editor", decideQ, map[string]any{"id": id, "d": "REJECT", "c": []string{}, "r": "Keep the first text."})
 	if code != "" || !strings.Contains(string(data), `"state":"PUBLISHED"`) {
 		t.Errorf("editor rejects the revision: %q %s", code, data)
+	}
+	if ns := mails.list(); len(ns) != 3 || ns[2].Data["decision"] != "rejected" || ns[2].Data["reason"] != "Keep the first text." {
+		t.Errorf("mails after the rejection: %+v", ns)
 	}
 
 	// the public report names anna, who shares her details

@@ -72,7 +72,11 @@ func (s *Server) contributorsCSV(st graph.Contributions) http.HandlerFunc {
 		}
 		_ = cw.Write(row)
 		for _, c := range rep.ByCountry {
-			_ = cw.Write([]string{"country", "", c.Key, strconv.Itoa(c.Count)})
+			row := []string{"country", "", c.Key, strconv.Itoa(c.Count)}
+			for range kinds {
+				row = append(row, "")
+			}
+			_ = cw.Write(row)
 		}
 		cw.Flush()
 	}

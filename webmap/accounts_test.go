@@ -66,7 +66,7 @@ func mailBox(box *smtptest.Server) http.Handler {
 // newAccounts is the accounts service of the test server; the links of its
 // mails are paths, which the mailer completes with its site address.
 func newAccounts(st graph.Accounts, n graph.Notifier, log *slog.Logger) (*auth.Service, error) {
-	return auth.New(auth.Config{Cookies: auth.Cookies{Insecure: true}, EditorToken: editorToken}, st, n, log)
+	return auth.New(auth.Config{Params: auth.TestParams(), Cookies: auth.Cookies{Insecure: true}, EditorToken: editorToken}, st, n, log)
 }
 
 // testAccounts makes the confirmed accounts the browser tests log in with

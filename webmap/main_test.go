@@ -80,6 +80,9 @@ func TestMain(m *testing.M) {
 			return err
 		}
 		maps.Copy(extra, pages.Handlers())
+		if err := contributionAccounts(d.Store); err != nil {
+			return err
+		}
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
 			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Accounts: accounts, Notifier: mailer, Map: layers, Partners: d.Ranker,
 			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)

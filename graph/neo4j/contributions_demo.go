@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"ewsi/graph"
 )
 
@@ -77,12 +79,24 @@ SET v.number = 1, v.at = r.props.createdAt, v.by = r.person, v.changes = r.chang
 }
 
 // RemoveContributions deletes contributions (only demo ones when demo is true),
-// their revisions and the nodes they were published as, in batches.
+// their revisions and the nodes they were published as, in batches of their
+// own transactions (as DeleteAll does), so that any number fits in memory.
 func (s *Store) RemoveContributions(ctx context.Context, demo bool) error {
-	_, err := s.write(ctx, stmt{cypher: `
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	s.roundTrips.Add(1)
+	res, err := sess.Run(ctx, `
 MATCH (c:Contribution) WHERE NOT $demo OR c.demo
-OPTIONAL MATCH (c)-[:BECAME]->(n)
-OPTIONAL MATCH (c)-[:HAS_REVISION]->(v)
-DETACH DELETE n, v, c`, params: map[string]any{"demo": demo}}, bumpVersion)
+CALL { WITH c
+  OPTIONAL MATCH (c)-[:BECAME]->(n)
+  OPTIONAL MATCH (c)-[:HAS_REVISION]->(v)
+  DETACH DELETE n, v, c } IN TRANSACTIONS OF 500 ROWS`, map[string]any{"demo": demo})
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return translate(ctx, err)
+	}
+	_, err = s.write(ctx, bumpVersion)
 	return err
 }

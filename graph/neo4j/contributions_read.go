@@ -37,12 +37,17 @@ func (s *Store) MyContributions(ctx context.Context, person string, w graph.Wind
 }
 
 // ModerationQueue lists the submitted contributions, oldest submission first.
+// The conditions and the order follow the queue indexes, (state, submittedAt)
+// and (state, country, submittedAt), so that the first page is read in index
+// order rather than sorted from every submitted contribution.
 func (s *Store) ModerationQueue(ctx context.Context, f graph.ModerationFilter, w graph.Window) ([]*graph.Contribution, int, error) {
 	if f.Country != "" {
-		return s.contributionPage(ctx, `MATCH (c:Contribution {state: 'submitted', country: $country})`, `c.submittedAt, c.id`,
-			map[string]any{"country": f.Country}, w)
+		return s.contributionPage(ctx,
+			`MATCH (c:Contribution) WHERE c.state = 'submitted' AND c.country = $country AND c.submittedAt IS NOT NULL`,
+			`c.state, c.country, c.submittedAt, c.id`, map[string]any{"country": f.Country}, w)
 	}
-	return s.contributionPage(ctx, `MATCH (c:Contribution {state: 'submitted'})`, `c.submittedAt, c.id`, map[string]any{}, w)
+	return s.contributionPage(ctx, `MATCH (c:Contribution) WHERE c.state = 'submitted' AND c.submittedAt IS NOT NULL`,
+		`c.state, c.submittedAt, c.id`, map[string]any{}, w)
 }
 
 // contributionPage counts the contributions match finds and reads the window w
@@ -207,7 +212,7 @@ func counts(m map[string]int) []*graph.ContributionCount {
 func (s *Store) ContributionNotice(ctx context.Context, id string) (string, graph.Lang, string, error) {
 	recs, err := s.read(ctx, `
 MATCH (c:Contribution {id: $id}) OPTIONAL MATCH (p:Person {id: c.person})
-RETURN coalesce(p.email, '') AS email, coalesce(p.lang, head([l IN coalesce(p.languages, []) WHERE l IN ['en', 'fr', 'de']]), 'en') AS lang,
+RETURN CASE WHEN coalesce(p.former, false) THEN '' ELSE coalesce(p.email, '') END AS email, coalesce(p.lang, head([l IN coalesce(p.languages, []) WHERE l IN ['en', 'fr', 'de']]), 'en') AS lang,
        coalesce(p.name, '') AS name`, map[string]any{"id": id})
 	if err != nil {
 		return "", "", "", err

@@ -6,10 +6,10 @@ package neo4j
 var contributionSchema = []string{
 	"CREATE CONSTRAINT contribution_id IF NOT EXISTS FOR (n:Contribution) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT contributionrevision_key IF NOT EXISTS FOR (n:ContributionRevision) REQUIRE n.key IS UNIQUE",
-	"CREATE INDEX contribution_person IF NOT EXISTS FOR (n:Contribution) ON (n.person, n.updatedAt)",
-	"CREATE INDEX contribution_queue IF NOT EXISTS FOR (n:Contribution) ON (n.state, n.country)",
-	"CREATE INDEX contribution_state IF NOT EXISTS FOR (n:Contribution) ON (n.state)",
-	"CREATE INDEX contribution_submitted IF NOT EXISTS FOR (n:Contribution) ON (n.submittedAt)",
+	"CREATE INDEX contribution_person IF NOT EXISTS FOR (n:Contribution) ON (n.person)",
+	// the queues read their first page in index order: every country, and one
+	"CREATE INDEX contribution_queue IF NOT EXISTS FOR (n:Contribution) ON (n.state, n.submittedAt)",
+	"CREATE INDEX contribution_country_queue IF NOT EXISTS FOR (n:Contribution) ON (n.state, n.country, n.submittedAt)",
 	"CREATE INDEX contribution_normtitle IF NOT EXISTS FOR (n:Contribution) ON (n.normTitle)",
 	"CREATE INDEX contribution_published IF NOT EXISTS FOR (n:Contribution) ON (n.publishedAt)",
 }

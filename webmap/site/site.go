@@ -76,6 +76,9 @@ var Routes = []Route{
 	{"/account/email", "confirm.html", "account"},
 	{"/account/reset", "reset.html", "account"},
 	{"/people", "people.html", "people"},
+	{"/contribute", "contribute.html", "contribute"},
+	{"/moderation", "moderation.html", "moderation"},
+	{"/contributors", "contributors.html", "contributors"},
 }
 
 // notFoundFile is the page of an unknown path.

@@ -123,6 +123,10 @@ export function routes(id) {
       states: [{ name: 'filtered', path: `/people?country=${id.countryCode}`, open: (page) => page.waitForSelector('#people-list li, #people-count:not(:empty)') }] },
     ...(id.person ? [{ name: 'person', path: `/people?id=${q(id.person)}`, ready: '#person:not([aria-busy])' }] : []),
     { name: 'person-missing', path: `/people?id=${q('person:nobody-here')}`, ready: '#person:not([aria-busy])' },
+    { name: 'contribute', path: '/contribute', ready: '#contribute-form',
+      states: [{ name: 'event-form', path: '/contribute?kind=EVENT', open: (page) => page.waitForSelector('#f-start', { timeout: 10000 }) }] },
+    { name: 'moderation', path: '/moderation', ready: '#queue-message' },
+    { name: 'contributors', path: '/contributors', ready: '#report-total' },
     { name: 'not-found', path: '/no-such-page', status: 404 },
     { name: 'graphiql', path: '/graphiql', ready: '.graphiql-container', fixed: true },
   ];
