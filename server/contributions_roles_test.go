@@ -21,7 +21,7 @@ func contributionRoleRows() map[string]roleRow {
 			day, _ := graph.ParseDate("2026-03-01")
 			c, _, err := db.Store.SaveContribution(context.Background(), graph.SaveContribution{Person: f.Target, Kind: graph.ContribNews,
 				Input: graph.ContributionInput{Lang: "en", Title: "Role table news", Date: &day, Country: "FR"},
-				Key: "role-table-contribution", Submit: true}, graph.DefaultSubmissionLimit)
+				Key:   "role-table-contribution", Submit: true}, graph.DefaultSubmissionLimit)
 			if err != nil {
 				panic(fmt.Sprintf("role table: the contribution of the rows: %v", err))
 			}

@@ -16,8 +16,8 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"ewsi/graph"
-	"ewsi/resolvers"
 	"ewsi/markup"
+	"ewsi/resolvers"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
 )

@@ -127,9 +127,11 @@ test('a member submits a practice, the coordinator of France publishes it', asyn
   await q.page.waitForSelector('#queue-done .ecl-notification--success');
   assert.equal(await q.page.locator(`.moderation-item[data-id="${id}"]`).count(), 0, 'the published item stays in the queue');
 
+  // the coordinator of France has no queue of Poland
   const other = await open(coord, '/moderation?country=PL&lang=fr');
-  await other.page.waitForSelector('#queue-count');
-  assert.equal(await other.page.locator(`.moderation-item[data-id="${id}"]`).count(), 0);
+  await other.page.waitForSelector('#queue-message');
+  assert.match(await other.page.locator('#queue-message').innerText(), /coordinateurs choisissent/);
+  assert.equal(await other.page.locator('.moderation-item').count(), 0);
 
   await page.reload();
   await page.waitForSelector('#mine-list');

@@ -43,14 +43,14 @@ async function main() {
     h('h2', { class: 'ecl-u-type-heading-2', id: 'report-title' }, t('contributors.reportTitle', { year: String(r.year) })),
     h('p', { id: 'report-total' }, t('contributors.total', { n: r.total, count: fmtNumber(r.total) })),
     h('p', {}, h('a', { class: 'ecl-link', href: `/contributors.csv?year=${r.year}`, id: 'csv-link', download: '' }, t('contributors.csv'))),
-    r.total ? [
+    ...(r.total ? [
       table('by-kind', t('contributors.byKind'), [t('contributors.kind'), t('contributors.items')], r.byKind.map((x) => [kind(x.key), fmtNumber(x.count)])),
       table('by-country', t('contributors.byCountry'), [t('contributors.country'), t('contributors.items')],
         r.byCountry.map((x) => [x.key ? country.get(x.key) || x.key : t('contributors.noCountry'), fmtNumber(x.count)])),
       table('people', t('contributors.people'), [t('contributors.name'), t('contributors.items'), t('contributors.what')],
         r.contributors.map((x) => [x.name || t('contributors.anonymous'), fmtNumber(x.total),
           x.byKind.map((k) => `${kind(k.key)}: ${fmtNumber(k.count)}`).join(', ')])),
-    ] : h('p', { id: 'report-empty' }, t('contributors.empty')));
+    ] : [h('p', { id: 'report-empty' }, t('contributors.empty'))]));
 }
 
 main().catch((e) => {

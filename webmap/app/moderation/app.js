@@ -116,9 +116,10 @@ async function main() {
     list.querySelector(`[data-id="${CSS.escape(c.id)}"]`)?.remove();
     done.querySelector('.ecl-notification')?.focus();
   }));
-  list.replaceChildren(h('h2', { class: 'ecl-u-type-heading-2' }, t('moderation.queueTitle')), count, done,
-    items.length ? items : h('p', { id: 'queue-empty' }, t('moderation.empty')),
-    q.pageInfo.hasNextPage ? h('a', { class: 'ecl-link', href: link({ country, after: q.pageInfo.endCursor }) }, t('moderation.next')) : null);
+  list.replaceChildren(...[h('h2', { class: 'ecl-u-type-heading-2' }, t('moderation.queueTitle')), count, done,
+    ...(items.length ? items : [h('p', { id: 'queue-empty' }, t('moderation.empty'))]),
+    q.pageInfo.hasNextPage && h('a', { class: 'ecl-link', href: link({ country, after: q.pageInfo.endCursor }) }, t('moderation.next'))]
+    .filter(Boolean));
 }
 
 main().catch((e) => {
