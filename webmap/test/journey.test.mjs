@@ -94,7 +94,7 @@ step('2. confirms the address from the mail, in French', async (p) => {
 });
 
 step('3. registers their organisation in France', async (p) => {
-  await p.waitForSelector('#o-country option[value=FR]');
+  await p.waitForSelector('#o-country option[value=FR]', { state: 'attached' });
   await typeInto(p, '#o-name', ORG);
   await tabTo(p, '#o-type');
   await p.selectOption('#o-type', 'CIVIL_SOCIETY');
@@ -145,7 +145,9 @@ step('5. the coordinator of France approves it from the queue', async () => {
   await Promise.all([page.waitForURL(/\/account/), page.keyboard.press('Enter')]);
   await page.goto(`${base}/moderation?country=FR&lang=fr`);
   const item = page.locator(`.moderation-item[data-id="${state.contribution}"]`);
-  await item.waitFor({ timeout: 15000 });
+  await item.waitFor({ timeout: 15000 }).catch(async (e) => {
+    throw new Error(`${e.message}\nthe queue shows: ${await page.locator('main').innerText()}`);
+  });
   assert.match(await item.innerText(), new RegExp(PRACTICE));
   for (const box of await item.locator('input[name="criteria"]').all()) {
     await box.focus();
@@ -176,7 +178,7 @@ step('6. the practice is on the map, credited to them', async (p) => {
   assert.ok(marker, 'the practice has no marker on the map');
   await p.goto(`${base}/?lat=45.764&lng=4.8357&z=17&sel=${encodeURIComponent(found.id)}&lang=fr`);
   await p.waitForSelector('#panel:not([hidden])', { timeout: 15000 });
-  assert.match(await p.textContent('#panel'), new RegExp(PRACTICE));
+  await p.waitForFunction((title) => document.getElementById('panel').textContent.includes(title), PRACTICE, { timeout: 15000 });
   await p.goto(`${base}/node?id=${encodeURIComponent(found.id)}&lang=fr`);
   await p.waitForSelector('[data-hook="credit"] a');
   assert.equal((await p.textContent('[data-hook="credit"] a')).trim(), NAME);
