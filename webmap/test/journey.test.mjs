@@ -203,8 +203,9 @@ step('8. downloads their data', async (p) => {
   const text = Buffer.concat(chunks).toString('utf8');
   const data = JSON.parse(text);
   assert.ok(text.includes(EMAIL), 'their data holds their email address');
-  assert.ok(text.includes(ORG), 'and their organisation');
-  assert.ok(text.includes(PRACTICE), 'and their contribution');
+  assert.equal(data.account?.email, EMAIL, 'their data holds their account');
+  assert.ok(data.relationships?.some((r) => r.type === 'MEMBER_OF' && r.node === state.org), 'and their membership of their organisation');
+  assert.ok(data.relationships?.some((r) => r.node === state.practice), 'and the practice credited to them');
   state.data = data;
 });
 
