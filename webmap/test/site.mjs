@@ -118,7 +118,8 @@ export function routes(id) {
     { name: 'confirm', path: '/account/confirm?token=not-a-real-token', ready: '#confirm-form',
       states: [{ name: 'bad-link', path: '/account/confirm?token=not-a-real-token', open: sendConfirm }] },
     { name: 'confirm-missing', path: '/account/confirm', ready: 'h1' },
-    { name: 'account', path: '/account', ready: '#account-root:not([aria-busy])' },
+    { name: 'account', path: '/account', ready: '#account-root:not([aria-busy])',
+      states: process.env.EWSI_MEMBER_EMAIL ? [{ name: 'signed-in', path: '/account', open: signIn }] : [] },
     { name: 'people', path: '/people', ready: '#people-count',
       states: [{ name: 'filtered', path: `/people?country=${id.countryCode}`, open: (page) => page.waitForSelector('#people-list li, #people-count:not(:empty)') }] },
     ...(id.person ? [{ name: 'person', path: `/people?id=${q(id.person)}`, ready: '#person:not([aria-busy])' }] : []),
@@ -176,6 +177,20 @@ async function submitEmpty(page) {
 async function sendConfirm(page) {
   await page.click('#c-submit');
   await page.waitForSelector('#confirm-alert [role=alert]', { timeout: 10000 });
+}
+
+/** signIn logs the page's browser in as the member the Go test made (its
+session then stays for the pages visited after) and shows their account. */
+async function signIn(page) {
+  const r = await page.evaluate(async ([e, p]) => {
+    const res = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e, p } }) });
+    return res.json();
+  }, [process.env.EWSI_MEMBER_EMAIL, process.env.EWSI_MEMBER_PASSWORD]);
+  if (!r.data?.login?.id) throw new Error(`login of the site member: ${JSON.stringify(r.errors)}`);
+  await page.reload();
+  await page.waitForSelector('#account-main:not([hidden]) #token-list', { timeout: 10000 });
+  await page.waitForSelector('#o-country option[value=FR]', { state: 'attached', timeout: 10000 });
 }
 
 /** visit opens a route or state of the site in lang at size in a new page and
