@@ -1,6 +1,7 @@
 // The mails the server under test sent, as the test SMTP server received them
 // (TestMain starts a real SMTP server, points the server's mailer at it and
-// serves what arrived at GET /test-mail?to=ADDRESS, in the test server only).
+// serves what arrived at GET /test-mail?to=ADDRESS, in the test server only;
+// see webmap/accounts_test.go).
 import assert from 'node:assert/strict';
 import { base } from './browser.mjs';
 
@@ -11,8 +12,8 @@ export async function mails(address) {
   return r.json();
 }
 
-/** waitMail waits until a mail for address whose subject matches re
-has arrived (its subject matches; the mailer sends in the background) and returns it. */
+/** waitMail waits until a mail for address whose subject matches re has
+arrived (the mailer sends in the background) and returns it. */
 export async function waitMail(address, re, timeout = 30000) {
   const end = Date.now() + timeout;
   for (;;) {
