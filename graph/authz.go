@@ -30,9 +30,9 @@ func Policy() map[string]Rule {
 	for _, part := range []map[string]Rule{
 		linkRules(),
 		requestRules(),
-		contributionRules(),
 		accountRules(),
 		calendarRules(),
+		contributionRules(),
 	} {
 		for k, v := range part {
 			p[k] = v

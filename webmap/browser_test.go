@@ -67,6 +67,7 @@ func runNodeTests(t *testing.T, keep func(name string) bool) {
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "EWSI_URL="+baseURL, "CHROMIUM="+chromium, "EWSI_ARTIFACTS="+artifacts,
 		"EWSI_EDITOR_TOKEN="+editorToken)
+	cmd.Env = append(cmd.Env, testAccounts(t)...)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	t.Logf("node --test (%s):\n%s", time.Since(start).Round(time.Millisecond), out)

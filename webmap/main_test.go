@@ -16,8 +16,6 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"ewsi/auth"
-	"ewsi/auth/authtest"
 	"ewsi/graph"
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
@@ -81,6 +79,15 @@ func TestMain(m *testing.M) {
 		}
 		extra := webmap.Routes(layers, webmap.RouteOptions{})
 		extra["GET /test-maplibre/{file}"] = maplibreFiles(root)
+		box, mailer, err := testMailer(context.Background(), d.Store, log)
+		if err != nil {
+			return err
+		}
+		extra["GET /test-mail"] = mailBox(box)
+		accounts, err := newAccounts(d.Store, mailer, log)
+		if err != nil {
+			return err
+		}
 		pages, err := site.New(site.Config{WebDir: filepath.Join(root, "build", "web"), Demo: true, Log: log})
 		if err != nil {
 			return err
@@ -89,13 +96,8 @@ func TestMain(m *testing.M) {
 		if err := contributionAccounts(d.Store); err != nil {
 			return err
 		}
-		accounts, err := auth.New(auth.Config{Params: auth.TestParams(), Cookies: auth.Cookies{Insecure: true}, EditorToken: editorToken},
-			d.Store, &authtest.Recorder{}, log)
-		if err != nil {
-			return err
-		}
-		srv := server.New(server.Config{Addr: "127.0.0.1:0", Accounts: accounts, WebDir: filepath.Join(root, "build", "web"),
-			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Map: layers, Partners: d.Ranker,
+		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
+			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Accounts: accounts, Notifier: mailer, Map: layers, Partners: d.Ranker,
 			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err

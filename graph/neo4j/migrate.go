@@ -71,10 +71,10 @@ func (s *Store) Migrate(ctx context.Context) error {
 			strings.ToLower(string(k)), k))
 	}
 	stmts = append(stmts, requestSchema...)
-	stmts = append(stmts, contributionSchema...)
 	stmts = append(stmts, accountSchema...)
 	stmts = append(stmts, mailSchema...)
 	stmts = append(stmts, calendarSchema...)
+	stmts = append(stmts, contributionSchema...)
 	for _, k := range located {
 		stmts = append(stmts, fmt.Sprintf("CREATE POINT INDEX %s_location IF NOT EXISTS FOR (n:%s) ON (n.location)",
 			strings.ToLower(string(k)), k))

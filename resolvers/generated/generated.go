@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Account() AccountResolver
 	Contribution() ContributionResolver
 	Country() CountryResolver
+	Credit() CreditResolver
 	DiffOp() DiffOpResolver
 	Document() DocumentResolver
 	Dossier() DossierResolver
@@ -248,6 +249,12 @@ type ComplexityRoot struct {
 		News          func(childComplexity int) int
 		Organisations func(childComplexity int) int
 		Practices     func(childComplexity int) int
+	}
+
+	Credit struct {
+		FormerMember func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Person       func(childComplexity int) int
 	}
 
 	CriterionText struct {
@@ -783,6 +790,7 @@ type ComplexityRoot struct {
 		Budget        func(childComplexity int) int
 		Challenge     func(childComplexity int) int
 		Contact       func(childComplexity int) int
+		ContributedBy func(childComplexity int) int
 		Country       func(childComplexity int) int
 		CreatedAt     func(childComplexity int) int
 		Demo          func(childComplexity int) int
@@ -1031,6 +1039,9 @@ type CountryResolver interface {
 	Sheet(ctx context.Context, obj *graph.Country) (*graph.SheetRevision, error)
 	Observations(ctx context.Context, obj *graph.Country) ([]*graph.Observation, error)
 }
+type CreditResolver interface {
+	Person(ctx context.Context, obj *graph.Credit) (*graph.Person, error)
+}
 type DiffOpResolver interface {
 	Op(ctx context.Context, obj *graph.DiffOp) (model.DiffKind, error)
 }
@@ -1161,6 +1172,7 @@ type PracticeResolver interface {
 	Implementers(ctx context.Context, obj *graph.Practice) ([]graph.Node, error)
 	Partners(ctx context.Context, obj *graph.Practice) ([]*graph.Organisation, error)
 	FundedBy(ctx context.Context, obj *graph.Practice) ([]*graph.Funding, error)
+	ContributedBy(ctx context.Context, obj *graph.Practice) (*graph.Credit, error)
 }
 type PrincipleResolver interface {
 	Tagged(ctx context.Context, obj *graph.Principle, kinds []model.ContentKind, first *int, after *string) (*model.TaggedConnection, error)
@@ -2088,6 +2100,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CountryStats.Practices(childComplexity), true
+
+	case "Credit.formerMember":
+		if e.ComplexityRoot.Credit.FormerMember == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Credit.FormerMember(childComplexity), true
+	case "Credit.name":
+		if e.ComplexityRoot.Credit.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Credit.Name(childComplexity), true
+	case "Credit.person":
+		if e.ComplexityRoot.Credit.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Credit.Person(childComplexity), true
 
 	case "CriterionText.criterion":
 		if e.ComplexityRoot.CriterionText.Criterion == nil {
@@ -4488,6 +4519,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Practice.Contact(childComplexity), true
+	case "Practice.contributedBy":
+		if e.ComplexityRoot.Practice.ContributedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Practice.ContributedBy(childComplexity), true
 	case "Practice.country":
 		if e.ComplexityRoot.Practice.Country == nil {
 			break
@@ -7115,6 +7152,28 @@ type Mutation {
   dismissSuggestion(from: ID!, to: ID!, note: String, by: String): Boolean!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/people.graphqls", Input: `# Credits of published contributions: who contributed a practice, as the
+# public may see it.
+
+"""
+Who contributed a published item. The name and the profile show only when the
+contributor shares their details; after they deleted their account, only that
+a former member did. An email address is never part of it.
+"""
+type Credit {
+  "The contributor's name, when they share their details."
+  name: String
+  "The contributor's public profile, when they share their details."
+  person: Person
+  "Whether the contributor has since deleted their account."
+  formerMember: Boolean!
+}
+
+extend type Practice {
+  "Who contributed it, when it came from a contribution; null for content loaded otherwise."
+  contributedBy: Credit
+}
+`, BuiltIn: false},
 	{Name: "../../schema/reference.graphqls", Input: `# Reference data: themes, principles, countries, the EU framework, indicators.
 
 "One of the six themes of the site."
@@ -7792,6 +7851,18 @@ func (ec *executionContext) childFields_CountryStats(ctx context.Context, field 
 		return ec.fieldContext_CountryStats_funding(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CountryStats", field.Name)
+}
+
+func (ec *executionContext) childFields_Credit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Credit_name(ctx, field)
+	case "person":
+		return ec.fieldContext_Credit_person(ctx, field)
+	case "formerMember":
+		return ec.fieldContext_Credit_formerMember(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Credit", field.Name)
 }
 
 func (ec *executionContext) childFields_CriterionText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8830,6 +8901,8 @@ func (ec *executionContext) childFields_Practice(ctx context.Context, field grap
 		return ec.fieldContext_Practice_partners(ctx, field)
 	case "fundedBy":
 		return ec.fieldContext_Practice_fundedBy(ctx, field)
+	case "contributedBy":
+		return ec.fieldContext_Practice_contributedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Practice", field.Name)
 }
@@ -14944,6 +15017,84 @@ func (ec *executionContext) _CountryStats_funding(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CountryStats_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CountryStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Credit_name(ctx context.Context, field graphql.CollectedField, obj *graph.Credit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Credit_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Credit_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Credit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Credit_person(ctx context.Context, field graphql.CollectedField, obj *graph.Credit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Credit_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Credit().Person(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖewsiᚋgraphᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Credit_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Credit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Credit_formerMember(ctx context.Context, field graphql.CollectedField, obj *graph.Credit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Credit_formerMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormerMember, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Credit_formerMember(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Credit", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CriterionText_criterion(ctx context.Context, field graphql.CollectedField, obj *graph.CriterionText) (ret graphql.Marshaler) {
@@ -25504,6 +25655,38 @@ func (ec *executionContext) fieldContext_Practice_fundedBy(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Practice_contributedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Practice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Practice_contributedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Practice().ContributedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Credit) graphql.Marshaler {
+			return ec.marshalOCredit2ᚖewsiᚋgraphᚐCredit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Practice_contributedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Practice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Credit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PracticeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PracticeConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33849,6 +34032,50 @@ func (ec *executionContext) _CountryStats(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var creditImplementors = []string{"Credit"}
+
+func (ec *executionContext) _Credit(ctx context.Context, sel ast.SelectionSet, obj *graph.Credit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, creditImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Credit")
+		case "name":
+			out.Values[i] = ec._Credit_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Credit_person(ctx, field, obj)
+				})
+		case "formerMember":
+			out.Values[i] = ec._Credit_formerMember(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var criterionTextImplementors = []string{"CriterionText"}
 
 func (ec *executionContext) _CriterionText(ctx context.Context, sel ast.SelectionSet, obj *graph.CriterionText) graphql.Marshaler {
@@ -37546,6 +37773,12 @@ func (ec *executionContext) _Practice(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Practice_fundedBy(ctx, field, obj)
+				})
+		case "contributedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Practice_contributedBy(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41772,6 +42005,13 @@ func (ec *executionContext) marshalOCountry2ᚖewsiᚋgraphᚐCountry(ctx contex
 	return ec._Country(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCredit2ᚖewsiᚋgraphᚐCredit(ctx context.Context, sel ast.SelectionSet, v *graph.Credit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Credit(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖewsiᚋgraphᚐDate(ctx context.Context, v any) (*graph.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -42276,6 +42516,13 @@ func (ec *executionContext) unmarshalOPartnerRequestFilter2ᚖewsiᚋresolvers�
 	}
 	res, err := ec.unmarshalInputPartnerRequestFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPerson2ᚖewsiᚋgraphᚐPerson(ctx context.Context, sel ast.SelectionSet, v *graph.Person) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORequestStatus2ᚕewsiᚋgraphᚐRequestStatusᚄ(ctx context.Context, v any) ([]graph.RequestStatus, error) {

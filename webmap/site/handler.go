@@ -28,6 +28,7 @@ type Page struct {
 	Brand     string
 	Basemap   Basemap
 	Demo      bool
+	SignedIn  bool        // the request has a session: the header links to the account, not to the login
 	Messages  template.JS // the catalog of Lang as JSON, for common/i18n.js
 }
 
@@ -108,7 +109,7 @@ func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page, path stri
 	}
 	q := r.URL.Query()
 	data := Page{Lang: lang, Path: path, Query: q, Q: q.Get("q"), Brand: s.cfg.Brand, Basemap: s.cfg.Basemap,
-		Demo: s.cfg.Demo, Messages: s.msgJSON[lang]}
+		Demo: s.cfg.Demo, SignedIn: s.cfg.SignedIn(r), Messages: s.msgJSON[lang]}
 	for _, l := range Langs {
 		data.LangLinks = append(data.LangLinks, LangLink{Code: l, Label: endonyms[l], URL: withLang(r.URL, l), Active: l == lang})
 	}

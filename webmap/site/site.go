@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,30 @@ type Config struct {
 	// Demo says whether the installation loads generated demo content into an
 	// empty graph (EWSI_DEMO_SCALE > 0); the footer and the about page say so.
 	Demo bool
-	Log  *slog.Logger
+	// SignedIn says whether a request comes with a session, for the header's
+	// "Log in" or "My account" link; nil reads the presence of the session
+	// cookie (SessionCookie). The pages never learn who it is.
+	SignedIn func(r *http.Request) bool
+	Log      *slog.Logger
+}
+
+// SessionCookie is the name of the session cookie the accounts set behind
+// TLS; InsecureSessionCookie its name over plain HTTP (development, tests),
+// where browsers refuse the __Host- prefix.
+const (
+	SessionCookie         = "__Host-ewsi_session"
+	InsecureSessionCookie = "ewsi_session"
+)
+
+// hasSessionCookie is the default SignedIn: the request carries a session
+// cookie (a stale one shows "My account", whose page then asks to log in).
+func hasSessionCookie(r *http.Request) bool {
+	for _, name := range []string{SessionCookie, InsecureSessionCookie} {
+		if c, err := r.Cookie(name); err == nil && c.Value != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Route is a page: its clean path and the template file under WebDir.
@@ -51,6 +75,13 @@ var Routes = []Route{
 	{"/framework", "framework.html", "framework"},
 	{"/principles", "principles.html", "framework"},
 	{"/dossiers", "dossiers.html", "dossiers"},
+	{"/register", "register.html", "account"},
+	{"/login", "login.html", "account"},
+	{"/account", "account.html", "account"},
+	{"/account/confirm", "confirm.html", "account"}, // the links of the accounts' mails
+	{"/account/email", "confirm.html", "account"},
+	{"/account/reset", "reset.html", "account"},
+	{"/people", "people.html", "people"},
 	{"/contribute", "contribute.html", "contribute"},
 	{"/moderation", "moderation.html", "moderation"},
 	{"/contributors", "contributors.html", "contributors"},
@@ -85,6 +116,9 @@ func New(cfg Config) (*Site, error) {
 	}
 	if cfg.Brand != "" && cfg.Brand != "ec" {
 		return nil, graph.Errorf(graph.EINVALID, "EWSI_BRAND", "%q is not empty or \"ec\"", cfg.Brand)
+	}
+	if cfg.SignedIn == nil {
+		cfg.SignedIn = hasSessionCookie
 	}
 	if cfg.Basemap.Type == "" {
 		cfg.Basemap.Type = "offline"

@@ -41,7 +41,11 @@ export async function ids() {
   const fr = d.countries.find((c) => c.iso2 === 'FR') || d.countries[0];
   const theme = await partnerTheme(d.themes);
   if (!d.partnerRequests.edges.length) d.partnerRequests.edges.push({ node: await postRequest(first(d.organisations, 'organisation'), d.themes[0].id) });
+  // a person of the directory, when someone shares their details (the profile page's row)
+  const people = await api('{ directory(first: 1) { edges { node { id } } } }');
+  const person = people.data?.directory?.edges[0]?.node.id;
   return {
+    person,
     practice: located.id, practiceAt: located.location,
     practice2: d.practices.edges.map((e) => e.node.id).find((x) => x !== located.id),
     organisation: first(d.organisations, 'organisation'), authority: first(d.authorities, 'local authority'),
@@ -126,6 +130,20 @@ export function routes(id) {
     { name: 'principles', path: '/principles', ready: '#principles-list h2' },
     { name: 'dossiers', path: '/dossiers', ready: '.ewsi-doc-list li',
       states: [{ name: 'dossier', path: `/dossiers?id=${q(id.dossier)}`, open: (page) => page.waitForSelector('#dossier-items', { timeout: 15000 }) }] },
+    // the pages of people and accounts (a visitor's views; the account itself as a logged-in person when the server gave one)
+    { name: 'register', path: '/register', ready: '#register-form', states: [{ name: 'form-errors', path: '/register', open: submitEmpty }] },
+    { name: 'login', path: '/login', ready: '#login-form', states: [{ name: 'form-errors', path: '/login', open: submitEmpty }] },
+    { name: 'reset', path: '/account/reset', ready: '#reset-form', states: [{ name: 'form-errors', path: '/account/reset', open: submitEmpty }] },
+    { name: 'reset-token', path: '/account/reset?token=not-a-real-token', ready: '#reset-form', states: [{ name: 'form-errors', path: '/account/reset?token=not-a-real-token', open: submitEmpty }] },
+    { name: 'confirm', path: '/account/confirm?token=not-a-real-token', ready: '#confirm-form',
+      states: [{ name: 'bad-link', path: '/account/confirm?token=not-a-real-token', open: sendConfirm }] },
+    { name: 'confirm-missing', path: '/account/confirm', ready: 'h1' },
+    { name: 'account', path: '/account', ready: '#account-root:not([aria-busy])',
+      states: process.env.EWSI_MEMBER_EMAIL ? [{ name: 'signed-in', path: '/account', open: signIn }] : [] },
+    { name: 'people', path: '/people', ready: '#people-count',
+      states: [{ name: 'filtered', path: `/people?country=${id.countryCode}`, open: (page) => page.waitForSelector('#people-list li, #people-count:not(:empty)') }] },
+    ...(id.person ? [{ name: 'person', path: `/people?id=${q(id.person)}`, ready: '#person:not([aria-busy])' }] : []),
+    { name: 'person-missing', path: `/people?id=${q('person:nobody-here')}`, ready: '#person:not([aria-busy])' },
     { name: 'contribute', path: '/contribute', ready: '#contribute-form',
       states: [{ name: 'event-form', path: '/contribute?kind=EVENT', open: (page) => page.waitForSelector('#f-start', { timeout: 10000 }) }] },
     { name: 'moderation', path: '/moderation', ready: '#queue-message' },
@@ -188,6 +206,26 @@ async function submitEmpty(page) {
   await form.evaluate((f) => f.setAttribute('novalidate', '')); // the browser's own bubbles would stop the page's checks
   await form.locator('[type=submit]').last().click();
   await page.waitForSelector('[aria-invalid="true"], .ecl-feedback-message, [role=alert]:not(:empty), .error:not(:empty)', { timeout: 10000 });
+}
+
+/** sendConfirm sends the confirmation form of a link whose token is not valid, so that it shows its error. */
+async function sendConfirm(page) {
+  await page.click('#c-submit');
+  await page.waitForSelector('#confirm-alert [role=alert]', { timeout: 10000 });
+}
+
+/** signIn logs the page's browser in as the member the Go test made (its
+session then stays for the pages visited after) and shows their account. */
+async function signIn(page) {
+  const r = await page.evaluate(async ([e, p]) => {
+    const res = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e, p } }) });
+    return res.json();
+  }, [process.env.EWSI_MEMBER_EMAIL, process.env.EWSI_MEMBER_PASSWORD]);
+  if (!r.data?.login?.id) throw new Error(`login of the site member: ${JSON.stringify(r.errors)}`);
+  await page.reload();
+  await page.waitForSelector('#account-main:not([hidden]) #token-list', { timeout: 10000 });
+  await page.waitForSelector('#o-country option[value=FR]', { state: 'attached', timeout: 10000 });
 }
 
 /** visit opens a route or state of the site in lang at size in a new page and

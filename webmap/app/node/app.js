@@ -11,6 +11,8 @@ import { mountEditor } from '../common/editor.js';
 import { NODE } from './query.js';
 import { nodeMeta, nodeBody, notFound, failed } from './view.js';
 import { pageTitle, crumb } from './title.js';
+import { orgProfile } from './orgprofile.js';
+import { creditLine } from './credit.js';
 
 const id = (new URLSearchParams(location.search).get('id') || '').trim();
 const root = document.getElementById('node-root');
@@ -52,7 +54,7 @@ async function render() {
   if (n.country) crumb(n.country.name, href(n.country));
   const editorSlot = h('div', { id: 'editor-slot' });
   let related = relatedSection(ui, n.id);
-  show(nodeMeta(ui, n), ...nodeBody(ui, n, labelIndex(d.labels)), related, editorSlot);
+  show(nodeMeta(ui, n), n.__typename === 'Practice' && creditLine(n), ...nodeBody(ui, n, labelIndex(d.labels)), n.__typename === 'Organisation' && orgProfile(n), related, editorSlot);
   mountEditor(editorSlot, ui, n.id, () => {
     const fresh = relatedSection(ui, n.id);
     related.replaceWith(fresh);
