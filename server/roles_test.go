@@ -60,7 +60,7 @@ type roleFixture struct {
 }
 
 // roleRowSets are the areas' rows.
-var roleRowSets = []func() map[string]roleRow{accountRoleRows, linkRoleRows, requestRoleRows, contributionRoleRows}
+var roleRowSets = []func() map[string]roleRow{accountRoleRows, linkRoleRows, requestRoleRows, contributionRoleRows, calendarRoleRows}
 
 func noVars(*roleFixture) map[string]any { return nil }
 
