@@ -65,6 +65,11 @@ func ELIOfCELEX(celex string) (string, error) {
 	return fmt.Sprintf("http://data.europa.eu/eli/%s/%s/%d/oj", typ, m[2], n), nil
 }
 
+// EULawIDPrefix begins the ids of the EU acts shipped as reference data
+// ("document:celex-32003L0086"): each start and each ingest loads them again,
+// so an export leaves them out.
+const EULawIDPrefix = "document:celex-"
+
 // WebLink is an entry of the links directory: an outside website of a kind.
 type WebLink struct {
 	Meta

@@ -68,6 +68,9 @@ func TestMain(m *testing.M) {
 		if err := loadCalendarDemo(d); err != nil { // the demo country sheets and the sample indicator tables
 			return err
 		}
+		if _, err := reference.LinkDossiers(context.Background(), d.Store, lib.Links); err != nil {
+			return err
+		}
 		var logw io.Writer = io.Discard
 		if os.Getenv("EWSI_TEST_LOG") != "" {
 			logw = os.Stderr

@@ -18,6 +18,16 @@ var _ graph.Backup = (*Store)(nil)
 // exportPage is how many nodes one export query reads.
 const exportPage = 2000
 
+// referencePrefix is the id prefix of kind k's reference data, which every
+// start and ingest loads again and an export leaves out; a prefix no id has
+// for the other kinds.
+func referencePrefix(k graph.Kind) string {
+	if k == graph.KindDocument {
+		return graph.EULawIDPrefix
+	}
+	return "\x00"
+}
+
 // exportKinds are the kinds of the ingest format, in the order an export writes them.
 var exportKinds = []graph.Kind{graph.KindOrganisation, graph.KindLocalAuthority, graph.KindFunding, graph.KindPerson,
 	graph.KindPractice, graph.KindDocument, graph.KindNews, graph.KindEvent}
@@ -43,13 +53,13 @@ func (s *Store) ExportNodes(ctx context.Context, f graph.ExportFilter, private b
 		after := ""
 		for {
 			recs, err := s.read(ctx, fmt.Sprintf(`
-MATCH (n:%s) WHERE n.id > $after
+MATCH (n:%s) WHERE n.id > $after AND NOT n.id STARTS WITH $reference
   AND ($country IS NULL OR EXISTS { (n)-[:IN]->(:Country {iso2: $country}) })
 WITH n ORDER BY n.id LIMIT $limit
 RETURN n.id AS id, properties(n) AS props,
   [(n)-[r]->(m) WHERE type(r) IN $out | [type(r), m.id]] AS out,
   [(n)<-[r]-(m) WHERE type(r) IN $in | [type(r), m.id]] AS in`, k),
-				map[string]any{"after": after, "country": country, "limit": exportPage,
+				map[string]any{"after": after, "country": country, "limit": exportPage, "reference": referencePrefix(k),
 					"out": graph.OwnedOutgoing, "in": incoming})
 			if err != nil {
 				return err

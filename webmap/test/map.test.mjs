@@ -250,6 +250,8 @@ test('a filter changes the count, and the list follows', async () => {
 
 test('a keyboard user reaches a point through the list, and focus returns to it', async () => {
   const { page } = await open('?lat=45.764&lng=4.8357&z=16&lang=en');
+  // the list is drawn again with each load of the view: focus it once loading is over
+  await page.waitForLoadState('networkidle');
   const button = page.locator('#list-items button', { hasText: 'Lyon' }).first();
   await button.focus();
   await page.keyboard.press('Enter');

@@ -149,8 +149,9 @@ test('keyboard only: post a request, reply, shortlist, both agree to share conta
   assert.equal(await p.$('#close-form'), null);
   await r.reload();
   await r.waitForSelector('#request[data-status=CLOSED]');
+  // the note follows the replier's own replies, read after the status is shown
+  await r.waitForSelector('#closed-note');
   assert.equal(await r.$('#reply-form'), null, 'a closed request takes no reply');
-  assert.ok(await r.$('#closed-note'));
   assert.deepEqual([...errors, ...rerrors], []);
 });
 

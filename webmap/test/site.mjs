@@ -188,6 +188,8 @@ export async function openDisclosures(page, what) {
 async function openFirstMonth(page) {
   await page.locator('.ewsi-archive-nav li a').first().click();
   await page.waitForSelector('.ewsi-archive-nav a[aria-current=page]', { timeout: 15000 });
+}
+
 /** showSheetDiff opens the country sheet's view of what changed between its
 two latest revisions (a country with fewer has no such view: the state is the page). */
 async function showSheetDiff(page) {

@@ -119,7 +119,8 @@ function editor(code, rev, reload) {
 figures of sample files say so. */
 function indicators(obs) {
   if (!obs.length) return h('p', { class: 'muted' }, t('indicators.noValues'));
-  return h('table', { class: 'ecl-table ecl-table--zebra indicator-values', 'data-hook': 'indicator-values' },
+  // a phone scrolls the table inside its region, not the page
+  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': t('indicators.caption') }, h('table', { class: 'ecl-table ecl-table--zebra indicator-values', 'data-hook': 'indicator-values' },
     h('caption', { class: 'ecl-table__caption' }, t('indicators.caption')),
     h('thead', { class: 'ecl-table__head' }, h('tr', { class: 'ecl-table__row' },
       ['indicator', 'value', 'year', 'source'].map((c) => h('th', { class: 'ecl-table__header', scope: 'col' }, t('indicators.col_' + c))))),
@@ -129,7 +130,7 @@ function indicators(obs) {
       h('td', { class: 'ecl-table__cell' }, String(o.year)),
       h('td', { class: 'ecl-table__cell', 'data-source': o.source },
         o.sample ? h('span', { class: 'ecl-label ecl-label--medium' }, t('indicators.sample')) : o.source,
-        o.dataset ? h('span', { class: 'muted small' }, ' ' + o.dataset) : '')))));
+        o.dataset ? h('span', { class: 'muted small' }, ' ' + o.dataset) : ''))))));
 }
 
 /** sheetSection renders the sheet and indicators of country code into a
