@@ -33,8 +33,11 @@ const exportExtra = `{"type":"organisation","id":"ngo-a","name":"NGO A <&>","org
 `
 
 // refLabels are the labels of the reference data, which an export leaves to
-// `ingest --reference`, and of the migrations' record.
-var refLabels = map[string]bool{"Migration": true, "Theme": true, "Subtheme": true, "Principle": true, "Country": true, "Milestone": true, "Indicator": true}
+// `ingest --reference`, and of the migrations' record; the library's links and
+// dossiers are reference data too, and so are the EU acts among the documents
+// (ids beginning graph.EULawIDPrefix).
+var refLabels = map[string]bool{"Migration": true, "Theme": true, "Subtheme": true, "Principle": true, "Country": true, "Milestone": true, "Indicator": true,
+	"Link": true, "Dossier": true}
 
 // graphPrint describes the whole graph: nodes by label, relationships by type,
 // and a hash of every node's properties and relationships (with theirs), the
@@ -60,7 +63,8 @@ RETURN labels(n) AS labels, n.id AS id,
 		sort.Strings(ls)
 		labels[strings.Join(ls, ":")]++
 		parts := propList(r["props"])
-		if refLabels[ls[0]] { // loaded again by --reference: when, is not kept
+		id, _ := r["id"].(string)
+		if refLabels[ls[0]] || strings.HasPrefix(id, graph.EULawIDPrefix) { // loaded again by --reference: when, is not kept
 			parts = slices.DeleteFunc(parts, func(p string) bool {
 				return strings.HasPrefix(p, "createdAt=") || strings.HasPrefix(p, "updatedAt=") || strings.HasPrefix(p, "at=")
 			})
