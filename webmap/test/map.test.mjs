@@ -252,7 +252,8 @@ test('a keyboard user reaches a point through the list, and focus returns to it'
   const { page } = await open('?lat=45.764&lng=4.8357&z=16&lang=en');
   // the list is drawn again with each load of the view: focus it once loading is over
   await page.waitForLoadState('networkidle');
-  const button = page.locator('#list-items button', { hasText: 'Lyon' }).first();
+  // a point's item (class item), not a cluster named by the same place
+  const button = page.locator('#list-items button.item[data-id]', { hasText: 'Lyon' }).first();
   await button.focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('#panel:not([hidden]) #panel-title');
