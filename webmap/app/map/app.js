@@ -23,6 +23,7 @@ let layerAbort = null;
 let loads = 0;
 let lastLayer = null;
 let lastFocus = null; // what had focus when the panel opened
+let focusAfterDraw = null; // {where, id}: the point to focus when the next drawing has it
 const countryNames = new Intl.DisplayNames([lang], { type: 'region' });
 const countryName = (iso2) => { try { return countryNames.of(iso2); } catch { return iso2; } };
 
@@ -230,8 +231,12 @@ function keyActivate(marker, label, action, id) {
 
 function renderLayer() {
   const data = lastLayer;
-  // a keyboard user on a marker keeps focus on it when the view is drawn again
-  const focused = document.activeElement?.closest?.('.leaflet-marker-icon')?.dataset.id;
+  // a keyboard user on a marker or a list item keeps focus on it when the view is
+  // drawn again; so does one whom closing the panel sent back to a point that the
+  // narrowed view had left out
+  const active = document.activeElement;
+  const onMarker = active?.closest?.('.leaflet-marker-icon')?.dataset.id;
+  const onItem = active?.closest?.('#list-items .item')?.dataset.id;
   markers.clearLayers();
   for (const c of data.clusters) {
     const size = Math.round(30 + 8 * Math.log10(c.count));
@@ -250,7 +255,6 @@ function renderLayer() {
     });
     keyActivate(m, label, (e) => { lastFocus = e?.currentTarget instanceof Element ? e.currentTarget : m.getElement(); select(p.id); }, p.id).addTo(markers);
   }
-  if (focused) document.querySelector(`.leaflet-marker-icon[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   $('list-count').textContent = `(${t('map.listCount', { n: data.total })})`;
   $('list-count').dataset.total = String(data.total);
   $('status').textContent = t('map.listCount', { n: data.total });
@@ -272,6 +276,13 @@ function renderLayer() {
         h('span', { class: 'cluster-zoom muted' }, t('map.clusterZoom'))))),
   ];
   $('list-items').replaceChildren(...items);
+  const again = (where, id) => id && document.querySelector(`${where}[data-id="${CSS.escape(id)}"]`);
+  const waiting = focusAfterDraw && [$('list'), document.body, null].includes(document.activeElement);
+  const back = again('.leaflet-marker-icon', onMarker) || again('#list-items .item', onItem)
+    || (waiting && again(focusAfterDraw.where, focusAfterDraw.id));
+  if (back) back.focus({ preventScroll: true });
+  // the wait ends when the point is back or the user has gone elsewhere
+  if (back || !waiting) focusAfterDraw = null;
 }
 
 // ---- the panel ----
@@ -322,12 +333,15 @@ function closePanel() {
   // narrows the map, which then loads its new view): focus the same marker or
   // list item in the new drawing
   let back = lastFocus;
-  if (back && !back.isConnected && back.dataset.id) {
-    const where = back.classList.contains('item') ? '#list-items .item' : '.leaflet-marker-icon';
-    back = document.querySelector(`${where}[data-id="${CSS.escape(back.dataset.id)}"]`);
-  }
+  const id = back?.dataset.id;
+  const where = back?.classList.contains('item') ? '#list-items .item' : '.leaflet-marker-icon';
+  if (back && !back.isConnected && id) back = document.querySelector(`${where}[data-id="${CSS.escape(id)}"]`);
   if (back?.isConnected) back.focus();
-  else $('list').focus();
+  else {
+    // not in this drawing: the list for now, the point once the wider view is drawn
+    if (id) focusAfterDraw = { where, id };
+    $('list').focus();
+  }
   lastFocus = null;
 }
 
