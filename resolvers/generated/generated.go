@@ -850,6 +850,7 @@ type ComplexityRoot struct {
 		Documents            func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		Dossiers             func(childComplexity int, first *int, after *string) int
 		Events               func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
+		Find                 func(childComplexity int, query string, filter *model.SearchFilter, orderBy *model.SearchOrder, lang *graph.Lang, first *int, after *string) int
 		FindPartners         func(childComplexity int, input model.PartnerSearchInput, first *int, after *string) int
 		Funding              func(childComplexity int, filter *graph.Filter, orderBy *model.ContentOrder, first *int, after *string, last *int, before *string) int
 		FundingCalls         func(childComplexity int, filter *graph.FundingFilter, first *int, after *string) int
@@ -880,9 +881,11 @@ type ComplexityRoot struct {
 		Principles           func(childComplexity int) int
 		Related              func(childComplexity int, id string, kinds []model.ContentKind, first *int) int
 		Search               func(childComplexity int, query string, kinds []model.ContentKind, prefix *bool, first *int, after *string) int
+		SearchMisses         func(childComplexity int, first *int, after *string) int
 		Sheet                func(childComplexity int, country string, revision *int) int
 		SheetDiff            func(childComplexity int, country string, from int, to int) int
 		SheetRevisions       func(childComplexity int, country string, first *int, after *string) int
+		Suggest              func(childComplexity int, prefix string, kinds []model.ContentKind, lang *graph.Lang, first *int) int
 		Themes               func(childComplexity int) int
 		WebLinks             func(childComplexity int, types []string) int
 	}
@@ -934,6 +937,53 @@ type ComplexityRoot struct {
 		Score  func(childComplexity int) int
 	}
 
+	SearchFacetCount struct {
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	SearchFacets struct {
+		Countries func(childComplexity int) int
+		Kinds     func(childComplexity int) int
+		Langs     func(childComplexity int) int
+		Themes    func(childComplexity int) int
+		Years     func(childComplexity int) int
+	}
+
+	SearchMiss struct {
+		Count  func(childComplexity int) int
+		Langs  func(childComplexity int) int
+		LastAt func(childComplexity int) int
+		Query  func(childComplexity int) int
+	}
+
+	SearchMissConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SearchMissEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SearchResult struct {
+		Cursor   func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Score    func(childComplexity int) int
+		Snippets func(childComplexity int) int
+	}
+
+	SearchResults struct {
+		Edges       func(childComplexity int) int
+		Facets      func(childComplexity int) int
+		PageInfo    func(childComplexity int) int
+		Suggestions func(childComplexity int) int
+		TotalCount  func(childComplexity int) int
+	}
+
 	SectionDiff struct {
 		Changed func(childComplexity int) int
 		Key     func(childComplexity int) int
@@ -972,11 +1022,27 @@ type ComplexityRoot struct {
 		Text func(childComplexity int) int
 	}
 
+	Snippet struct {
+		Field func(childComplexity int) int
+		Parts func(childComplexity int) int
+	}
+
+	SnippetPart struct {
+		Match func(childComplexity int) int
+		Text  func(childComplexity int) int
+	}
+
 	Subtheme struct {
 		ID    func(childComplexity int) int
 		Name  func(childComplexity int, lang *graph.Lang) int
 		Slug  func(childComplexity int) int
 		Theme func(childComplexity int) int
+	}
+
+	Suggestion struct {
+		Label func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Parts func(childComplexity int) int
 	}
 
 	TaggedConnection struct {
@@ -1225,6 +1291,9 @@ type QueryResolver interface {
 	PartnerRequest(ctx context.Context, id string) (*graph.PartnerRequest, error)
 	ManagePartnerRequest(ctx context.Context, id string, manageKey string) (*model.ManagedPartnerRequest, error)
 	MyPartnerReply(ctx context.Context, id string, replyKey string) (*graph.PartnerReply, error)
+	Find(ctx context.Context, query string, filter *model.SearchFilter, orderBy *model.SearchOrder, lang *graph.Lang, first *int, after *string) (*model.SearchResults, error)
+	Suggest(ctx context.Context, prefix string, kinds []model.ContentKind, lang *graph.Lang, first *int) ([]*model.Suggestion, error)
+	SearchMisses(ctx context.Context, first *int, after *string) (*model.SearchMissConnection, error)
 }
 type ReasonResolver interface {
 	Text(ctx context.Context, obj *graph.Reason, lang *graph.Lang) (string, error)
@@ -4886,6 +4955,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Events(childComplexity, args["filter"].(*graph.Filter), args["orderBy"].(*model.ContentOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.find":
+		if e.ComplexityRoot.Query.Find == nil {
+			break
+		}
+
+		args, err := ec.field_Query_find_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Find(childComplexity, args["query"].(string), args["filter"].(*model.SearchFilter), args["orderBy"].(*model.SearchOrder), args["lang"].(*graph.Lang), args["first"].(*int), args["after"].(*string)), true
 	case "Query.findPartners":
 		if e.ComplexityRoot.Query.FindPartners == nil {
 			break
@@ -5192,6 +5272,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]model.ContentKind), args["prefix"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.searchMisses":
+		if e.ComplexityRoot.Query.SearchMisses == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchMisses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchMisses(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.sheet":
 		if e.ComplexityRoot.Query.Sheet == nil {
 			break
@@ -5225,6 +5316,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SheetRevisions(childComplexity, args["country"].(string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.suggest":
+		if e.ComplexityRoot.Query.Suggest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_suggest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Suggest(childComplexity, args["prefix"].(string), args["kinds"].([]model.ContentKind), args["lang"].(*graph.Lang), args["first"].(*int)), true
 	case "Query.themes":
 		if e.ComplexityRoot.Query.Themes == nil {
 			break
@@ -5394,6 +5496,169 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchEdge.Score(childComplexity), true
 
+	case "SearchFacetCount.count":
+		if e.ComplexityRoot.SearchFacetCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacetCount.Count(childComplexity), true
+	case "SearchFacetCount.label":
+		if e.ComplexityRoot.SearchFacetCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacetCount.Label(childComplexity), true
+	case "SearchFacetCount.value":
+		if e.ComplexityRoot.SearchFacetCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacetCount.Value(childComplexity), true
+
+	case "SearchFacets.countries":
+		if e.ComplexityRoot.SearchFacets.Countries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Countries(childComplexity), true
+	case "SearchFacets.kinds":
+		if e.ComplexityRoot.SearchFacets.Kinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Kinds(childComplexity), true
+	case "SearchFacets.langs":
+		if e.ComplexityRoot.SearchFacets.Langs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Langs(childComplexity), true
+	case "SearchFacets.themes":
+		if e.ComplexityRoot.SearchFacets.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Themes(childComplexity), true
+	case "SearchFacets.years":
+		if e.ComplexityRoot.SearchFacets.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Years(childComplexity), true
+
+	case "SearchMiss.count":
+		if e.ComplexityRoot.SearchMiss.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMiss.Count(childComplexity), true
+	case "SearchMiss.langs":
+		if e.ComplexityRoot.SearchMiss.Langs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMiss.Langs(childComplexity), true
+	case "SearchMiss.lastAt":
+		if e.ComplexityRoot.SearchMiss.LastAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMiss.LastAt(childComplexity), true
+	case "SearchMiss.query":
+		if e.ComplexityRoot.SearchMiss.Query == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMiss.Query(childComplexity), true
+
+	case "SearchMissConnection.edges":
+		if e.ComplexityRoot.SearchMissConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMissConnection.Edges(childComplexity), true
+	case "SearchMissConnection.pageInfo":
+		if e.ComplexityRoot.SearchMissConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMissConnection.PageInfo(childComplexity), true
+	case "SearchMissConnection.totalCount":
+		if e.ComplexityRoot.SearchMissConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMissConnection.TotalCount(childComplexity), true
+
+	case "SearchMissEdge.cursor":
+		if e.ComplexityRoot.SearchMissEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMissEdge.Cursor(childComplexity), true
+	case "SearchMissEdge.node":
+		if e.ComplexityRoot.SearchMissEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchMissEdge.Node(childComplexity), true
+
+	case "SearchResult.cursor":
+		if e.ComplexityRoot.SearchResult.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Cursor(childComplexity), true
+	case "SearchResult.node":
+		if e.ComplexityRoot.SearchResult.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Node(childComplexity), true
+	case "SearchResult.score":
+		if e.ComplexityRoot.SearchResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Score(childComplexity), true
+	case "SearchResult.snippets":
+		if e.ComplexityRoot.SearchResult.Snippets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Snippets(childComplexity), true
+
+	case "SearchResults.edges":
+		if e.ComplexityRoot.SearchResults.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResults.Edges(childComplexity), true
+	case "SearchResults.facets":
+		if e.ComplexityRoot.SearchResults.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResults.Facets(childComplexity), true
+	case "SearchResults.pageInfo":
+		if e.ComplexityRoot.SearchResults.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResults.PageInfo(childComplexity), true
+	case "SearchResults.suggestions":
+		if e.ComplexityRoot.SearchResults.Suggestions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResults.Suggestions(childComplexity), true
+	case "SearchResults.totalCount":
+		if e.ComplexityRoot.SearchResults.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResults.TotalCount(childComplexity), true
+
 	case "SectionDiff.changed":
 		if e.ComplexityRoot.SectionDiff.Changed == nil {
 			break
@@ -5520,6 +5785,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SheetSection.Text(childComplexity), true
 
+	case "Snippet.field":
+		if e.ComplexityRoot.Snippet.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Snippet.Field(childComplexity), true
+	case "Snippet.parts":
+		if e.ComplexityRoot.Snippet.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Snippet.Parts(childComplexity), true
+
+	case "SnippetPart.match":
+		if e.ComplexityRoot.SnippetPart.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SnippetPart.Match(childComplexity), true
+	case "SnippetPart.text":
+		if e.ComplexityRoot.SnippetPart.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SnippetPart.Text(childComplexity), true
+
 	case "Subtheme.id":
 		if e.ComplexityRoot.Subtheme.ID == nil {
 			break
@@ -5549,6 +5840,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subtheme.Theme(childComplexity), true
+
+	case "Suggestion.label":
+		if e.ComplexityRoot.Suggestion.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suggestion.Label(childComplexity), true
+	case "Suggestion.node":
+		if e.ComplexityRoot.Suggestion.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suggestion.Node(childComplexity), true
+	case "Suggestion.parts":
+		if e.ComplexityRoot.Suggestion.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suggestion.Parts(childComplexity), true
 
 	case "TaggedConnection.edges":
 		if e.ComplexityRoot.TaggedConnection.Edges == nil {
@@ -5713,6 +6023,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PartnerSearchInput", ec.unmarshalInputPartnerSearchInput),
 			graphql.NewInputUnmarshaler("ProfileInput", ec.unmarshalInputProfileInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
+			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
 			graphql.NewInputUnmarshaler("SheetInput", ec.unmarshalInputSheetInput),
 		)
 	}
@@ -7486,6 +7797,117 @@ extend type Mutation {
   shareContactAsReplier(reply: ID!, replyKey: String!): PartnerReply!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/search.graphqls", Input: `# One search over every content kind (issue 15): facets with counts, snippets with the matched
+# words marked, relevance or date order, paging with no cap, suggestions when nothing matches; the
+# type-ahead's fast path; the report of searches that found nothing, for editors.
+
+"How search results are ordered; ties break on id."
+enum SearchOrder {
+  "Best match first (the full-text score)."
+  RELEVANCE
+  "Newest first, by the item's date (start of a practice or event, date of a document or news item, deadline of a call)."
+  NEWEST
+  "Oldest first."
+  OLDEST
+}
+
+"Narrows a search; empty fields do not narrow, several values of one field match any of them."
+input SearchFilter {
+  kinds: [ContentKind!]
+  "Theme ids or slugs."
+  themes: [ID!]
+  "ISO 3166 alpha-2 codes."
+  countries: [String!]
+  "Languages of the original (ISO 639-1)."
+  langs: [String!]
+  "Years of the item's date."
+  years: [Int!]
+}
+
+"One value of a search facet and how many results of the whole search (not only the page) have it."
+type SearchFacetCount {
+  "The value as the filter takes it: a ContentKind, a theme id, an ISO 3166 code, an ISO 639-1 code or a year."
+  value: String!
+  "What people read, in the language asked."
+  label: String!
+  count: Int!
+}
+
+"The facets of a search: each counted over the results narrowed by every other facet's selection."
+type SearchFacets {
+  kinds: [SearchFacetCount!]!
+  themes: [SearchFacetCount!]!
+  countries: [SearchFacetCount!]!
+  langs: [SearchFacetCount!]!
+  years: [SearchFacetCount!]!
+}
+
+"A piece of a snippet: text, and whether it is a matched word. Clients mark the matches (e.g. <mark>); no markup is sent."
+type SnippetPart { text: String! match: Boolean! }
+
+"A short passage of one field of a result around the words that matched."
+type Snippet {
+  "The field the passage comes from: title, summary, description, body."
+  field: String!
+  parts: [SnippetPart!]!
+}
+
+"One result of a search."
+type SearchResult {
+  cursor: String!
+  node: Node!
+  score: Float!
+  "Passages with the matched words marked, best first; at most 2."
+  snippets: [Snippet!]!
+}
+
+type SearchResults {
+  edges: [SearchResult!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  facets: SearchFacets!
+  "When nothing is found: queries close to this one (fuzzy words) that find something, best first; empty otherwise."
+  suggestions: [String!]!
+}
+
+"A type-ahead proposal."
+type Suggestion {
+  node: Node!
+  "The name or title, as shown."
+  label: String!
+  "The label split into the prefix matches and the rest."
+  parts: [SnippetPart!]!
+}
+
+"A search that found nothing: the words as typed (normalised), how often, and when last."
+type SearchMiss {
+  query: String!
+  count: Int!
+  lastAt: Time!
+  "Languages of the pages it came from."
+  langs: [String!]!
+}
+
+type SearchMissConnection { edges: [SearchMissEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type SearchMissEdge { cursor: String! node: SearchMiss! }
+
+extend type Query {
+  """
+  One search over every content kind in every language: every word must match; accents fold and English,
+  French and German words match their stems. Facet counts, snippets, order and paging (first at most 100,
+  then after; no cap on how far). Labels and snippet fields in lang. A query without a letter or digit is INVALID.
+  A search that finds nothing is counted in the editors' report (searchMisses).
+  """
+  find(query: String!, filter: SearchFilter, orderBy: SearchOrder = RELEVANCE, lang: Lang = EN, first: Int = 20, after: String): SearchResults!
+  """
+  The type-ahead: names and titles whose words begin with the words typed (from the first letter), best first;
+  served from an index kept in the server and rebuilt when the graph changes. first at most 20.
+  """
+  suggest(prefix: String!, kinds: [ContentKind!], lang: Lang = EN, first: Int = 8): [Suggestion!]!
+  "Searches that found nothing, most frequent first. Editors only."
+  searchMisses(first: Int = 50, after: String): SearchMissConnection!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -9039,6 +9461,100 @@ func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchFacetCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_SearchFacetCount_value(ctx, field)
+	case "label":
+		return ec.fieldContext_SearchFacetCount_label(ctx, field)
+	case "count":
+		return ec.fieldContext_SearchFacetCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchFacetCount", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kinds":
+		return ec.fieldContext_SearchFacets_kinds(ctx, field)
+	case "themes":
+		return ec.fieldContext_SearchFacets_themes(ctx, field)
+	case "countries":
+		return ec.fieldContext_SearchFacets_countries(ctx, field)
+	case "langs":
+		return ec.fieldContext_SearchFacets_langs(ctx, field)
+	case "years":
+		return ec.fieldContext_SearchFacets_years(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchMiss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "query":
+		return ec.fieldContext_SearchMiss_query(ctx, field)
+	case "count":
+		return ec.fieldContext_SearchMiss_count(ctx, field)
+	case "lastAt":
+		return ec.fieldContext_SearchMiss_lastAt(ctx, field)
+	case "langs":
+		return ec.fieldContext_SearchMiss_langs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchMiss", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchMissConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchMissConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchMissConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchMissConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchMissConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchMissEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SearchMissEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchMissEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchMissEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SearchResult_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchResult_node(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchResult_score(ctx, field)
+	case "snippets":
+		return ec.fieldContext_SearchResult_snippets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResults(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchResults_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchResults_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchResults_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_SearchResults_facets(ctx, field)
+	case "suggestions":
+		return ec.fieldContext_SearchResults_suggestions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResults", field.Name)
+}
+
 func (ec *executionContext) childFields_SectionDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -9115,6 +9631,26 @@ func (ec *executionContext) childFields_SheetSection(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type SheetSection", field.Name)
 }
 
+func (ec *executionContext) childFields_Snippet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_Snippet_field(ctx, field)
+	case "parts":
+		return ec.fieldContext_Snippet_parts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Snippet", field.Name)
+}
+
+func (ec *executionContext) childFields_SnippetPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_SnippetPart_text(ctx, field)
+	case "match":
+		return ec.fieldContext_SnippetPart_match(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SnippetPart", field.Name)
+}
+
 func (ec *executionContext) childFields_Subtheme(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9127,6 +9663,18 @@ func (ec *executionContext) childFields_Subtheme(ctx context.Context, field grap
 		return ec.fieldContext_Subtheme_theme(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subtheme", field.Name)
+}
+
+func (ec *executionContext) childFields_Suggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_Suggestion_node(ctx, field)
+	case "label":
+		return ec.fieldContext_Suggestion_label(ctx, field)
+	case "parts":
+		return ec.fieldContext_Suggestion_parts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Suggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_TaggedConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10799,6 +11347,60 @@ func (ec *executionContext) field_Query_findPartners_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_find_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.SearchFilter, error) {
+			return ec.unmarshalOSearchFilter2ᚖewsiᚋresolversᚋmodelᚐSearchFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.SearchOrder, error) {
+			return ec.unmarshalOSearchOrder2ᚖewsiᚋresolversᚋmodelᚐSearchOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_fundingCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11441,6 +12043,28 @@ func (ec *executionContext) field_Query_related_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_searchMisses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11566,6 +12190,44 @@ func (ec *executionContext) field_Query_sheet_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["revision"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_suggest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "prefix",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["prefix"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ContentKind, error) {
+			return ec.unmarshalOContentKind2ᚕewsiᚋresolversᚋmodelᚐContentKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*graph.Lang, error) {
+			return ec.unmarshalOLang2ᚖewsiᚋgraphᚐLang(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -27994,6 +28656,138 @@ func (ec *executionContext) fieldContext_Query_myPartnerReply(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_find(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_find(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Find(ctx, fc.Args["query"].(string), fc.Args["filter"].(*model.SearchFilter), fc.Args["orderBy"].(*model.SearchOrder), fc.Args["lang"].(*graph.Lang), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchResults) graphql.Marshaler {
+			return ec.marshalNSearchResults2ᚖewsiᚋresolversᚋmodelᚐSearchResults(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_find(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResults(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_find_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_suggest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_suggest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Suggest(ctx, fc.Args["prefix"].(string), fc.Args["kinds"].([]model.ContentKind), fc.Args["lang"].(*graph.Lang), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Suggestion) graphql.Marshaler {
+			return ec.marshalNSuggestion2ᚕᚖewsiᚋresolversᚋmodelᚐSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_suggest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_suggest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchMisses(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchMisses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchMisses(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchMissConnection) graphql.Marshaler {
+			return ec.marshalNSearchMissConnection2ᚖewsiᚋresolversᚋmodelᚐSearchMissConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchMisses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchMissConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchMisses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28692,6 +29486,721 @@ func (ec *executionContext) fieldContext_SearchEdge_score(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "Float")
 }
 
+func (ec *executionContext) _SearchFacetCount_value(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacetCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacetCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchFacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchFacetCount_label(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacetCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacetCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchFacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchFacetCount_count(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacetCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchFacetCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchFacets_kinds(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_kinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchFacetCount) graphql.Marshaler {
+			return ec.marshalNSearchFacetCount2ᚕᚖewsiᚋresolversᚋmodelᚐSearchFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_themes(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_themes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Themes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchFacetCount) graphql.Marshaler {
+			return ec.marshalNSearchFacetCount2ᚕᚖewsiᚋresolversᚋmodelᚐSearchFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_countries(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_countries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Countries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchFacetCount) graphql.Marshaler {
+			return ec.marshalNSearchFacetCount2ᚕᚖewsiᚋresolversᚋmodelᚐSearchFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_countries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_langs(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_langs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Langs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchFacetCount) graphql.Marshaler {
+			return ec.marshalNSearchFacetCount2ᚕᚖewsiᚋresolversᚋmodelᚐSearchFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_langs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_years(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchFacetCount) graphql.Marshaler {
+			return ec.marshalNSearchFacetCount2ᚕᚖewsiᚋresolversᚋmodelᚐSearchFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchMiss_query(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMiss_query(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Query, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMiss_query(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchMiss_count(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMiss_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMiss_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchMiss_lastAt(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMiss_lastAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMiss_lastAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SearchMiss_langs(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMiss_langs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Langs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMiss_langs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchMissConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchMissConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMissConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchMissEdge) graphql.Marshaler {
+			return ec.marshalNSearchMissEdge2ᚕᚖewsiᚋresolversᚋmodelᚐSearchMissEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMissConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchMissConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchMissEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchMissConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SearchMissConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMissConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMissConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchMissConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchMissConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SearchMissConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMissConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMissConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchMissConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchMissEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchMissEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMissEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMissEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchMissEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchMissEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchMissEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchMissEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchMiss) graphql.Marshaler {
+			return ec.marshalNSearchMiss2ᚖewsiᚋresolversᚋmodelᚐSearchMiss(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchMissEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchMissEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchMiss(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ewsiᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SearchResult_snippets(ctx context.Context, field graphql.CollectedField, obj *model.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_snippets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Snippet) graphql.Marshaler {
+			return ec.marshalNSnippet2ᚕᚖewsiᚋresolversᚋmodelᚐSnippetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_snippets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Snippet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResults_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchResults) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResults_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchResult) graphql.Marshaler {
+			return ec.marshalNSearchResult2ᚕᚖewsiᚋresolversᚋmodelᚐSearchResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResults_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResults",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResults_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SearchResults) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResults_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖewsiᚋresolversᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResults_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResults",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResults_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SearchResults) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResults_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResults_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResults", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchResults_facets(ctx context.Context, field graphql.CollectedField, obj *model.SearchResults) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResults_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchFacets) graphql.Marshaler {
+			return ec.marshalNSearchFacets2ᚖewsiᚋresolversᚋmodelᚐSearchFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResults_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResults",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResults_suggestions(ctx context.Context, field graphql.CollectedField, obj *model.SearchResults) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResults_suggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suggestions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResults_suggestions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResults", field, false, false, "String")
+}
+
 func (ec *executionContext) _SectionDiff_key(ctx context.Context, field graphql.CollectedField, obj *graph.SectionDiff) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29233,6 +30742,107 @@ func (ec *executionContext) fieldContext_SheetSection_text(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SheetSection", field, false, false, "String")
 }
 
+func (ec *executionContext) _Snippet_field(ctx context.Context, field graphql.CollectedField, obj *model.Snippet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Snippet_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Snippet_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Snippet", field, false, false, "String")
+}
+
+func (ec *executionContext) _Snippet_parts(ctx context.Context, field graphql.CollectedField, obj *model.Snippet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Snippet_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SnippetPart) graphql.Marshaler {
+			return ec.marshalNSnippetPart2ᚕᚖewsiᚋresolversᚋmodelᚐSnippetPartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Snippet_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Snippet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SnippetPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SnippetPart_text(ctx context.Context, field graphql.CollectedField, obj *model.SnippetPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SnippetPart_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SnippetPart_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SnippetPart", field, false, false, "String")
+}
+
+func (ec *executionContext) _SnippetPart_match(ctx context.Context, field graphql.CollectedField, obj *model.SnippetPart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SnippetPart_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Match, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SnippetPart_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SnippetPart", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Subtheme_id(ctx context.Context, field graphql.CollectedField, obj *graph.Subtheme) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29350,6 +30960,93 @@ func (ec *executionContext) fieldContext_Subtheme_theme(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suggestion_node(ctx context.Context, field graphql.CollectedField, obj *model.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suggestion_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ewsiᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suggestion_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suggestion_label(ctx context.Context, field graphql.CollectedField, obj *model.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suggestion_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suggestion_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _Suggestion_parts(ctx context.Context, field graphql.CollectedField, obj *model.Suggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suggestion_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SnippetPart) graphql.Marshaler {
+			return ec.marshalNSnippetPart2ᚕᚖewsiᚋresolversᚋmodelᚐSnippetPartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suggestion_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SnippetPart(ctx, field)
 		},
 	}
 	return fc, nil
@@ -32671,6 +34368,76 @@ func (ec *executionContext) unmarshalInputRegisterInput(ctx context.Context, obj
 func UnmarshalRegisterInput(ctx context.Context, raw any) (model.RegisterInput, error) {
 	var out model.RegisterInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegisterInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj any) (model.SearchFilter, error) {
+	var it model.SearchFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "themes", "countries", "langs", "years"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOContentKind2ᚕewsiᚋresolversᚋmodelᚐContentKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "themes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("themes"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Themes = data
+		case "countries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countries"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Countries = data
+		case "langs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("langs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Langs = data
+		case "years":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("years"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Years = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSearchFilter unmarshals raw into the SearchFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSearchFilter(ctx context.Context, raw any) (model.SearchFilter, error) {
+	var out model.SearchFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SearchFilter", raw, &out)
 	return out, err
 }
 
@@ -38233,6 +40000,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myPartnerReply(ctx, field)
 				})
+		case "find":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_find(ctx, field)
+				})
+		case "suggest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_suggest(ctx, field)
+				})
+		case "searchMisses":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchMisses(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -38605,6 +40390,332 @@ func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var searchFacetCountImplementors = []string{"SearchFacetCount"}
+
+func (ec *executionContext) _SearchFacetCount(ctx context.Context, sel ast.SelectionSet, obj *model.SearchFacetCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchFacetCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchFacetCount")
+		case "value":
+			out.Values[i] = ec._SearchFacetCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._SearchFacetCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SearchFacetCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchFacetsImplementors = []string{"SearchFacets"}
+
+func (ec *executionContext) _SearchFacets(ctx context.Context, sel ast.SelectionSet, obj *model.SearchFacets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchFacets")
+		case "kinds":
+			out.Values[i] = ec._SearchFacets_kinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "themes":
+			out.Values[i] = ec._SearchFacets_themes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "countries":
+			out.Values[i] = ec._SearchFacets_countries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "langs":
+			out.Values[i] = ec._SearchFacets_langs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "years":
+			out.Values[i] = ec._SearchFacets_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchMissImplementors = []string{"SearchMiss"}
+
+func (ec *executionContext) _SearchMiss(ctx context.Context, sel ast.SelectionSet, obj *model.SearchMiss) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchMissImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchMiss")
+		case "query":
+			out.Values[i] = ec._SearchMiss_query(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SearchMiss_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastAt":
+			out.Values[i] = ec._SearchMiss_lastAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "langs":
+			out.Values[i] = ec._SearchMiss_langs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchMissConnectionImplementors = []string{"SearchMissConnection"}
+
+func (ec *executionContext) _SearchMissConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SearchMissConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchMissConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchMissConnection")
+		case "edges":
+			out.Values[i] = ec._SearchMissConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SearchMissConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SearchMissConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchMissEdgeImplementors = []string{"SearchMissEdge"}
+
+func (ec *executionContext) _SearchMissEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SearchMissEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchMissEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchMissEdge")
+		case "cursor":
+			out.Values[i] = ec._SearchMissEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchMissEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchResultImplementors = []string{"SearchResult"}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *model.SearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResult")
+		case "cursor":
+			out.Values[i] = ec._SearchResult_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchResult_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SearchResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippets":
+			out.Values[i] = ec._SearchResult_snippets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchResultsImplementors = []string{"SearchResults"}
+
+func (ec *executionContext) _SearchResults(ctx context.Context, sel ast.SelectionSet, obj *model.SearchResults) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResults")
+		case "edges":
+			out.Values[i] = ec._SearchResults_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SearchResults_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SearchResults_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facets":
+			out.Values[i] = ec._SearchResults_facets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suggestions":
+			out.Values[i] = ec._SearchResults_suggestions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sectionDiffImplementors = []string{"SectionDiff"}
 
 func (ec *executionContext) _SectionDiff(ctx context.Context, sel ast.SelectionSet, obj *graph.SectionDiff) graphql.Marshaler {
@@ -38875,6 +40986,82 @@ func (ec *executionContext) _SheetSection(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var snippetImplementors = []string{"Snippet"}
+
+func (ec *executionContext) _Snippet(ctx context.Context, sel ast.SelectionSet, obj *model.Snippet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, snippetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Snippet")
+		case "field":
+			out.Values[i] = ec._Snippet_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parts":
+			out.Values[i] = ec._Snippet_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var snippetPartImplementors = []string{"SnippetPart"}
+
+func (ec *executionContext) _SnippetPart(ctx context.Context, sel ast.SelectionSet, obj *model.SnippetPart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, snippetPartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SnippetPart")
+		case "text":
+			out.Values[i] = ec._SnippetPart_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "match":
+			out.Values[i] = ec._SnippetPart_match(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var subthemeImplementors = []string{"Subtheme", "Node"}
 
 func (ec *executionContext) _Subtheme(ctx context.Context, sel ast.SelectionSet, obj *graph.Subtheme) graphql.Marshaler {
@@ -38907,6 +41094,49 @@ func (ec *executionContext) _Subtheme(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Subtheme_theme(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var suggestionImplementors = []string{"Suggestion"}
+
+func (ec *executionContext) _Suggestion(ctx context.Context, sel ast.SelectionSet, obj *model.Suggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Suggestion")
+		case "node":
+			out.Values[i] = ec._Suggestion_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._Suggestion_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parts":
+			out.Values[i] = ec._Suggestion_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41437,6 +43667,110 @@ func (ec *executionContext) marshalNSearchEdge2ᚖewsiᚋresolversᚋmodelᚐSea
 	return ec._SearchEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchFacetCount2ᚕᚖewsiᚋresolversᚋmodelᚐSearchFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchFacetCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchFacetCount2ᚖewsiᚋresolversᚋmodelᚐSearchFacetCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchFacetCount2ᚖewsiᚋresolversᚋmodelᚐSearchFacetCount(ctx context.Context, sel ast.SelectionSet, v *model.SearchFacetCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchFacetCount!")
+		return graphql.Null
+	}
+	return ec._SearchFacetCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchFacets2ᚖewsiᚋresolversᚋmodelᚐSearchFacets(ctx context.Context, sel ast.SelectionSet, v *model.SearchFacets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchFacets!")
+		return graphql.Null
+	}
+	return ec._SearchFacets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchMiss2ᚖewsiᚋresolversᚋmodelᚐSearchMiss(ctx context.Context, sel ast.SelectionSet, v *model.SearchMiss) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchMiss!")
+		return graphql.Null
+	}
+	return ec._SearchMiss(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchMissConnection2ᚖewsiᚋresolversᚋmodelᚐSearchMissConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchMissConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchMissConnection!")
+		return graphql.Null
+	}
+	return ec._SearchMissConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchMissEdge2ᚕᚖewsiᚋresolversᚋmodelᚐSearchMissEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchMissEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchMissEdge2ᚖewsiᚋresolversᚋmodelᚐSearchMissEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchMissEdge2ᚖewsiᚋresolversᚋmodelᚐSearchMissEdge(ctx context.Context, sel ast.SelectionSet, v *model.SearchMissEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchMissEdge!")
+		return graphql.Null
+	}
+	return ec._SearchMissEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚕᚖewsiᚋresolversᚋmodelᚐSearchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchResult2ᚖewsiᚋresolversᚋmodelᚐSearchResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚖewsiᚋresolversᚋmodelᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *model.SearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchResult!")
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchResults2ᚖewsiᚋresolversᚋmodelᚐSearchResults(ctx context.Context, sel ast.SelectionSet, v *model.SearchResults) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchResults!")
+		return graphql.Null
+	}
+	return ec._SearchResults(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSectionDiff2ewsiᚋgraphᚐSectionDiff(ctx context.Context, sel ast.SelectionSet, v graph.SectionDiff) graphql.Marshaler {
 	return ec._SectionDiff(ctx, sel, &v)
 }
@@ -41534,6 +43868,54 @@ func (ec *executionContext) marshalNSheetSection2ᚖewsiᚋresolversᚋmodelᚐS
 	return ec._SheetSection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSnippet2ᚕᚖewsiᚋresolversᚋmodelᚐSnippetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Snippet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSnippet2ᚖewsiᚋresolversᚋmodelᚐSnippet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSnippet2ᚖewsiᚋresolversᚋmodelᚐSnippet(ctx context.Context, sel ast.SelectionSet, v *model.Snippet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Snippet!")
+		return graphql.Null
+	}
+	return ec._Snippet(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSnippetPart2ᚕᚖewsiᚋresolversᚋmodelᚐSnippetPartᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SnippetPart) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSnippetPart2ᚖewsiᚋresolversᚋmodelᚐSnippetPart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSnippetPart2ᚖewsiᚋresolversᚋmodelᚐSnippetPart(ctx context.Context, sel ast.SelectionSet, v *model.SnippetPart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SnippetPart!")
+		return graphql.Null
+	}
+	return ec._SnippetPart(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41599,6 +43981,30 @@ func (ec *executionContext) marshalNSubtheme2ᚖewsiᚋgraphᚐSubtheme(ctx cont
 		return graphql.Null
 	}
 	return ec._Subtheme(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSuggestion2ᚕᚖewsiᚋresolversᚋmodelᚐSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Suggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuggestion2ᚖewsiᚋresolversᚋmodelᚐSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSuggestion2ᚖewsiᚋresolversᚋmodelᚐSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.Suggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Suggestion!")
+		return graphql.Null
+	}
+	return ec._Suggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTaggedConnection2ᚖewsiᚋresolversᚋmodelᚐTaggedConnection(ctx context.Context, sel ast.SelectionSet, v *model.TaggedConnection) graphql.Marshaler {
@@ -42559,6 +44965,30 @@ func (ec *executionContext) marshalORequestStatus2ᚕewsiᚋgraphᚐRequestStatu
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOSearchFilter2ᚖewsiᚋresolversᚋmodelᚐSearchFilter(ctx context.Context, v any) (*model.SearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSearchFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSearchOrder2ᚖewsiᚋresolversᚋmodelᚐSearchOrder(ctx context.Context, v any) (*model.SearchOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SearchOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchOrder2ᚖewsiᚋresolversᚋmodelᚐSearchOrder(ctx context.Context, sel ast.SelectionSet, v *model.SearchOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOSheetRevision2ᚖewsiᚋgraphᚐSheetRevision(ctx context.Context, sel ast.SelectionSet, v *graph.SheetRevision) graphql.Marshaler {

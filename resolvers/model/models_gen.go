@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -538,6 +539,75 @@ type SearchEdge struct {
 	Score  float64    `json:"score"`
 }
 
+// One value of a search facet and how many results of the whole search (not only the page) have it.
+type SearchFacetCount struct {
+	// The value as the filter takes it: a ContentKind, a theme id, an ISO 3166 code, an ISO 639-1 code or a year.
+	Value string `json:"value"`
+	// What people read, in the language asked.
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// The facets of a search: each counted over the results narrowed by every other facet's selection.
+type SearchFacets struct {
+	Kinds     []*SearchFacetCount `json:"kinds"`
+	Themes    []*SearchFacetCount `json:"themes"`
+	Countries []*SearchFacetCount `json:"countries"`
+	Langs     []*SearchFacetCount `json:"langs"`
+	Years     []*SearchFacetCount `json:"years"`
+}
+
+// Narrows a search; empty fields do not narrow, several values of one field match any of them.
+type SearchFilter struct {
+	Kinds []ContentKind `json:"kinds,omitempty"`
+	// Theme ids or slugs.
+	Themes []string `json:"themes,omitempty"`
+	// ISO 3166 alpha-2 codes.
+	Countries []string `json:"countries,omitempty"`
+	// Languages of the original (ISO 639-1).
+	Langs []string `json:"langs,omitempty"`
+	// Years of the item's date.
+	Years []int `json:"years,omitempty"`
+}
+
+// A search that found nothing: the words as typed (normalised), how often, and when last.
+type SearchMiss struct {
+	Query  string    `json:"query"`
+	Count  int       `json:"count"`
+	LastAt time.Time `json:"lastAt"`
+	// Languages of the pages it came from.
+	Langs []string `json:"langs"`
+}
+
+type SearchMissConnection struct {
+	Edges      []*SearchMissEdge `json:"edges"`
+	PageInfo   *PageInfo         `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+type SearchMissEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *SearchMiss `json:"node"`
+}
+
+// One result of a search.
+type SearchResult struct {
+	Cursor string     `json:"cursor"`
+	Node   graph.Node `json:"node"`
+	Score  float64    `json:"score"`
+	// Passages with the matched words marked, best first; at most 2.
+	Snippets []*Snippet `json:"snippets"`
+}
+
+type SearchResults struct {
+	Edges      []*SearchResult `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+	Facets     *SearchFacets   `json:"facets"`
+	// When nothing is found: queries close to this one (fuzzy words) that find something, best first; empty otherwise.
+	Suggestions []string `json:"suggestions"`
+}
+
 type SheetRevisionConnection struct {
 	Edges      []*SheetRevisionEdge `json:"edges"`
 	PageInfo   *PageInfo            `json:"pageInfo"`
@@ -553,6 +623,28 @@ type SheetSection struct {
 	// strategy, programmes, laws, stakeholders, evaluation or funding.
 	Key  string `json:"key"`
 	Text string `json:"text"`
+}
+
+// A short passage of one field of a result around the words that matched.
+type Snippet struct {
+	// The field the passage comes from: title, summary, description, body.
+	Field string         `json:"field"`
+	Parts []*SnippetPart `json:"parts"`
+}
+
+// A piece of a snippet: text, and whether it is a matched word. Clients mark the matches (e.g. <mark>); no markup is sent.
+type SnippetPart struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match"`
+}
+
+// A type-ahead proposal.
+type Suggestion struct {
+	Node graph.Node `json:"node"`
+	// The name or title, as shown.
+	Label string `json:"label"`
+	// The label split into the prefix matches and the rest.
+	Parts []*SnippetPart `json:"parts"`
 }
 
 type TaggedConnection struct {
@@ -858,6 +950,67 @@ func (e *OrderField) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How search results are ordered; ties break on id.
+type SearchOrder string
+
+const (
+	// Best match first (the full-text score).
+	SearchOrderRelevance SearchOrder = "RELEVANCE"
+	// Newest first, by the item's date (start of a practice or event, date of a document or news item, deadline of a call).
+	SearchOrderNewest SearchOrder = "NEWEST"
+	// Oldest first.
+	SearchOrderOldest SearchOrder = "OLDEST"
+)
+
+var AllSearchOrder = []SearchOrder{
+	SearchOrderRelevance,
+	SearchOrderNewest,
+	SearchOrderOldest,
+}
+
+func (e SearchOrder) IsValid() bool {
+	switch e {
+	case SearchOrderRelevance, SearchOrderNewest, SearchOrderOldest:
+		return true
+	}
+	return false
+}
+
+func (e SearchOrder) String() string {
+	return string(e)
+}
+
+func (e *SearchOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchOrder", str)
+	}
+	return nil
+}
+
+func (e SearchOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchOrder) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
