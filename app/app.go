@@ -54,6 +54,10 @@ type AccountsConfig struct {
 	// InsecureCookie drops Secure from the session cookie (and its __Host-
 	// prefix): for a site served over plain http, never behind TLS.
 	InsecureCookie bool
+	// SessionCache is how long a server answers a session from memory before
+	// asking Neo4j again (auth.Config.SessionCache): 0 takes auth's default,
+	// negative never.
+	SessionCache time.Duration
 }
 
 // Main is the running server.
@@ -132,7 +136,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		_ = m.ln.Close()
 		return err
 	}
-	accounts, err := auth.New(auth.Config{Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie},
+	accounts, err := auth.New(auth.Config{Cookies: auth.Cookies{Insecure: c.Accounts.InsecureCookie}, SessionCache: c.Accounts.SessionCache,
 		EditorToken: c.EditorToken}, st, m.mailer, c.Log)
 	if err != nil {
 		_ = m.ln.Close()

@@ -119,6 +119,9 @@ func (s *Service) actor(ctx context.Context, r *http.Request, st *request) (*gra
 		return nil, http.StatusForbidden, graph.Errorf(graph.EFORBIDDEN, "", "a request from another site cannot act for a logged-in person")
 	}
 	st.sessionHash = HashSecret(id)
+	if a, ok := s.sessions.get(st.sessionHash, now); ok {
+		return a, 0, nil
+	}
 	a, err := s.store.SessionActor(ctx, st.sessionHash, now, touchEvery)
 	if err != nil {
 		return nil, http.StatusServiceUnavailable, err
@@ -129,6 +132,7 @@ func (s *Service) actor(ctx context.Context, r *http.Request, st *request) (*gra
 		return &graph.Actor{}, 0, nil
 	}
 	a.Session = st.sessionHash
+	s.sessions.put(st.sessionHash, a, now)
 	return a, 0, nil
 }
 
@@ -159,6 +163,7 @@ func (s *Service) StartSession(ctx context.Context, personID string) error {
 		if err := s.store.DeleteSession(ctx, st.sessionHash); err != nil {
 			return err
 		}
+		s.sessions.forget(st.sessionHash)
 	}
 	id, hash, err := newSecret()
 	if err != nil {
@@ -190,6 +195,7 @@ func (s *Service) EndSession(ctx context.Context) error {
 	if err := s.store.DeleteSession(ctx, st.sessionHash); err != nil {
 		return err
 	}
+	s.sessions.forget(st.sessionHash)
 	st.sessionHash = ""
 	s.cfg.Cookies.Clear(st.w)
 	return nil
@@ -203,6 +209,7 @@ func (s *Service) EndAllSessions(ctx context.Context, personID string) error {
 	if err := s.store.DeleteSessions(ctx, personID); err != nil {
 		return err
 	}
+	s.sessions.forgetPerson(personID)
 	if st := requestFrom(ctx); st != nil && st.sessionHash != "" {
 		st.sessionHash = ""
 		s.cfg.Cookies.Clear(st.w)

@@ -27,6 +27,12 @@ type Config struct {
 	Rules Rules
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
+	// SessionCache is how long a server may answer a session cookie from
+	// memory before it asks Neo4j again (EWSI_SESSION_CACHE); 0 takes
+	// DefaultSessionCache, a negative value asks Neo4j on every request. A
+	// logout or role change made through another server reaches this one at
+	// most that much later.
+	SessionCache time.Duration
 }
 
 // Rules are the throttles of credential checks, each counted in Neo4j.
@@ -66,8 +72,9 @@ type Service struct {
 	log      *slog.Logger
 	// hashing bounds the argon2id computations running at once (each takes
 	// Params.Memory): a flood of logins queues instead of exhausting memory.
-	hashing chan struct{}
-	dummy   string // a hash to verify against for unknown emails (same time)
+	hashing  chan struct{}
+	dummy    string // a hash to verify against for unknown emails (same time)
+	sessions *sessionCache
 }
 
 // New returns the service over store; notifier sends its mails.
@@ -84,10 +91,14 @@ func New(cfg Config, store graph.Accounts, notifier Notifier, log *slog.Logger) 
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.SessionCache == 0 {
+		cfg.SessionCache = DefaultSessionCache
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Service{cfg: cfg, store: store, notifier: notifier, log: log, hashing: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))}
+	s := &Service{cfg: cfg, store: store, notifier: notifier, log: log, hashing: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1)),
+		sessions: newSessionCache(cfg.SessionCache)}
 	d, err := s.hash(context.Background(), "not a password anyone has")
 	if err != nil {
 		return nil, err
@@ -95,6 +106,10 @@ func New(cfg Config, store graph.Accounts, notifier Notifier, log *slog.Logger) 
 	s.dummy = d
 	return s, nil
 }
+
+// Forget makes the next request of each of personID's sessions read the
+// person from Neo4j again, after a change of their roles or countries.
+func (s *Service) Forget(personID string) { s.sessions.forgetPerson(personID) }
 
 // Store returns the accounts store.
 func (s *Service) Store() graph.Accounts { return s.store }

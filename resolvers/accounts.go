@@ -145,6 +145,7 @@ func (r *Resolver) changeRole(ctx context.Context, personID string, role graph.R
 	if err := svc.Store().SetRoles(ctx, personID, roles, held, time.Now()); err != nil {
 		return nil, err
 	}
+	svc.Forget(personID)
 	acc.Roles, acc.Countries = roles, held
 	return &model.RoleGrant{Person: publicPerson(acc), Roles: roles, Countries: nonNilStrings(held)}, nil
 }

@@ -43,6 +43,7 @@ type config struct {
 	Basemap        site.Basemap   // the map's background (EWSI_BASEMAP, EWSI_BASEMAP_ATTRIBUTION)
 	Mail           app.MailConfig // EWSI_SMTP_URL (or the outbox), EWSI_MAIL_FROM, EWSI_SITE_URL
 	InsecureCookie bool           // EWSI_INSECURE_COOKIE: session cookie without Secure (plain http only)
+	SessionCache   time.Duration  // EWSI_SESSION_CACHE: how long a session is answered from memory (0: never)
 }
 
 // db is where the store is.
@@ -61,7 +62,7 @@ func (c config) app(log *slog.Logger, out io.Writer) app.Config {
 	return app.Config{DB: c.db(), Addr: c.Addr, WebDir: c.WebDir, ReferenceDir: c.ReferenceDir, DemoScale: c.DemoScale,
 		QueryTimeout: c.QueryTimeout, CORSOrigins: c.CORSOrigins, EditorToken: c.EditorToken,
 		Edge: c.Edge, TrustForwarded: c.TrustForwarded, Brand: c.Brand, Basemap: c.Basemap, Mail: c.Mail,
-		Accounts: app.AccountsConfig{InsecureCookie: c.InsecureCookie},
+		Accounts: app.AccountsConfig{InsecureCookie: c.InsecureCookie, SessionCache: c.SessionCache},
 		Restart:  app.RestartPolicy{Max: restarts}, Log: log, Out: out}
 }
 
@@ -105,6 +106,12 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if c.InsecureCookie, err = strconv.ParseBool(get("EWSI_INSECURE_COOKIE", "false")); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_INSECURE_COOKIE", "%q is not true or false", getenv("EWSI_INSECURE_COOKIE"))
+	}
+	if c.SessionCache, err = time.ParseDuration(get("EWSI_SESSION_CACHE", "2s")); err != nil || c.SessionCache < 0 || c.SessionCache > time.Minute {
+		return c, graph.Errorf(graph.EINVALID, "EWSI_SESSION_CACHE", "%q is not a duration from 0s (ask Neo4j on every request) to 1m", getenv("EWSI_SESSION_CACHE"))
+	}
+	if c.SessionCache == 0 {
+		c.SessionCache = -1 // auth: never from memory
 	}
 	if c.TrustForwarded, err = strconv.ParseBool(get("EWSI_TRUST_FORWARDED", "false")); err != nil {
 		return c, graph.Errorf(graph.EINVALID, "EWSI_TRUST_FORWARDED", "%q is not true or false", getenv("EWSI_TRUST_FORWARDED"))
