@@ -27,6 +27,11 @@ func (r *documentResolver) Country(ctx context.Context, obj *graph.Document) (*g
 	return country(ctx, r.Resolver, obj.ID)
 }
 
+// Rendered is the resolver for the rendered field.
+func (r *documentResolver) Rendered(ctx context.Context, obj *graph.Document) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary), nil
+}
+
 // Themes is the resolver for the themes field.
 func (r *eventResolver) Themes(ctx context.Context, obj *graph.Event) ([]*graph.Theme, error) {
 	return themes(ctx, r.Resolver, obj.ID)
@@ -35,6 +40,11 @@ func (r *eventResolver) Themes(ctx context.Context, obj *graph.Event) ([]*graph.
 // Country is the resolver for the country field.
 func (r *eventResolver) Country(ctx context.Context, obj *graph.Event) (*graph.Country, error) {
 	return country(ctx, r.Resolver, obj.ID)
+}
+
+// Rendered is the resolver for the rendered field.
+func (r *eventResolver) Rendered(ctx context.Context, obj *graph.Event) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary), nil
 }
 
 // Themes is the resolver for the themes field.
@@ -47,6 +57,11 @@ func (r *fundingResolver) Country(ctx context.Context, obj *graph.Funding) (*gra
 	return country(ctx, r.Resolver, obj.ID)
 }
 
+// Rendered is the resolver for the rendered field.
+func (r *fundingResolver) Rendered(ctx context.Context, obj *graph.Funding) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary), nil
+}
+
 // Country is the resolver for the country field.
 func (r *localAuthorityResolver) Country(ctx context.Context, obj *graph.LocalAuthority) (*graph.Country, error) {
 	return country(ctx, r.Resolver, obj.ID)
@@ -57,6 +72,11 @@ func (r *localAuthorityResolver) Practices(ctx context.Context, obj *graph.Local
 	return many[*graph.Practice](ctx, r.Resolver, out(graph.RelImplements, graph.KindPractice), obj.ID)
 }
 
+// Rendered is the resolver for the rendered field.
+func (r *localAuthorityResolver) Rendered(ctx context.Context, obj *graph.LocalAuthority) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary), nil
+}
+
 // Themes is the resolver for the themes field.
 func (r *newsResolver) Themes(ctx context.Context, obj *graph.News) ([]*graph.Theme, error) {
 	return themes(ctx, r.Resolver, obj.ID)
@@ -65,6 +85,11 @@ func (r *newsResolver) Themes(ctx context.Context, obj *graph.News) ([]*graph.Th
 // Country is the resolver for the country field.
 func (r *newsResolver) Country(ctx context.Context, obj *graph.News) (*graph.Country, error) {
 	return country(ctx, r.Resolver, obj.ID)
+}
+
+// Rendered is the resolver for the rendered field.
+func (r *newsResolver) Rendered(ctx context.Context, obj *graph.News) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary), nil
 }
 
 // Country is the resolver for the country field.
@@ -90,6 +115,11 @@ func (r *organisationResolver) PartnerIn(ctx context.Context, obj *graph.Organis
 // People is the resolver for the people field.
 func (r *organisationResolver) People(ctx context.Context, obj *graph.Organisation) ([]*graph.Person, error) {
 	return many[*graph.Person](ctx, r.Resolver, in(graph.RelMemberOf, graph.KindPerson), obj.ID)
+}
+
+// Rendered is the resolver for the rendered field.
+func (r *organisationResolver) Rendered(ctx context.Context, obj *graph.Organisation) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary), nil
 }
 
 // Organisations is the resolver for the organisations field.
@@ -135,6 +165,12 @@ func (r *practiceResolver) Partners(ctx context.Context, obj *graph.Practice) ([
 // FundedBy is the resolver for the fundedBy field.
 func (r *practiceResolver) FundedBy(ctx context.Context, obj *graph.Practice) ([]*graph.Funding, error) {
 	return many[*graph.Funding](ctx, r.Resolver, out(graph.RelFundedBy, graph.KindFunding), obj.ID)
+}
+
+// Rendered is the resolver for the rendered field.
+func (r *practiceResolver) Rendered(ctx context.Context, obj *graph.Practice) ([]*model.RenderedField, error) {
+	return r.renderFields("summary", obj.Summary, "challenge", obj.Challenge, "howItWorks", obj.HowItWorks,
+		"results", obj.Results, "evaluation", obj.Evaluation, "resources", obj.Resources), nil
 }
 
 // Practices is the resolver for the practices field.

@@ -110,17 +110,14 @@ func contributionPage(first *int, after *string, read func(graph.Window) ([]*gra
 
 // rendered renders the text fields of a contribution that are set.
 func (r *Resolver) rendered(c *graph.Contribution) []*model.RenderedField {
-	out := []*model.RenderedField{}
 	if c.Fields == nil {
-		return out
+		return []*model.RenderedField{}
 	}
-	md := r.renderer()
+	var pairs []string
 	for _, f := range graph.TextFields {
-		if v := c.Fields.Text(f); v != "" {
-			out = append(out, &model.RenderedField{Field: f, HTML: md.Render(v)})
-		}
+		pairs = append(pairs, f, c.Fields.Text(f))
 	}
-	return out
+	return r.renderFields(pairs...)
 }
 
 // notifyContribution mails the contributor about c (template
@@ -182,4 +179,17 @@ func allErrors(ctx context.Context, err error) error {
 		graphql.AddError(ctx, e)
 	}
 	return es[0]
+}
+
+// renderFields renders the set fields of pairs (field name, text, …) from
+// plain text or Markdown to sanitised HTML, in that order.
+func (r *Resolver) renderFields(pairs ...string) []*model.RenderedField {
+	out := []*model.RenderedField{}
+	md := r.renderer()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			out = append(out, &model.RenderedField{Field: pairs[i], HTML: md.Render(pairs[i+1])})
+		}
+	}
+	return out
 }

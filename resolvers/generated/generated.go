@@ -280,6 +280,7 @@ type ComplexityRoot struct {
 		PublishedBy func(childComplexity int) int
 		Publisher   func(childComplexity int) int
 		Real        func(childComplexity int) int
+		Rendered    func(childComplexity int) int
 		Scope       func(childComplexity int) int
 		Summary     func(childComplexity int) int
 		SummaryEn   func(childComplexity int) int
@@ -360,6 +361,7 @@ type ComplexityRoot struct {
 		Lang      func(childComplexity int) int
 		Location  func(childComplexity int) int
 		Place     func(childComplexity int) int
+		Rendered  func(childComplexity int) int
 		Start     func(childComplexity int) int
 		Summary   func(childComplexity int) int
 		SummaryEn func(childComplexity int) int
@@ -402,6 +404,7 @@ type ComplexityRoot struct {
 		Lang              func(childComplexity int) int
 		Open              func(childComplexity int) int
 		Programme         func(childComplexity int) int
+		Rendered          func(childComplexity int) int
 		Summary           func(childComplexity int) int
 		SummaryEn         func(childComplexity int) int
 		Themes            func(childComplexity int) int
@@ -476,6 +479,7 @@ type ComplexityRoot struct {
 		Name       func(childComplexity int) int
 		Population func(childComplexity int) int
 		Practices  func(childComplexity int) int
+		Rendered   func(childComplexity int) int
 		Summary    func(childComplexity int) int
 		SummaryEn  func(childComplexity int) int
 		Website    func(childComplexity int) int
@@ -614,6 +618,7 @@ type ComplexityRoot struct {
 		Demo      func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Lang      func(childComplexity int) int
+		Rendered  func(childComplexity int) int
 		Source    func(childComplexity int) int
 		Summary   func(childComplexity int) int
 		SummaryEn func(childComplexity int) int
@@ -657,6 +662,7 @@ type ComplexityRoot struct {
 		PartnerIn          func(childComplexity int) int
 		People             func(childComplexity int) int
 		Practices          func(childComplexity int) int
+		Rendered           func(childComplexity int) int
 		Summary            func(childComplexity int) int
 		SummaryEn          func(childComplexity int) int
 		Themes             func(childComplexity int) int
@@ -805,6 +811,7 @@ type ComplexityRoot struct {
 		Location      func(childComplexity int) int
 		Partners      func(childComplexity int) int
 		Principles    func(childComplexity int) int
+		Rendered      func(childComplexity int) int
 		Resources     func(childComplexity int) int
 		Results       func(childComplexity int) int
 		Stage         func(childComplexity int) int
@@ -1115,6 +1122,7 @@ type DocumentResolver interface {
 	PublishedBy(ctx context.Context, obj *graph.Document) (*graph.Organisation, error)
 	Themes(ctx context.Context, obj *graph.Document) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.Document) (*graph.Country, error)
+	Rendered(ctx context.Context, obj *graph.Document) ([]*model.RenderedField, error)
 	DocType(ctx context.Context, obj *graph.Document) (graph.DocType, error)
 
 	Scope(ctx context.Context, obj *graph.Document) (string, error)
@@ -1128,10 +1136,12 @@ type DossierResolver interface {
 type EventResolver interface {
 	Themes(ctx context.Context, obj *graph.Event) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.Event) (*graph.Country, error)
+	Rendered(ctx context.Context, obj *graph.Event) ([]*model.RenderedField, error)
 }
 type FundingResolver interface {
 	Themes(ctx context.Context, obj *graph.Funding) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.Funding) (*graph.Country, error)
+	Rendered(ctx context.Context, obj *graph.Funding) ([]*model.RenderedField, error)
 	Open(ctx context.Context, obj *graph.Funding) (bool, error)
 	EligibleCountries(ctx context.Context, obj *graph.Funding) ([]*graph.Country, error)
 }
@@ -1142,6 +1152,7 @@ type IndicatorResolver interface {
 type LocalAuthorityResolver interface {
 	Country(ctx context.Context, obj *graph.LocalAuthority) (*graph.Country, error)
 	Practices(ctx context.Context, obj *graph.LocalAuthority) ([]*graph.Practice, error)
+	Rendered(ctx context.Context, obj *graph.LocalAuthority) ([]*model.RenderedField, error)
 }
 type ManagedPartnerRequestResolver interface {
 	Suggestions(ctx context.Context, obj *model.ManagedPartnerRequest, first *int) ([]*graph.PartnerMatch, error)
@@ -1197,6 +1208,7 @@ type MutationResolver interface {
 type NewsResolver interface {
 	Themes(ctx context.Context, obj *graph.News) ([]*graph.Theme, error)
 	Country(ctx context.Context, obj *graph.News) (*graph.Country, error)
+	Rendered(ctx context.Context, obj *graph.News) ([]*model.RenderedField, error)
 }
 type ObservationResolver interface {
 	Indicator(ctx context.Context, obj *graph.Observation) (*graph.Indicator, error)
@@ -1208,6 +1220,7 @@ type OrganisationResolver interface {
 	Practices(ctx context.Context, obj *graph.Organisation) ([]*graph.Practice, error)
 	PartnerIn(ctx context.Context, obj *graph.Organisation) ([]*graph.Practice, error)
 	People(ctx context.Context, obj *graph.Organisation) ([]*graph.Person, error)
+	Rendered(ctx context.Context, obj *graph.Organisation) ([]*model.RenderedField, error)
 }
 type PartnerMatchResolver interface {
 	Organisation(ctx context.Context, obj *graph.PartnerMatch) (*graph.Organisation, error)
@@ -1238,6 +1251,7 @@ type PracticeResolver interface {
 	Implementers(ctx context.Context, obj *graph.Practice) ([]graph.Node, error)
 	Partners(ctx context.Context, obj *graph.Practice) ([]*graph.Organisation, error)
 	FundedBy(ctx context.Context, obj *graph.Practice) ([]*graph.Funding, error)
+	Rendered(ctx context.Context, obj *graph.Practice) ([]*model.RenderedField, error)
 	ContributedBy(ctx context.Context, obj *graph.Practice) (*graph.Credit, error)
 }
 type PrincipleResolver interface {
@@ -2287,6 +2301,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Real(childComplexity), true
+	case "Document.rendered":
+		if e.ComplexityRoot.Document.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Rendered(childComplexity), true
 	case "Document.scope":
 		if e.ComplexityRoot.Document.Scope == nil {
 			break
@@ -2624,6 +2644,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Place(childComplexity), true
+	case "Event.rendered":
+		if e.ComplexityRoot.Event.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Rendered(childComplexity), true
 	case "Event.start":
 		if e.ComplexityRoot.Event.Start == nil {
 			break
@@ -2791,6 +2817,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Programme(childComplexity), true
+	case "Funding.rendered":
+		if e.ComplexityRoot.Funding.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Rendered(childComplexity), true
 	case "Funding.summary":
 		if e.ComplexityRoot.Funding.Summary == nil {
 			break
@@ -3075,6 +3107,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocalAuthority.Practices(childComplexity), true
+	case "LocalAuthority.rendered":
+		if e.ComplexityRoot.LocalAuthority.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalAuthority.Rendered(childComplexity), true
 	case "LocalAuthority.summary":
 		if e.ComplexityRoot.LocalAuthority.Summary == nil {
 			break
@@ -3872,6 +3910,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.News.Lang(childComplexity), true
+	case "News.rendered":
+		if e.ComplexityRoot.News.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.News.Rendered(childComplexity), true
 	case "News.source":
 		if e.ComplexityRoot.News.Source == nil {
 			break
@@ -4062,6 +4106,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Practices(childComplexity), true
+	case "Organisation.rendered":
+		if e.ComplexityRoot.Organisation.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Rendered(childComplexity), true
 	case "Organisation.summary":
 		if e.ComplexityRoot.Organisation.Summary == nil {
 			break
@@ -4678,6 +4728,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Practice.Principles(childComplexity), true
+	case "Practice.rendered":
+		if e.ComplexityRoot.Practice.Rendered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Practice.Rendered(childComplexity), true
 	case "Practice.resources":
 		if e.ComplexityRoot.Practice.Resources == nil {
 			break
@@ -6511,6 +6567,8 @@ type Practice implements Node {
   implementers: [Implementer!]!
   partners: [Organisation!]!
   fundedBy: [Funding!]!
+  "The text fields that are set (summary, challenge, howItWorks, results, evaluation, resources), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 type Organisation implements Node {
@@ -6535,6 +6593,8 @@ type Organisation implements Node {
   partnerIn: [Practice!]!
   "Members who chose to share their details."
   people: [Person!]!
+  "The text fields that are set (summary), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 "A local or regional authority."
@@ -6552,6 +6612,8 @@ type LocalAuthority implements Node {
   demo: Boolean!
   country: Country
   practices: [Practice!]!
+  "The text fields that are set (summary), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 "A registered person who chose to share their details. Email addresses are never shown."
@@ -6581,6 +6643,8 @@ type Document implements Node {
   publishedBy: Organisation
   themes: [Theme!]!
   country: Country
+  "The text fields that are set (summary), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 type News implements Node {
@@ -6595,6 +6659,8 @@ type News implements Node {
   demo: Boolean!
   themes: [Theme!]!
   country: Country
+  "The text fields that are set (summary), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 type Event implements Node {
@@ -6611,6 +6677,8 @@ type Event implements Node {
   demo: Boolean!
   themes: [Theme!]!
   country: Country
+  "The text fields that are set (summary), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 type Funding implements Node {
@@ -6628,6 +6696,8 @@ type Funding implements Node {
   themes: [Theme!]!
   "Absent for calls open across the EU."
   country: Country
+  "The text fields that are set (summary), rendered from plain text or Markdown to sanitised HTML: what pages show."
+  rendered: [RenderedField!]!
 }
 
 type PracticeConnection { edges: [PracticeEdge!]! pageInfo: PageInfo! totalCount: Int! }
@@ -8337,6 +8407,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_themes(ctx, field)
 	case "country":
 		return ec.fieldContext_Document_country(ctx, field)
+	case "rendered":
+		return ec.fieldContext_Document_rendered(ctx, field)
 	case "docType":
 		return ec.fieldContext_Document_docType(ctx, field)
 	case "publisher":
@@ -8505,6 +8577,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_themes(ctx, field)
 	case "country":
 		return ec.fieldContext_Event_country(ctx, field)
+	case "rendered":
+		return ec.fieldContext_Event_rendered(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
@@ -8581,6 +8655,8 @@ func (ec *executionContext) childFields_Funding(ctx context.Context, field graph
 		return ec.fieldContext_Funding_themes(ctx, field)
 	case "country":
 		return ec.fieldContext_Funding_country(ctx, field)
+	case "rendered":
+		return ec.fieldContext_Funding_rendered(ctx, field)
 	case "open":
 		return ec.fieldContext_Funding_open(ctx, field)
 	case "eligibleCountries":
@@ -8731,6 +8807,8 @@ func (ec *executionContext) childFields_LocalAuthority(ctx context.Context, fiel
 		return ec.fieldContext_LocalAuthority_country(ctx, field)
 	case "practices":
 		return ec.fieldContext_LocalAuthority_practices(ctx, field)
+	case "rendered":
+		return ec.fieldContext_LocalAuthority_rendered(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocalAuthority", field.Name)
 }
@@ -8933,6 +9011,8 @@ func (ec *executionContext) childFields_News(ctx context.Context, field graphql.
 		return ec.fieldContext_News_themes(ctx, field)
 	case "country":
 		return ec.fieldContext_News_country(ctx, field)
+	case "rendered":
+		return ec.fieldContext_News_rendered(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type News", field.Name)
 }
@@ -9017,6 +9097,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_partnerIn(ctx, field)
 	case "people":
 		return ec.fieldContext_Organisation_people(ctx, field)
+	case "rendered":
+		return ec.fieldContext_Organisation_rendered(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -9323,6 +9405,8 @@ func (ec *executionContext) childFields_Practice(ctx context.Context, field grap
 		return ec.fieldContext_Practice_partners(ctx, field)
 	case "fundedBy":
 		return ec.fieldContext_Practice_fundedBy(ctx, field)
+	case "rendered":
+		return ec.fieldContext_Practice_rendered(ctx, field)
 	case "contributedBy":
 		return ec.fieldContext_Practice_contributedBy(ctx, field)
 	}
@@ -16200,6 +16284,38 @@ func (ec *executionContext) fieldContext_Document_country(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Document_docType(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17706,6 +17822,38 @@ func (ec *executionContext) fieldContext_Event_country(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18275,6 +18423,38 @@ func (ec *executionContext) fieldContext_Funding_country(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Country(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Funding_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Funding().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Funding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19478,6 +19658,38 @@ func (ec *executionContext) fieldContext_LocalAuthority_practices(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Practice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocalAuthority_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.LocalAuthority) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalAuthority_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LocalAuthority().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalAuthority_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocalAuthority",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22825,6 +23037,38 @@ func (ec *executionContext) fieldContext_News_country(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _News_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.News) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_News_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.News().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_News_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "News",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NewsConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NewsConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23609,6 +23853,38 @@ func (ec *executionContext) fieldContext_Organisation_people(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organisation_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organisation().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organisation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26312,6 +26588,38 @@ func (ec *executionContext) fieldContext_Practice_fundedBy(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Funding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Practice_rendered(ctx context.Context, field graphql.CollectedField, obj *graph.Practice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Practice_rendered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Practice().Rendered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RenderedField) graphql.Marshaler {
+			return ec.marshalNRenderedField2ᚕᚖewsiᚋresolversᚋmodelᚐRenderedFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Practice_rendered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Practice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenderedField(ctx, field)
 		},
 	}
 	return fc, nil
@@ -36004,6 +36312,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_country(ctx, field, obj)
 				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_rendered(ctx, field, obj)
+				})
 		case "docType":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -36549,6 +36863,12 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Event_country(ctx, field, obj)
 				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Event_rendered(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36805,6 +37125,12 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Funding_country(ctx, field, obj)
+				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Funding_rendered(ctx, field, obj)
 				})
 		case "open":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -37316,6 +37642,12 @@ func (ec *executionContext) _LocalAuthority(ctx context.Context, sel ast.Selecti
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LocalAuthority_practices(ctx, field, obj)
+				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LocalAuthority_rendered(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -38281,6 +38613,12 @@ func (ec *executionContext) _News(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._News_country(ctx, field, obj)
 				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._News_rendered(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38549,6 +38887,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_people(ctx, field, obj)
+				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_rendered(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39540,6 +39884,12 @@ func (ec *executionContext) _Practice(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Practice_fundedBy(ctx, field, obj)
+				})
+		case "rendered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Practice_rendered(ctx, field, obj)
 				})
 		case "contributedBy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

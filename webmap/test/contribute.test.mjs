@@ -144,7 +144,15 @@ test('a member submits a practice, the coordinator of France publishes it', asyn
     if (!found) await new Promise((ok) => setTimeout(ok, 250));
   }
   assert.equal(found?.country?.iso2, 'FR', 'the published practice is not found in France');
-  assert.deepEqual([...errors, ...q.errors, ...other.errors], []);
+  // its public page shows the Markdown rendered, the script neither run nor shown as an element
+  const pub = await open(member, `/node?id=${encodeURIComponent(found.id)}&lang=en`);
+  const lead = pub.page.locator('[data-field=summary]');
+  await lead.waitFor();
+  assert.equal(await lead.locator('strong').innerText(), 'jardins', 'the summary\'s Markdown is not rendered on the public page');
+  assert.equal(await lead.getAttribute('lang'), 'fr');
+  assert.equal(await pub.page.locator('.node-main script').count(), 0, 'a script element from the summary reached the public page');
+  assert.doesNotMatch(await lead.innerText(), /\*\*/, 'Markdown marks shown as text');
+  assert.deepEqual([...errors, ...q.errors, ...other.errors, ...pub.errors], []);
   await member.close();
   await coord.close();
 });

@@ -13,6 +13,13 @@ const PRACTICES = `practices { ${CONTENT} }`;
 export const NODE = `query($id: ID!, $lang: Lang) {
   node(id: $id) {
     ${NODE_LABEL}
+    ... on Practice { rendered { field html } }
+    ... on Organisation { rendered { field html } }
+    ... on LocalAuthority { rendered { field html } }
+    ... on Document { rendered { field html } }
+    ... on News { rendered { field html } }
+    ... on Event { rendered { field html } }
+    ... on Funding { rendered { field html } }
     ... on Practice { psummary: summary summaryEn area challenge howItWorks results evaluation beneficiaries startDate endDate
       stage budget fundingSource resources contact website updatedAt ${THEMES} ${COUNTRY}
       subthemes { __typename id name(lang: $lang) } principles { __typename id number short(lang: $lang) }

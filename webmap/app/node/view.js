@@ -29,11 +29,27 @@ const tags = (xs) => xs?.length && h('ul', { class: 'ecl-tag-set tags' }, xs.map
 
 const langs = (codes) => codes?.length && codes.map(langName).sort(collator().compare).join(', ');
 
-/** textBlock is a titled block of content in its own language. */
-function textBlock(key, text, lang) {
+/** rich returns the blocks of html, which the API rendered from plain text or
+Markdown and sanitised (RenderedField), each marked with the content's language;
+null without html. Parsed inertly (DOMParser runs no script). */
+function rich(html, lang) {
+  if (!html) return null;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const blocks = [...doc.body.childNodes].filter((x) => x.nodeType === 1 || x.textContent.trim())
+    .map((x) => (x.nodeType === 1 ? x : h('p', {}, x.textContent)));
+  for (const b of blocks) if (lang) b.setAttribute('lang', lang);
+  return blocks.map((b) => document.adoptNode(b));
+}
+
+/** renderedOf maps the API's rendered fields of n by field name. */
+const renderedOf = (n) => Object.fromEntries((n.rendered || []).map((r) => [r.field, r.html]));
+
+/** textBlock is a titled block of content in its own language: the rendered
+Markdown when the API sent it, else the text. */
+function textBlock(key, text, lang, html) {
   if (!text) return null;
   return h('section', { class: 'node-block', 'data-field': key }, h('h2', { class: 'node-block-title' }, t('node.' + key)),
-    h('p', { lang }, text));
+    ...(rich(html, lang) || [h('p', { lang }, text)]));
 }
 
 /** nodeMeta renders the line under the title: kind, original language, demo badge,
@@ -94,14 +110,18 @@ function facts(n, labels) {
 export function nodeBody(ui, n, labels) {
   const lang = contentLang(n);
   const summary = n.psummary ?? n.summary ?? n.msummary;
+  const html = renderedOf(n);
+  const lead = summary && (html.summary
+    ? h('div', { class: 'node-lead', lang, 'data-field': 'summary' }, ...rich(html.summary))
+    : h('p', { class: 'node-lead', lang, 'data-field': 'summary' }, summary));
   const main = h('div', { class: 'node-main' },
-    summary && h('p', { class: 'node-lead', lang, 'data-field': 'summary' }, summary),
+    lead,
     n.summaryEn && lang !== 'en' && h('section', { class: 'node-block summary-en', 'data-field': 'summaryEn' },
       h('h2', { class: 'node-block-title' }, t('node.summaryEn')), h('p', { lang: 'en' }, n.summaryEn)),
     n.ptext && h('p', { class: 'node-lead' }, n.ptext),
     n.description && h('p', { lang: 'en' }, n.description),
-    textBlock('challenge', n.challenge, lang), textBlock('howItWorks', n.howItWorks, lang),
-    textBlock('results', n.results, lang), textBlock('evaluation', n.evaluation, lang));
+    textBlock('challenge', n.challenge, lang, html.challenge), textBlock('howItWorks', n.howItWorks, lang, html.howItWorks),
+    textBlock('results', n.results, lang, html.results), textBlock('evaluation', n.evaluation, lang, html.evaluation));
   const dl = facts(n, labels);
   const aside = dl.length && h('aside', { class: 'node-facts', 'aria-labelledby': 'facts-title' },
     h('h2', { id: 'facts-title', class: 'node-block-title' }, t('node.facts')),
