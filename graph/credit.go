@@ -16,4 +16,6 @@ type Credit struct {
 type Credits interface {
 	// CreditOf returns the credit of node id, nil when it was not contributed.
 	CreditOf(ctx context.Context, id string) (*Credit, error)
+	// CreditsOf returns the credits of the contributed nodes among ids, by id.
+	CreditsOf(ctx context.Context, ids []string) (map[string]*Credit, error)
 }

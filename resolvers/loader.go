@@ -159,6 +159,8 @@ type loaders struct {
 	hops   map[graph.Hop]*batcher[[]graph.Node]
 	nodes  *batcher[graph.Node]
 	stats  *batcher[graph.CountryStats]
+	// credits are the contributors of the request's nodes (nil: the store keeps none)
+	credits *batcher[*graph.Credit]
 	// named are the nodes that the reasons of the ranked lists of the request
 	// name; the first reason worded in another language than English reads them
 	// all at once (see reasonText).
@@ -173,6 +175,9 @@ func WithLoaders(ctx context.Context, store graph.Reader) context.Context {
 		primed: map[graph.Kind]map[string][]string{}}
 	l.nodes = newBatcher(ctx, store.Nodes)
 	l.stats = newBatcher(ctx, store.CountryStats)
+	if c, ok := store.(graph.Credits); ok {
+		l.credits = newBatcher(ctx, c.CreditsOf)
+	}
 	return context.WithValue(ctx, loadersKey{}, l)
 }
 

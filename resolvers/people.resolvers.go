@@ -26,11 +26,12 @@ func (r *creditResolver) Person(ctx context.Context, obj *graph.Credit) (*graph.
 
 // ContributedBy is the resolver for the contributedBy field.
 func (r *practiceResolver) ContributedBy(ctx context.Context, obj *graph.Practice) (*graph.Credit, error) {
-	c, ok := r.Store.(graph.Credits)
-	if !ok {
+	l := r.loadersFor(ctx)
+	if l.credits == nil {
 		return nil, nil
 	}
-	return c.CreditOf(ctx, obj.ID)
+	// a page of practices asks for its credits in one query
+	return l.credits.load(ctx, obj.ID)
 }
 
 // Credit returns generated.CreditResolver implementation.

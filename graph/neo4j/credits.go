@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 
 	"ewsi/graph"
 )
@@ -9,25 +10,47 @@ import (
 // CreditOf returns who contributed node id, with their name and id only when
 // they share their details (a former member never does).
 func (s *Store) CreditOf(ctx context.Context, id string) (*graph.Credit, error) {
-	recs, err := s.read(ctx, `
-MATCH (n {id: $id})-[:CONTRIBUTED_BY]->(p:Person)
-WITH p, coalesce(p.former, false) AS former
-WITH p, former, coalesce(p.shareDetails, false) AND NOT former AS shared
-RETURN CASE WHEN shared THEN p.id ELSE '' END AS id, CASE WHEN shared THEN p.name ELSE '' END AS name,
-  shared, former
-ORDER BY shared DESC LIMIT 1`, map[string]any{"id": id})
-	if err != nil || len(recs) == 0 {
-		return nil, err
+	m, err := s.CreditsOf(ctx, []string{id})
+	return m[id], err
+}
+
+// CreditsOf returns the credits of the nodes ids that were contributed, by id,
+// in one query per kind (each through its label's id index).
+func (s *Store) CreditsOf(ctx context.Context, ids []string) (map[string]*graph.Credit, error) {
+	byKind := map[graph.Kind][]string{}
+	for _, id := range ids {
+		if k, ok := graph.KindOfID(id); ok {
+			byKind[k] = append(byKind[k], id)
+		}
 	}
-	m := recs[0].AsMap()
-	c := &graph.Credit{}
-	if shared, _ := m["shared"].(bool); shared {
-		c.PersonID, _ = m["id"].(string)
-		name, _ := m["name"].(string)
-		c.Name = &name
+	out := make(map[string]*graph.Credit, len(ids))
+	for k, ids := range byKind {
+		recs, err := s.read(ctx, fmt.Sprintf(`
+MATCH (n:%s)-[:CONTRIBUTED_BY]->(p:Person) WHERE n.id IN $ids
+WITH n, p, coalesce(p.former, false) AS former
+WITH n, p, former, coalesce(p.shareDetails, false) AND NOT former AS shared
+ORDER BY shared DESC
+WITH n, head(collect({id: CASE WHEN shared THEN p.id ELSE '' END, name: CASE WHEN shared THEN p.name ELSE '' END,
+  shared: shared, former: former})) AS c
+RETURN n.id AS node, c`, k), map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			node, _ := r.Get("node")
+			cm, _ := r.Get("c")
+			m, _ := cm.(map[string]any)
+			c := &graph.Credit{}
+			if shared, _ := m["shared"].(bool); shared {
+				c.PersonID, _ = m["id"].(string)
+				name, _ := m["name"].(string)
+				c.Name = &name
+			}
+			c.FormerMember, _ = m["former"].(bool)
+			out[node.(string)] = c
+		}
 	}
-	c.FormerMember, _ = m["former"].(bool)
-	return c, nil
+	return out, nil
 }
 
 var _ graph.Credits = (*Store)(nil)

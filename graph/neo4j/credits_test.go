@@ -57,6 +57,15 @@ func TestCreditOf(t *testing.T) {
 	check("shared", "practice:credit-shared", &graph.Credit{PersonID: shared, Name: &sharedName})
 	check("not shared", "practice:credit-private", &graph.Credit{})
 	check("no contribution", "practice:credit-none", nil)
+	// a page's credits in one call: the same answers, nothing for the rest
+	batch, err := s.CreditsOf(ctx, []string{"practice:credit-shared", "practice:credit-private", "practice:credit-none", "document:credit-unknown", "not an id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(batch) != 2 || batch["practice:credit-shared"] == nil || str(batch["practice:credit-shared"].Name) != sharedName ||
+		batch["practice:credit-private"] == nil || batch["practice:credit-private"].Name != nil {
+		t.Errorf("CreditsOf: %+v", batch)
+	}
 	if err := s.DeleteAccount(ctx, shared, now); err != nil {
 		t.Fatal(err)
 	}
