@@ -90,26 +90,92 @@ func (e *Exporter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "too many exports under way: retry in a few seconds", http.StatusServiceUnavailable)
 		return
 	}
+	hops := csvHops[:2]
+	if spec.kind == graph.KindDocument {
+		hops = csvHops
+	}
+	read := e.listBatch(spec.kind, f, spec.order, hops)
+	if scopes := values(q, []string{"scope", "scopes"}); spec.kind == graph.KindDocument && len(scopes) > 0 {
+		lf, err := libraryFilter(scopes, f)
+		if err != nil {
+			http.Error(w, errorText(err), http.StatusBadRequest)
+			return
+		}
+		read = e.libraryBatch(lf, spec.order, hops)
+	}
+	if spec.kind == graph.KindFunding {
+		ff, err := fundingFilter(q, f)
+		if err != nil {
+			http.Error(w, errorText(err), http.StatusBadRequest)
+			return
+		}
+		read = e.fundingBatch(ff, hops)
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), csvTimeout)
 	defer cancel()
-	e.export(ctx, w, r, name, spec.kind, f, spec.order, offset)
+	e.export(ctx, w, r, name, spec.kind, read, hops, offset)
 }
 
 // csvHops are the neighbours a row names.
 var csvHops = []graph.Hop{{Rel: graph.RelIn, To: graph.KindCountry}, {Rel: graph.RelAbout, To: graph.KindTheme},
 	{Rel: graph.RelPublishedBy, To: graph.KindOrganisation}}
 
-func (e *Exporter) export(ctx context.Context, w http.ResponseWriter, r *http.Request, name string, k graph.Kind, f graph.Filter, o graph.Order, offset int) {
-	hops := csvHops[:2]
-	if k == graph.KindDocument {
-		hops = csvHops
+// batch reads the rows of window w, how many match in all, and the rows'
+// neighbours along hops.
+type batch func(ctx context.Context, w graph.Window) ([]graph.Node, int, map[graph.Hop]map[string][]graph.Node, error)
+
+// listBatch reads a kind's list as the GraphQL lists do.
+func (e *Exporter) listBatch(k graph.Kind, f graph.Filter, o graph.Order, hops []graph.Hop) batch {
+	return func(ctx context.Context, w graph.Window) ([]graph.Node, int, map[graph.Hop]map[string][]graph.Node, error) {
+		return e.Store.ListWith(ctx, k, f, o, w, hops)
 	}
+}
+
+// fundingBatch reads the funding calls as the funding page lists them: open
+// calls by nearest deadline, with closed=1 the closed ones after them.
+func (e *Exporter) fundingBatch(f graph.FundingFilter, hops []graph.Hop) batch {
+	today := graph.Today()
+	return func(ctx context.Context, w graph.Window) ([]graph.Node, int, map[graph.Hop]map[string][]graph.Node, error) {
+		w.Limit = min(w.Limit, graph.MaxPageSize)
+		calls, total, err := e.Store.FundingByDeadline(ctx, f, today, w)
+		if err != nil || len(calls) == 0 {
+			return nil, total, nil, err
+		}
+		nodes := make([]graph.Node, 0, len(calls))
+		ids := make([]string, 0, len(calls))
+		for _, c := range calls {
+			nodes = append(nodes, c)
+			ids = append(ids, c.ID)
+		}
+		rel, err := e.Store.NeighboursMulti(ctx, hops, ids)
+		return nodes, total, rel, err
+	}
+}
+
+// libraryBatch reads the documents as the library lists them, whose scope
+// may be the EU (documents that name no country) besides countries.
+func (e *Exporter) libraryBatch(f graph.LibraryFilter, o graph.Order, hops []graph.Hop) batch {
+	return func(ctx context.Context, w graph.Window) ([]graph.Node, int, map[graph.Hop]map[string][]graph.Node, error) {
+		nodes, total, _, err := e.Store.LibraryDocuments(ctx, f, o, w)
+		if err != nil || len(nodes) == 0 {
+			return nil, total, nil, err
+		}
+		ids := make([]string, 0, len(nodes))
+		for _, n := range nodes {
+			ids = append(ids, n.NodeID())
+		}
+		rel, err := e.Store.NeighboursMulti(ctx, hops, ids)
+		return nodes, total, rel, err
+	}
+}
+
+func (e *Exporter) export(ctx context.Context, w http.ResponseWriter, r *http.Request, name string, k graph.Kind, read batch, hops []graph.Hop, offset int) {
 	limit := e.MaxRows
 	if limit <= 0 {
 		limit = MaxCSVRows
 	}
 	win := graph.Window{Offset: offset, Limit: min(csvBatch, limit)}
-	nodes, total, rel, err := e.Store.ListWith(ctx, k, f, o, win, hops)
+	nodes, total, rel, err := read(ctx, win)
 	if err != nil {
 		if graph.ErrorCode(err) == graph.EINVALID {
 			http.Error(w, errorText(err), http.StatusBadRequest)
@@ -152,8 +218,7 @@ func (e *Exporter) export(ctx context.Context, w http.ResponseWriter, r *http.Re
 		if written >= end || len(nodes) == 0 {
 			return
 		}
-		win = graph.Window{Offset: written, Limit: min(csvBatch, end-written)}
-		nodes, _, rel, err = e.Store.ListWith(ctx, k, f, o, win, hops)
+		nodes, _, rel, err = read(ctx, graph.Window{Offset: written, Limit: min(csvBatch, end-written)})
 		if err != nil {
 			e.Log.Error("csv export: a later batch", "kind", k, "offset", written, "err", err)
 			return

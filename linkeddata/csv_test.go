@@ -83,6 +83,7 @@ func TestCSVEqualsTheList(t *testing.T) {
 		{"documents", "country=fr&sort=title", graph.KindDocument, graph.Filter{Countries: []string{"FR"}}, graph.Order{Field: "title"}},
 		{"documents", "types=legislation&from=2004-01-01&to=2020-12-31", graph.KindDocument,
 			graph.Filter{Types: []string{"legislation"}, From: &graph.Date{Year: 2004, Month: 1, Day: 1}, To: &graph.Date{Year: 2020, Month: 12, Day: 31}}, byDate},
+		{"documents", "year=2003", graph.KindDocument, graph.Filter{From: &graph.Date{Year: 2003, Month: 1, Day: 1}, To: &graph.Date{Year: 2003, Month: 12, Day: 31}}, byDate},
 		{"documents", "query=family+reunification", graph.KindDocument, graph.Filter{Query: "family reunification"}, byDate},
 		{"organisations", "", graph.KindOrganisation, graph.Filter{}, graph.Order{Field: "title"}},
 		{"organisations", "themes=education-culture&langs=de", graph.KindOrganisation,
@@ -90,7 +91,6 @@ func TestCSVEqualsTheList(t *testing.T) {
 		{"practices", "theme=education-culture", graph.KindPractice, graph.Filter{Themes: []string{"education-culture"}}, graph.Order{Field: "title"}},
 		{"events", "month=2027-03", graph.KindEvent, graph.Filter{From: &graph.Date{Year: 2027, Month: 3, Day: 1}, To: &graph.Date{Year: 2027, Month: 3, Day: 31}}, graph.Order{Field: "date"}},
 		{"news", "demo=false", graph.KindNews, graph.Filter{Demo: new(bool)}, byDate},
-		{"funding", "", graph.KindFunding, graph.Filter{}, graph.Order{Field: "date"}},
 		{"authorities", "countries=FR", graph.KindLocalAuthority, graph.Filter{Countries: []string{"FR"}}, graph.Order{Field: "title"}},
 	}
 	all, _ := listIDs(t, graph.KindDocument, graph.Filter{}, byDate)
@@ -118,6 +118,72 @@ func TestCSVEqualsTheList(t *testing.T) {
 				t.Errorf("the filter %s did not narrow: %d of %d", tc.query, len(rows), len(all))
 			}
 		})
+	}
+}
+
+// TestCSVFunding: the funding export lists the calls as the funding page does:
+// open ones by deadline, closed=1 adds the closed ones, kind narrows.
+func TestCSVFunding(t *testing.T) {
+	srv := server(t)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"funding:amif-2026"}},
+		{"closed=1", []string{"funding:amif-2026", "funding:closed-2025"}},
+		{"closed=1&kind=private_foundation", []string{"funding:closed-2025"}},
+		{"kind=eu&countries=FR", []string{"funding:amif-2026"}},
+	}
+	for _, tc := range tests {
+		res, _, rows := readCSV(t, srv.URL+"/export/funding.csv?"+tc.query)
+		if got := ids(rows); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.query, got, tc.want)
+		}
+		if res.Header.Get("X-Total-Count") != strconv.Itoa(len(tc.want)) {
+			t.Errorf("%s: X-Total-Count %s", tc.query, res.Header.Get("X-Total-Count"))
+		}
+		for _, r := range rows {
+			if r["id"] == "funding:closed-2025" && (r["amount"] != "50000" || r["deadline"] != "2025-01-31" || r["funder_kind"] != "private_foundation") {
+				t.Errorf("row %v", r)
+			}
+		}
+	}
+	if res, b := get(t, srv.URL+"/export/funding.csv?kind=bank"); res.StatusCode != 400 || !strings.Contains(string(b), "kind") {
+		t.Errorf("kind=bank: %d %s", res.StatusCode, b)
+	}
+}
+
+// TestCSVLibraryScope: the library's scope (EU or countries) narrows the
+// documents as the library's own list does.
+func TestCSVLibraryScope(t *testing.T) {
+	srv := server(t)
+	lib := func(f graph.LibraryFilter) []string {
+		if err := f.Normalize("filter"); err != nil {
+			t.Fatal(err)
+		}
+		nodes, _, _, err := db.Store.LibraryDocuments(context.Background(), f, graph.Order{Field: "date", Desc: true}, graph.Window{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, n := range nodes {
+			out = append(out, n.NodeID())
+		}
+		return out
+	}
+	eu := lib(graph.LibraryFilter{Filter: graph.Filter{Types: []string{"legislation"}}, EU: true})
+	fr := lib(graph.LibraryFilter{Filter: graph.Filter{Countries: []string{"FR"}}})
+	all, _ := listIDs(t, graph.KindDocument, graph.Filter{}, graph.Order{Field: "date", Desc: true})
+	if len(eu) == 0 || len(eu) >= len(all) || !slices.Contains(fr, "document:formula") || slices.Contains(eu, "document:formula") {
+		t.Fatalf("fixture: eu %v, fr %v", eu, fr)
+	}
+	for query, want := range map[string][]string{"scope=EU&type=legislation": eu, "scope=fr": fr} {
+		if _, _, rows := readCSV(t, srv.URL+"/export/documents.csv?"+query); !slices.Equal(ids(rows), want) {
+			t.Errorf("%s: %v, want %v", query, ids(rows), want)
+		}
+	}
+	if res, b := get(t, srv.URL+"/export/documents.csv?scope=Europe"); res.StatusCode != 400 || !strings.Contains(string(b), "scope") {
+		t.Errorf("scope=Europe: %d %s", res.StatusCode, b)
 	}
 }
 

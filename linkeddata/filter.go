@@ -75,6 +75,15 @@ func parseFilter(q url.Values) (graph.Filter, error) {
 			f.To = &d
 		}
 	}
+	if y := strings.TrimSpace(q.Get("year")); y != "" && f.From == nil && f.To == nil {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1000 || n > 9999 {
+			errs = append(errs, graph.Errorf(graph.EINVALID, "year", "%q is not a year", y))
+		} else {
+			from, to := graph.Date{Year: n, Month: 1, Day: 1}, graph.Date{Year: n, Month: 12, Day: 31}
+			f.From, f.To = &from, &to
+		}
+	}
 	if m := strings.TrimSpace(q.Get("month")); m != "" && f.From == nil && f.To == nil {
 		t, err := time.Parse("2006-01", m)
 		if err != nil {
@@ -142,4 +151,46 @@ func errorText(err error) string {
 		fmt.Fprintln(&b, e.Error())
 	}
 	return b.String()
+}
+
+// fundingFilter adds the funding page's parameters to f: kind (funder kinds,
+// also funderKinds) and closed=1 (the closed calls too).
+func fundingFilter(q url.Values, f graph.Filter) (graph.FundingFilter, error) {
+	ff := graph.FundingFilter{Filter: f}
+	for _, k := range values(q, []string{"kind", "funderKinds"}) {
+		fk := graph.FunderKind(strings.ToLower(k))
+		if !fk.Valid() {
+			return ff, graph.Errorf(graph.EINVALID, "kind", "%q is not a funder kind", k)
+		}
+		ff.FunderKinds = append(ff.FunderKinds, fk)
+	}
+	switch c := q.Get("closed"); c {
+	case "", "0", "false":
+	case "1", "true":
+		ff.IncludeClosed = true
+	default:
+		return ff, graph.Errorf(graph.EINVALID, "closed", "%q is not 1 or 0", c)
+	}
+	if err := ff.Normalize(""); err != nil {
+		return ff, err
+	}
+	return ff, nil
+}
+
+// libraryFilter adds the library's scopes to f: countries, and EU for the
+// documents that name no country.
+func libraryFilter(scopes []string, f graph.Filter) (graph.LibraryFilter, error) {
+	lf := graph.LibraryFilter{Filter: f}
+	for _, sc := range scopes {
+		if strings.EqualFold(sc, graph.ScopeEU) {
+			lf.EU = true
+			continue
+		}
+		iso, ok := graph.CountryCode(sc)
+		if !ok {
+			return lf, graph.Errorf(graph.EINVALID, "scope", "%q is not EU or a two-letter country code", sc)
+		}
+		lf.Countries = append(lf.Countries, iso)
+	}
+	return lf, nil
 }

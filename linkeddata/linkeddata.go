@@ -21,6 +21,10 @@ type Store interface {
 	// CountryObservations returns the latest observation of each indicator in
 	// each country asked (graph.Indicators).
 	CountryObservations(ctx context.Context, iso2 []string) (map[string][]graph.Observation, error)
+	// FundingByDeadline lists funding calls as the funding page does (graph.Calendar).
+	FundingByDeadline(ctx context.Context, f graph.FundingFilter, today graph.Date, w graph.Window) ([]*graph.Funding, int, error)
+	// LibraryDocuments lists documents as the library does, EU scope included (graph.Library).
+	LibraryDocuments(ctx context.Context, f graph.LibraryFilter, o graph.Order, w graph.Window) ([]graph.Node, int, graph.DocumentFacets, error)
 }
 
 // Options are shared by the handlers.

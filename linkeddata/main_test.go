@@ -63,6 +63,9 @@ func TestMain(m *testing.M) {
 				Summary: "Un rapport.", Date: &docDate, URL: "https://docs.example.org/report.pdf"},
 				Links: []graph.Link{{Type: graph.RelIn, To: "country:FR"}, {Type: graph.RelPublishedBy, To: "organisation:ville-lyon"}}, Source: "test:3"},
 		}
+		closed := graph.Date{Year: 2025, Month: 1, Day: 31}
+		extra = append(extra, graph.Record{Node: &graph.Funding{Meta: meta("funding:closed-2025"), Title: "Foundation grant 2025",
+			Lang: "de", FunderKind: graph.FunderFoundation, Deadline: &closed, Amount: 50000}, Source: "test:4"})
 		if err := d.Load(fixture, ingest.Records{Label: "eu-law", Recs: acts}, ingest.Records{Label: "extra", Recs: extra}); err != nil {
 			return err
 		}
