@@ -21,6 +21,7 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/graph/neo4j"
+	"ewsi/linkeddata"
 	"ewsi/notify"
 	"ewsi/server"
 	"ewsi/webmap/site"
@@ -115,7 +116,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	c.Log.Info("reference data", "summary", sum.String())
 
 	m.caches = newCaches(st, c.Log, c.TrustForwarded, c.ReferenceDir)
-	pages, err := site.New(site.Config{WebDir: c.WebDir, Brand: c.Brand, Basemap: c.Basemap, Demo: c.DemoScale > 0, Log: c.Log})
+	ld := linkeddata.Options{TrustForwarded: c.TrustForwarded}
+	describer := &linkeddata.Describer{Store: st, Options: ld}
+	pages, err := site.New(site.Config{WebDir: c.WebDir, Brand: c.Brand, Basemap: c.Basemap, Demo: c.DemoScale > 0,
+		Describe: describer.Describe, Log: c.Log})
 	if err != nil {
 		return err
 	}
@@ -125,6 +129,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	routes := maps.Clone(m.caches.routes)
 	maps.Copy(routes, pages.Handlers())
+	maps.Copy(routes, linkeddata.Routes(st, ld, c.Log))
 	var origins []string
 	if o := c.Basemap.Origin(); o != "" {
 		origins = append(origins, o)

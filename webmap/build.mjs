@@ -87,8 +87,9 @@ const entries = new Set();
 for (const page of pages) {
   const html = readFileSync(join(app, page), 'utf8');
   // The only script element without src allowed is a JSON data block (the
-  // messages the layout puts into the page), which is never run.
-  if (/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>/i.test(html) || /\son[a-z]+="/i.test(html) || /\sstyle="/i.test(html)) {
+  // messages the layout puts into the page, the JSON-LD of linkeddata), which
+  // is never run.
+  if (/<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>/i.test(html) || /\son[a-z]+="/i.test(html) || /\sstyle="/i.test(html)) {
     console.error(`webmap build: ${page} has an inline script, handler or style, which the Content-Security-Policy refuses`);
     process.exit(1);
   }

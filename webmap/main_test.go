@@ -20,6 +20,7 @@ import (
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
 	"ewsi/ingest/reference"
+	"ewsi/linkeddata"
 	"ewsi/server"
 	"ewsi/webmap"
 	"ewsi/webmap/site"
@@ -91,11 +92,13 @@ func TestMain(m *testing.M) {
 		if err != nil {
 			return err
 		}
-		pages, err := site.New(site.Config{WebDir: filepath.Join(root, "build", "web"), Demo: true, Log: log})
+		describer := &linkeddata.Describer{Store: d.Store}
+		pages, err := site.New(site.Config{WebDir: filepath.Join(root, "build", "web"), Demo: true, Describe: describer.Describe, Log: log})
 		if err != nil {
 			return err
 		}
 		maps.Copy(extra, pages.Handlers())
+		maps.Copy(extra, linkeddata.Routes(d.Store, linkeddata.Options{}, log))
 		if err := contributionAccounts(d.Store); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"html"
 	"html/template"
 	"net/http"
@@ -30,6 +31,8 @@ type Page struct {
 	Demo      bool
 	SignedIn  bool        // the request has a session: the header links to the account, not to the login
 	Messages  template.JS // the catalog of Lang as JSON, for common/i18n.js
+	// LinkedData is the page's schema.org description as JSON-LD (Config.Describe), "" for none.
+	LinkedData template.JS
 }
 
 // BasemapURLAttr is the attribute data-basemap-url="..." of <body>, written
@@ -110,6 +113,14 @@ func (s *Site) render(w http.ResponseWriter, r *http.Request, p *page, path stri
 	q := r.URL.Query()
 	data := Page{Lang: lang, Path: path, Query: q, Q: q.Get("q"), Brand: s.cfg.Brand, Basemap: s.cfg.Basemap,
 		Demo: s.cfg.Demo, SignedIn: s.cfg.SignedIn(r), Messages: s.msgJSON[lang]}
+	if s.cfg.Describe != nil && status == http.StatusOK {
+		ld, err := s.cfg.Describe(r, path, lang)
+		if err != nil {
+			s.cfg.Log.Warn("page description", "path", r.URL.Path, "err", err)
+		} else if json.Valid(ld) {
+			data.LinkedData = template.JS(ld)
+		}
+	}
 	for _, l := range Langs {
 		data.LangLinks = append(data.LangLinks, LangLink{Code: l, Label: endonyms[l], URL: withLang(r.URL, l), Active: l == lang})
 	}

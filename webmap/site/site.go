@@ -30,6 +30,11 @@ type Config struct {
 	// "Log in" or "My account" link; nil reads the presence of the session
 	// cookie (SessionCookie). The pages never learn who it is.
 	SignedIn func(r *http.Request) bool
+	// Describe returns the schema.org JSON-LD of the page at path (its query
+	// in r) in lang, written into the page's head; nil for none. The bytes
+	// must be JSON with <, > and & escaped (json.Marshal does it). nil
+	// Describe describes nothing.
+	Describe func(r *http.Request, path, lang string) (json.RawMessage, error)
 	Log      *slog.Logger
 }
 
