@@ -25,6 +25,9 @@ type Meta struct {
 // NodeID returns the node's id.
 func (m *Meta) NodeID() string { return m.ID }
 
+// IsDemo says whether the node is generated demo content.
+func (m *Meta) IsDemo() bool { return m.Demo }
+
 // Theme is one of the six themes of the site.
 type Theme struct {
 	Meta

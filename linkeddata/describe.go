@@ -91,7 +91,13 @@ func (d *Describer) node(ctx context.Context, base, id string, lang *graph.Lang)
 	for _, h := range hops[1:] {
 		nb.add(h, res[h][id])
 	}
-	return describeNode(self[0], base, nb), nil
+	o := describeNode(self[0], base, nb)
+	if dm, ok := self[0].(interface{ IsDemo() bool }); ok && dm.IsDemo() && o != nil {
+		// generated content says so wherever it shows, to machines too
+		o["disambiguatingDescription"] = "Generated demo content, not a real " + strings.ToLower(string(k)) + "."
+		o["keywords"] = "demo"
+	}
+	return o, nil
 }
 
 // person describes a person by name only, and only when their profile is public.
