@@ -168,6 +168,12 @@ func (h *Handlers) serve(mime string, make func() renderer) http.Handler {
 		hd.Set("Cache-Control", "public, max-age=300")
 		hd.Set("Content-Type", mime)
 		req.since = h.seen.since(version, now)
+		if matches(r.Header.Get("If-None-Match"), etag) {
+			// the reader has this version: no list is read
+			hd.Del("Content-Type")
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 		a, ok := h.cache.Get(key)
 		if !ok || a.version != version {
 			body, err := rd.render(ctx, req)
@@ -185,6 +191,19 @@ func (h *Handlers) serve(mime string, make func() renderer) http.Handler {
 		// If-Modified-Since with 304, and HEAD and ranges
 		http.ServeContent(w, r, "", a.modified, strings.NewReader(string(a.body)))
 	})
+}
+
+// matches reports whether an If-None-Match header names etag (weakly, as
+// RFC 9110 compares for GET), or is "*".
+func matches(header, etag string) bool {
+	want := strings.TrimPrefix(etag, "W/")
+	for v := range strings.SplitSeq(header, ",") {
+		v = strings.TrimSpace(v)
+		if v == "*" || strings.TrimPrefix(v, "W/") == want {
+			return true
+		}
+	}
+	return false
 }
 
 // fail answers an error: 400 naming the parameter, 404 for an unknown node,

@@ -28,6 +28,14 @@ func TestConditional(t *testing.T) {
 	if res.StatusCode != http.StatusNotModified || len(body) != 0 {
 		t.Fatalf("If-None-Match: %d %q", res.StatusCode, body)
 	}
+	res, _ = get(t, path, "If-None-Match", `"other", `+strings.TrimPrefix(etag, "W/"))
+	if res.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match naming it second and strongly: %d", res.StatusCode)
+	}
+	res, _ = get(t, path, "If-None-Match", `W/"other"`)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("If-None-Match naming another version: %d", res.StatusCode)
+	}
 	res, _ = get(t, path, "If-Modified-Since", modified)
 	if res.StatusCode != http.StatusNotModified {
 		t.Errorf("If-Modified-Since: %d", res.StatusCode)
