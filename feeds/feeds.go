@@ -143,13 +143,13 @@ type renderer struct {
 
 // serve answers a feed: 400 for bad parameters, 304 when the reader has the
 // version, else the feed from the cache or read now, under the time bound.
-func (h *Handlers) serve(mime string, make func() renderer) http.Handler {
+func (h *Handlers) serve(mime string, newRenderer func() renderer) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), h.cfg.Timeout)
 		defer cancel()
 		now := h.cfg.Now()
 		req := &request{Request: r, site: h.site(r), today: graph.DateOf(now.UTC())}
-		rd := make()
+		rd := newRenderer()
 		key, err := rd.prepare(req)
 		if err != nil {
 			h.fail(w, r, err)
