@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"ewsi/auth"
+	"ewsi/feeds"
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/graph/neo4j"
@@ -130,6 +131,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	routes := maps.Clone(m.caches.routes)
 	maps.Copy(routes, pages.Handlers())
 	maps.Copy(routes, linkeddata.Routes(st, ld, c.Log))
+	fd, err := feeds.New(feeds.Config{SiteURL: c.Mail.SiteURL, Timeout: c.QueryTimeout, Log: c.Log}, st)
+	if err != nil {
+		return err
+	}
+	maps.Copy(routes, fd.Routes())
 	var origins []string
 	if o := c.Basemap.Origin(); o != "" {
 		origins = append(origins, o)

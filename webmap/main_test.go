@@ -16,6 +16,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"ewsi/feeds"
 	"ewsi/graph"
 	"ewsi/graph/neo4j/neo4jtest"
 	"ewsi/ingest"
@@ -99,6 +100,11 @@ func TestMain(m *testing.M) {
 		}
 		maps.Copy(extra, pages.Handlers())
 		maps.Copy(extra, linkeddata.Routes(d.Store, linkeddata.Options{}, log))
+		fd, err := feeds.New(feeds.Config{Log: log}, d.Store)
+		if err != nil {
+			return err
+		}
+		maps.Copy(extra, fd.Routes())
 		if err := contributionAccounts(d.Store); err != nil {
 			return err
 		}
