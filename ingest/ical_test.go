@@ -42,7 +42,6 @@ func withoutStamps(n map[string]any) map[string]any {
 	return out
 }
 
-
 func messages(errs []error) []string {
 	var out []string
 	for _, e := range errs {
