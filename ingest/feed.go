@@ -163,11 +163,11 @@ func (f *feedFile) entry(src string, it *gofeed.Item, lang, source string) (*gra
 	case it.PublishedParsed != nil:
 		day = *it.PublishedParsed
 	case it.Published != "":
-		return nil, entryErr(src, "published", "%q is not a date (entry %s)", it.Published, uid)
+		return nil, entryErr(src, "date", "%q is not a date (entry %s)", it.Published, uid)
 	case it.UpdatedParsed != nil:
 		day = *it.UpdatedParsed
 	case it.Updated != "":
-		return nil, entryErr(src, "updated", "%q is not a date (entry %s)", it.Updated, uid)
+		return nil, entryErr(src, "date", "%q is not a date (entry %s)", it.Updated, uid)
 	default:
 		return nil, entryErr(src, "date", "the entry has no published or updated date (entry %s)", uid)
 	}
