@@ -59,8 +59,12 @@ func readAll(path string, open func() (io.ReadCloser, error)) ([]byte, error) {
 	return b, nil
 }
 
-// themeSlugs returns the slugs of the site's themes, which categories are matched against.
-func themeSlugs() (map[string]bool, error) {
+// themeSlugs returns the slugs of the site's themes, which categories are
+// matched against: read once from the embedded reference data, which never
+// changes, and never written after.
+var themeSlugs = sync.OnceValues(readThemeSlugs)
+
+func readThemeSlugs() (map[string]bool, error) {
 	recs, err := reference.Records()
 	if err != nil {
 		return nil, err

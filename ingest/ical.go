@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ func (c *icsFile) Scan(fn func(int, *graph.Record, error) error) error {
 		return err
 	}
 	data = bytes.TrimPrefix(data, bom)
-	cal, err := ical.NewDecoder(bytes.NewReader(data)).Decode()
+	cal, err := decodeICS(data)
 	if err != nil {
 		return graph.Errorf(graph.EINVALID, c.path, "not a valid iCalendar file: %s", strings.TrimPrefix(err.Error(), "ical: "))
 	}
@@ -98,7 +99,7 @@ func (c *icsFile) Scan(fn func(int, *graph.Record, error) error) error {
 		if at[i].size > MaxRecordBytes {
 			err = graph.Errorf(graph.EINVALID, src, "the event is %s bytes long, over the limit of %s bytes for one record", thousands(at[i].size), thousands(MaxRecordBytes))
 		} else {
-			rec, err = c.event(src, ev, z, floating, calLang)
+			rec, err = c.safeEvent(src, ev, z, floating, calLang)
 		}
 		if rec == nil && err == nil {
 			continue // left out, with a warning
@@ -108,6 +109,27 @@ func (c *icsFile) Scan(fn func(int, *graph.Record, error) error) error {
 		}
 	}
 	return nil
+}
+
+// decodeICS decodes a calendar; go-ical panics on some malformed lines (an
+// index out of range on "0;0="), which become an error here.
+func decodeICS(data []byte) (cal *ical.Calendar, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			cal, err = nil, fmt.Errorf("malformed content line (%v)", r)
+		}
+	}()
+	return ical.NewDecoder(bytes.NewReader(data)).Decode()
+}
+
+// safeEvent is event with a panic of the library turned into a rejection.
+func (c *icsFile) safeEvent(src string, ev ical.Event, z *zones, floating *time.Location, calLang string) (rec *graph.Record, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, err = nil, entryErr(src, "", "the event cannot be read (%v)", r)
+		}
+	}()
+	return c.event(src, ev, z, floating, calLang)
 }
 
 // icsText reads a TEXT property, unescaped; an unescaped comma, which go-ical
@@ -174,8 +196,8 @@ func (c *icsFile) event(src string, ev ical.Event, z *zones, floating *time.Loca
 	}
 	obj := map[string]any{
 		"type": "event", "id": feedID("ics-", uid),
-		"title": text["SUMMARY"], "summary": clip(c.pt.text(text["DESCRIPTION"]), TextLimit("summary")),
-		"place": text["LOCATION"], "url": text["URL"],
+		"title": c.pt.text(text["SUMMARY"]), "summary": clip(c.pt.text(text["DESCRIPTION"]), TextLimit("summary")),
+		"place": c.pt.text(text["LOCATION"]), "url": text["URL"],
 	}
 	if obj["title"] == "" {
 		return nil, entryErr(src, "SUMMARY", "is required: it is the event's title (UID %s)", uid)

@@ -134,6 +134,15 @@ func TestICalendarEntries(t *testing.T) {
 					t.Errorf("startsAt %v endsAt %v", e.StartsAt, e.EndsAt)
 				}
 			}},
+		{name: "markup in an event's text is dropped",
+			content: vcal(vevent("h1", "DTSTART:20240506T080000Z", `SUMMARY;LANGUAGE=en:Open <script>alert(1)</script>day`,
+				`LOCATION:<img src=x onerror=alert(2)>Town hall`, `DESCRIPTION:<p>First</p><p>Second <b>bold</b></p>`)),
+			ok: 1, check: func(t *testing.T, recs []*graph.Record) {
+				e := recs[0].Node.(*graph.Event)
+				if e.Title != "Open day" || e.Place != "Town hall" || e.Summary != "First\n\nSecond bold" {
+					t.Errorf("title %q place %q summary %q", e.Title, e.Place, e.Summary)
+				}
+			}},
 		{name: "the id comes from the UID alone",
 			content: vcal(vevent("same-uid", ok...)),
 			ok:      1, check: func(t *testing.T, recs []*graph.Record) {
