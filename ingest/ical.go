@@ -72,7 +72,8 @@ func (c *icsFile) Scan(fn func(int, *graph.Record, error) error) error {
 		return graph.Errorf(graph.EINVALID, c.path, "has %s events, over the limit of %s for one file", thousands(len(events)), thousands(MaxFeedEntries))
 	}
 	at := icsEvents(data)
-	if len(at) != len(events) { // a VEVENT nested somewhere odd: number them instead
+	byLine := len(at) == len(events)
+	if !byLine { // a VEVENT where the line scan cannot match it: number the events instead
 		at = make([]eventAt, len(events))
 		for i := range at {
 			at[i].line = i + 1
@@ -88,12 +89,15 @@ func (c *icsFile) Scan(fn func(int, *graph.Record, error) error) error {
 	}
 	floating := time.UTC
 	if p := cal.Props.Get("X-WR-TIMEZONE"); p != nil {
-		if loc, err := z.location(p.Value); err == nil {
-			floating = loc
+		if loc, err := z.location(p.Value); err == nil && loc != nil {
+			floating = loc // an IANA name; a name only a VTIMEZONE defines is not used here
 		}
 	}
 	for i, ev := range events {
 		src := c.path + ":" + strconv.Itoa(at[i].line)
+		if !byLine {
+			src = c.path + ": event " + strconv.Itoa(at[i].line)
+		}
 		var rec *graph.Record
 		var err error
 		if at[i].size > MaxRecordBytes {

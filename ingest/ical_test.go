@@ -141,6 +141,18 @@ func TestICalendarLoadsWithTextTimesAndBadEntries(t *testing.T) {
 	if id := w["id"].(string); !strings.HasPrefix(id, "event:ics-") {
 		t.Errorf("id %q", id)
 	}
+	// the store reads the instants back into the event (as the API serves them)
+	nodes, err := db.Store.Nodes(context.Background(), []string{w["id"].(string), ev[zaragoza]["id"].(string)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := nodes[w["id"].(string)].(*graph.Event); !ok || e.StartsAt == nil || e.EndsAt == nil ||
+		e.StartsAt.Format(time.RFC3339) != "2025-01-30T08:00:00Z" || e.EndsAt.Format(time.RFC3339) != "2025-01-31T14:30:00Z" {
+		t.Errorf("the Warsaw event read back: %+v", nodes[w["id"].(string)])
+	}
+	if e, ok := nodes[ev[zaragoza]["id"].(string)].(*graph.Event); !ok || e.StartsAt != nil || e.EndsAt != nil {
+		t.Errorf("the all-day event read back: %+v", nodes[ev[zaragoza]["id"].(string)])
+	}
 
 	// the same file again changes nothing
 	again := load(t, "testdata/events.ics")

@@ -143,6 +143,22 @@ func TestICalendarEntries(t *testing.T) {
 					t.Errorf("title %q place %q summary %q", e.Title, e.Place, e.Summary)
 				}
 			}},
+		{name: "an X-WR-TIMEZONE that only a VTIMEZONE names leaves floating times in UTC",
+			content: strings.Replace(vcal(vevent("f2", "DTSTART:20240115T090000", "SUMMARY;LANGUAGE=en:Workshop")),
+				"PRODID:-//test//EN", "PRODID:-//test//EN\r\nX-WR-TIMEZONE:Custom\r\nBEGIN:VTIMEZONE\r\nTZID:Custom\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nEND:STANDARD\r\nEND:VTIMEZONE", 1),
+			ok: 1, check: func(t *testing.T, recs []*graph.Record) {
+				if e := recs[0].Node.(*graph.Event); e.StartsAt.Format("15:04Z07:00") != "09:00Z" {
+					t.Errorf("startsAt %v", e.StartsAt)
+				}
+			}},
+		{name: "a TZID that only a VTIMEZONE names, with an offset of its own",
+			content: strings.Replace(vcal(vevent("f3", "DTSTART;TZID=Custom:20240115T090000", "SUMMARY;LANGUAGE=en:Workshop")),
+				"PRODID:-//test//EN", "PRODID:-//test//EN\r\nBEGIN:VTIMEZONE\r\nTZID:Custom\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nEND:STANDARD\r\nEND:VTIMEZONE", 1),
+			ok: 1, check: func(t *testing.T, recs []*graph.Record) {
+				if e := recs[0].Node.(*graph.Event); e.StartsAt.Format("15:04Z07:00") != "06:00Z" {
+					t.Errorf("startsAt %v", e.StartsAt)
+				}
+			}},
 		{name: "the id comes from the UID alone",
 			content: vcal(vevent("same-uid", ok...)),
 			ok:      1, check: func(t *testing.T, recs []*graph.Record) {
