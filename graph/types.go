@@ -228,6 +228,11 @@ type Event struct {
 	Place     string     `json:"place,omitempty" prop:"place"`
 	URL       string     `json:"url,omitempty" prop:"url"`
 	Location  *orb.Point `json:"-" prop:"location"`
+	// StartsAt and EndsAt are the instants (UTC) of a timed event, as an
+	// iCalendar feed gives them; Start and End are then its days where it
+	// takes place. An all-day event has neither.
+	StartsAt *time.Time `json:"startsAt,omitempty" prop:"startsAt"`
+	EndsAt   *time.Time `json:"endsAt,omitempty" prop:"endsAt"`
 }
 
 // NodeKind returns KindEvent.

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -204,6 +205,9 @@ func (e *Event) Validate() error {
 		c.fail("start", "is required")
 	}
 	c.dates("start", e.Start, "end", e.End)
+	if e.StartsAt != nil && e.EndsAt != nil && e.EndsAt.Before(*e.StartsAt) {
+		c.fail("endsAt", "%s is before startsAt %s", e.EndsAt.UTC().Format(time.RFC3339), e.StartsAt.UTC().Format(time.RFC3339))
+	}
 	c.url("url", e.URL)
 	return c.errs.Err()
 }

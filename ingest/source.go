@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mmcdole/gofeed"
+
 	"ewsi/graph"
 )
 
@@ -21,29 +23,66 @@ type Source interface {
 	Scan(fn func(line int, rec *graph.Record, err error) error) error
 }
 
-// Open returns the source for a file: JSON Lines for .jsonl, .ndjson and .json,
-// CSV with a header for .csv.
-func Open(path string) (Source, error) {
+// Open returns the source for a file by its extension: JSON Lines for .jsonl,
+// .ndjson and .json, CSV with a header for .csv, iCalendar for .ics, Atom for
+// .atom, RSS for .rss, and Atom or RSS for .xml by its root element.
+func Open(path string) (Source, error) { return OpenWith(path, Options{}) }
+
+// OpenWith is Open with the options of the feed formats.
+func OpenWith(path string, opts Options) (Source, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, graph.Errorf(graph.EINVALID, path, "cannot read: %v", errors.Unwrap(err))
 	}
-	return byExt(path, func() (io.ReadCloser, error) { return os.Open(path) })
+	return byExt(path, func() (io.ReadCloser, error) { return os.Open(path) }, opts)
 }
 
 // OpenBytes returns the source of data as if it were a file named name (its
 // extension picks the format), for tests and fuzzing.
 func OpenBytes(name string, data []byte) (Source, error) {
-	return byExt(name, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil })
+	return byExt(name, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }, Options{})
 }
 
-func byExt(name string, open func() (io.ReadCloser, error)) (Source, error) {
-	switch strings.ToLower(filepath.Ext(name)) {
+func byExt(name string, open func() (io.ReadCloser, error), opts Options) (Source, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".jsonl", ".ndjson", ".json":
 		return jsonLines{name, open}, nil
 	case ".csv":
 		return csvFile{name, open}, nil
+	case ".ics", ".atom", ".rss", ".xml":
+		if opts.Lang != "" && !opts.Lang.Valid() {
+			return nil, graph.Errorf(graph.EINVALID, "lang", "%q is not the ISO 639-1 code of an EU official language", opts.Lang)
+		}
+		themes, err := themeSlugs()
+		if err != nil {
+			return nil, err
+		}
+		if ext == ".ics" {
+			return &icsFile{path: name, open: open, opts: opts, themes: themes, warnings: &warnings{}}, nil
+		}
+		if ext == ".xml" {
+			if err := sniffFeed(name, open); err != nil {
+				return nil, err
+			}
+		}
+		return &feedFile{path: name, open: open, opts: opts, themes: themes}, nil
 	}
-	return nil, graph.Errorf(graph.EINVALID, name, "unknown format: use .jsonl (JSON Lines) or .csv (with a header)")
+	return nil, graph.Errorf(graph.EINVALID, name, "unknown format: use .jsonl (JSON Lines), .csv (with a header), .ics (iCalendar), .atom or .rss (news feeds; .xml when its root element is <feed> or <rss>)")
+}
+
+// sniffFeed checks that an .xml file is an Atom or RSS feed, by its root element.
+func sniffFeed(name string, open func() (io.ReadCloser, error)) error {
+	f, err := open()
+	if err != nil {
+		return graph.Errorf(graph.EINVALID, name, "cannot read: %v", err)
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	switch gofeed.DetectFeedType(bytes.NewReader(head[:n])) {
+	case gofeed.FeedTypeAtom, gofeed.FeedTypeRSS:
+		return nil
+	}
+	return graph.Errorf(graph.EINVALID, name, "unknown format: an .xml file is read when it is an Atom feed (root <feed>) or an RSS feed (root <rss> or <rdf:RDF>)")
 }
 
 // bom is the UTF-8 byte order mark some editors write at the start of a file.

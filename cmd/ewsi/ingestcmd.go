@@ -21,8 +21,17 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 	writers := fs.Int("writers", 2, "transactions in flight at once")
 	maxErrors := fs.Int("max-errors", 100, "how many rejected records to print")
 	every := fs.Bool("progress-every-batch", false, "when not on a terminal, print a progress line after every batch")
+	lang := fs.String("lang", "", "language (ISO 639-1, such as pl) of the feed entries that name none")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ewsi ingest [--reference] [--batch N] [--writers N] FILE...\n\nFILE is JSON Lines (.jsonl) or CSV with a header (.csv); see README.md for the fields.")
+		fmt.Fprintln(stderr, `usage: ewsi ingest [--reference] [--batch N] [--writers N] [--lang CODE] FILE...
+
+The format of each FILE comes from its extension:
+  .jsonl .ndjson .json  JSON Lines, one record a line (see README.md for the fields)
+  .csv                  CSV with a header naming the same fields
+  .ics                  iCalendar (RFC 5545): each VEVENT becomes an event, its id from its UID
+  .atom .rss            Atom or RSS news feeds: each entry or item becomes a news item
+  .xml                  Atom or RSS, told apart by the root element (<feed>, <rss>)
+A recurring event (RRULE) is loaded as its first occurrence, with a warning.`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,8 +49,16 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 		}
 		srcs = append(srcs, r...)
 	}
+	opts := ingest.Options{}
+	if *lang != "" {
+		l, err := graph.ParseLang(*lang)
+		if err != nil {
+			return graph.Errorf(graph.EINVALID, "--lang", "%s", graph.ErrorMessage(err))
+		}
+		opts.Lang = l
+	}
 	for _, f := range fs.Args() {
-		s, err := ingest.Open(f)
+		s, err := ingest.OpenWith(f, opts)
 		if err != nil {
 			return err
 		}
@@ -66,6 +83,11 @@ func ingestCmd(ctx context.Context, cfg config, args []string, stdout, stderr io
 			break
 		}
 		fmt.Fprintln(stderr, graph.ErrorMessageFull(e))
+	}
+	for _, s := range srcs {
+		for _, w := range ingest.Warnings(s) {
+			fmt.Fprintln(stderr, "warning: "+w)
+		}
 	}
 	if err != nil {
 		return err

@@ -77,6 +77,11 @@ func encodeValue(v reflect.Value) any {
 			return nil
 		}
 		return dbtype.Point2D{X: x[0], Y: x[1], SpatialRefId: 4326}
+	case *time.Time:
+		if x == nil || x.IsZero() {
+			return nil
+		}
+		return x.UTC()
 	case []string:
 		if len(x) == 0 {
 			return nil
@@ -142,6 +147,14 @@ func decodeValue(dst reflect.Value, raw any) error {
 			return fmt.Errorf("want a datetime, got %T", raw)
 		}
 		dst.Set(reflect.ValueOf(t))
+		return nil
+	case *time.Time:
+		t, ok := raw.(time.Time)
+		if !ok {
+			return fmt.Errorf("want a datetime, got %T", raw)
+		}
+		t = t.UTC()
+		dst.Set(reflect.ValueOf(&t))
 		return nil
 	case []string:
 		list, ok := raw.([]any)
