@@ -3,6 +3,7 @@ package feeds
 import (
 	"context"
 	"strings"
+	"time"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -10,10 +11,12 @@ import (
 )
 
 // The calendars, written with golang-ical, which escapes text values and
-// folds lines at 75 octets. Events and deadlines are plain days in the graph,
-// so every VEVENT is an all-day one (DTSTART;VALUE=DATE, DTEND the day after
-// the last, as RFC 5545 counts it): a day holds in every time zone, and no
-// TZID is needed. DTSTAMP and LAST-MODIFIED are in UTC.
+// folds lines at 75 octets. Deadlines, and events known by their days, are
+// all-day VEVENTs (DTSTART;VALUE=DATE, DTEND the day after the last, as RFC
+// 5545 counts it): a day holds in every time zone, and no TZID is needed. An
+// event imported with its times (Event.StartsAt) is a timed VEVENT in UTC
+// (DTSTART:…Z), which every client shows in its own zone. DTSTAMP and
+// LAST-MODIFIED are in UTC.
 
 // Bounds of the calendars.
 const (
@@ -53,6 +56,23 @@ func langParam(lang string) []ics.PropertyParameter {
 // addDay adds an all-day VEVENT from first to last (inclusive) for it, with
 // uid: its title and summary in its language, its page, its place.
 func addDay(cal *ics.Calendar, r *request, uid string, it item, first, last graph.Date, place string) {
+	e := addVEvent(cal, r, uid, it, place)
+	e.SetAllDayStartAt(first.Time())
+	e.SetAllDayEndAt(last.Time().AddDate(0, 0, 1))
+	e.SetTimeTransparency(ics.TransparencyTransparent)
+}
+
+// addTimed adds a timed VEVENT from start to end (UTC) for it.
+func addTimed(cal *ics.Calendar, r *request, uid string, it item, start, end time.Time, place string) {
+	e := addVEvent(cal, r, uid, it, place)
+	e.SetStartAt(start.UTC())
+	e.SetEndAt(end.UTC())
+	e.SetTimeTransparency(ics.TransparencyOpaque)
+}
+
+// addVEvent adds a VEVENT with uid and what every one holds: stamps, title,
+// summary and page, place.
+func addVEvent(cal *ics.Calendar, r *request, uid string, it item, place string) *ics.VEvent {
 	e := cal.AddEvent(uid)
 	stamp := it.updated
 	if stamp.IsZero() {
@@ -60,8 +80,6 @@ func addDay(cal *ics.Calendar, r *request, uid string, it item, first, last grap
 	}
 	e.SetDtStampTime(stamp)
 	e.SetModifiedAt(stamp)
-	e.SetAllDayStartAt(first.Time())
-	e.SetAllDayEndAt(last.Time().AddDate(0, 0, 1))
 	e.SetSummary(it.title, langParam(it.lang)...)
 	page := pageURL(r.site, it.id)
 	desc := it.summary
@@ -73,7 +91,7 @@ func addDay(cal *ics.Calendar, r *request, uid string, it item, first, last grap
 	if place != "" {
 		e.SetLocation(plain(place), langParam(it.lang)...)
 	}
-	e.SetTimeTransparency(ics.TransparencyTransparent)
+	return e
 }
 
 func uid(r *request, what string) string {
@@ -90,6 +108,14 @@ func writeCalendar(cal *ics.Calendar) ([]byte, error) {
 
 // addEvent adds event ev.
 func addEvent(cal *ics.Calendar, r *request, ev *graph.Event) {
+	if ev.StartsAt != nil {
+		end := *ev.StartsAt
+		if ev.EndsAt != nil && ev.EndsAt.After(end) {
+			end = *ev.EndsAt
+		}
+		addTimed(cal, r, uid(r, ev.ID), itemOf(ev), *ev.StartsAt, end, ev.Place)
+		return
+	}
 	if ev.Start == nil {
 		return
 	}

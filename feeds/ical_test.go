@@ -93,6 +93,33 @@ func checkLines(t *testing.T, body []byte) {
 // TestEventICS: one event, by both addresses: the Polish title and the place
 // with commas, semicolons and quotes come back intact, all-day from its start
 // to the day after its end, with a stable UID, DTSTAMP and its page.
+// timedStart and timedEnd are the instants of the timed event of the fixture.
+var (
+	timedStart = day(20).Time().Add(8*time.Hour + 30*time.Minute)
+	timedEnd   = day(20).Time().Add(16 * time.Hour)
+)
+
+// TestTimedEventICS: an event known by its times is a timed VEVENT in UTC,
+// read back at the same instants.
+func TestTimedEventICS(t *testing.T) {
+	res, body := get(t, "/events/event:timed.ics")
+	mustStatus(t, res, body, 200)
+	e, ok := eventsByUID(t, parseICS(t, body))["event:timed@ewsi.example.org"]
+	if !ok {
+		t.Fatalf("no event in %s", body)
+	}
+	for prop, want := range map[string]time.Time{ical.PropDateTimeStart: timedStart, ical.PropDateTimeEnd: timedEnd} {
+		p := e.Props.Get(prop)
+		if p == nil || p.ValueType() == ical.ValueDate {
+			t.Fatalf("%s is not a time: %v", prop, p)
+		}
+		got, err := e.Props.DateTime(prop, nil)
+		if err != nil || !got.Equal(want) || !strings.HasSuffix(p.Value, "Z") {
+			t.Errorf("%s = %q (%v, %v), want %v in UTC", prop, p.Value, got, err, want)
+		}
+	}
+}
+
 func TestEventICS(t *testing.T) {
 	for _, path := range []string{"/events/event:pl-forum.ics", "/feeds/event.ics?id=event:pl-forum", "/events/pl-forum.ics"} {
 		t.Run(path, func(t *testing.T) {
@@ -156,8 +183,8 @@ func TestEventsICS(t *testing.T) {
 		path, filter string
 		want         []string
 	}{
-		{"/feeds/events.ics", `{}`, []string{"event:pl-forum", "event:fr-atelier", "event:de-past"}},
-		{"/feeds/events.ics?country=PL", `{ countries: ["PL"] }`, []string{"event:pl-forum"}},
+		{"/feeds/events.ics", `{}`, []string{"event:pl-forum", "event:fr-atelier", "event:de-past", "event:timed"}},
+		{"/feeds/events.ics?country=PL", `{ countries: ["PL"] }`, []string{"event:pl-forum", "event:timed"}},
 		{"/feeds/events.ics?country=FR&theme=education-culture", `{ countries: ["FR"], themes: ["education-culture"] }`, []string{"event:fr-atelier"}},
 		{"/feeds/events.ics?country=FR&theme=social-cohesion", `{ countries: ["FR"], themes: ["social-cohesion"] }`, nil},
 	} {

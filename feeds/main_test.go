@@ -90,6 +90,9 @@ func fixture() []graph.Record {
 			Links: links("FR", "education-culture")},
 		{Node: &graph.Event{Meta: published("event:de-past"), Title: "Fachtag Integration", Lang: "de", Start: day(-30)},
 			Links: links("DE", "social-cohesion")},
+		// imported from an iCalendar feed with its times: 09:30 to 17:00 in Warsaw's winter time
+		{Node: &graph.Event{Meta: published("event:timed"), Title: "Spotkanie o integracji", Lang: "pl", Start: day(20), End: day(20),
+			StartsAt: &timedStart, EndsAt: &timedEnd}, Links: links("PL", "social-cohesion")},
 		{Node: &graph.Funding{Meta: published("funding:fr-open"), Title: fundingFR, Lang: "fr", FunderKind: graph.FunderNational,
 			Deadline: day(30)}, Links: links("FR", "social-cohesion")},
 		{Node: &graph.Funding{Meta: published("funding:pl-closed"), Title: fundingPL, Lang: "pl", FunderKind: graph.FunderNational,
