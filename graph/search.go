@@ -16,6 +16,9 @@ const MaxSuggest = 20
 
 // SearchEntry is what the search index keeps of one published content node.
 type SearchEntry struct {
+	// Ref is the store's own reference of the node (Neo4j's element id), which
+	// full-text hits carry: reading it costs no property.
+	Ref       string
 	ID        string
 	Kind      Kind
 	Label     string
@@ -45,9 +48,9 @@ type SearchCorpus struct {
 	Countries []SearchName
 }
 
-// ScoredID is one full-text hit.
-type ScoredID struct {
-	ID    string
+// ScoredRef is one full-text hit: the node's Ref and its score.
+type ScoredRef struct {
+	Ref   string
 	Score float64
 }
 
@@ -67,15 +70,17 @@ type SearchSource interface {
 	// SearchCorpus reads every published content node's entry, and the names of
 	// themes and countries.
 	SearchCorpus(ctx context.Context) (*SearchCorpus, error)
-	// SearchEntries reads the entries of the published nodes among ids (hits
-	// the index does not know yet).
-	SearchEntries(ctx context.Context, ids []string) ([]SearchEntry, error)
-	// SearchIDs runs the Lucene query q (made by FullTextQuery) over the
-	// full-text indexes and returns every published content hit with its best
-	// score, unordered.
-	SearchIDs(ctx context.Context, q string) ([]ScoredID, error)
-	// Nodes returns the published nodes with the given ids, by id.
-	Nodes(ctx context.Context, ids []string) (map[string]Node, error)
+	// SearchEntries reads the entries of the published content nodes among
+	// refs (hits the index does not know yet).
+	SearchEntries(ctx context.Context, refs []string) ([]SearchEntry, error)
+	// SearchRefs runs the Lucene query q (made by FullTextQuery) over the
+	// full-text indexes and returns every hit with its best score, unordered:
+	// any node the indexes hold, published or not (the index in the server
+	// holds the published ones; SearchEntries checks the others).
+	SearchRefs(ctx context.Context, q string) ([]ScoredRef, error)
+	// SearchNodes returns the published content nodes with the given ids, by
+	// id, with all their texts, in one round trip.
+	SearchNodes(ctx context.Context, ids []string) (map[string]Node, error)
 	// RecordSearchMisses adds the misses (Count each) to the report, keeping
 	// at most max distinct queries (the least frequent, oldest go first).
 	RecordSearchMisses(ctx context.Context, misses []SearchMiss, max int) error

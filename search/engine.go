@@ -25,7 +25,7 @@ type Engine struct {
 
 type cachedHits struct {
 	version string
-	hits    []graph.ScoredID
+	hits    []graph.ScoredRef
 }
 
 // New returns an engine over src; the index is built on first use (call
@@ -42,6 +42,17 @@ func New(src graph.SearchSource) *Engine {
 	e.hits, _ = lru.New[string, cachedHits](hitCacheSize)
 	e.Misses = NewRecorder(src)
 	return e
+}
+
+// CacheHits sets how many queries' full-text hits the engine keeps; 0 keeps
+// none (every find asks the full-text indexes, as a bench of the cold path does).
+// Call it before the engine serves.
+func (e *Engine) CacheHits(n int) {
+	if n <= 0 {
+		e.hits = nil
+		return
+	}
+	e.hits, _ = lru.New[string, cachedHits](n)
 }
 
 // Close waits for the index build and the miss recordings under way.
@@ -77,21 +88,26 @@ type Result struct {
 
 // fullText returns the hits of the Lucene query lq, from the cache when the
 // graph has not changed since they were read.
-func (e *Engine) fullText(ctx context.Context, lq string) ([]graph.ScoredID, error) {
-	v := e.Cache.Latest()
-	if c, ok := e.hits.Get(lq); ok && v != "" && c.version == v {
-		return c.hits, nil
+func (e *Engine) fullText(ctx context.Context, lq string) ([]graph.ScoredRef, error) {
+	v, cache := e.Cache.Latest(), e.hits
+	if cache != nil {
+		if c, ok := cache.Get(lq); ok && v != "" && c.version == v {
+			return c.hits, nil
+		}
 	}
-	hits, err := e.Source.SearchIDs(ctx, lq)
+	hits, err := e.Source.SearchRefs(ctx, lq)
 	if err != nil {
 		return nil, err
 	}
-	e.hits.Add(lq, cachedHits{version: v, hits: hits})
+	if cache != nil {
+		cache.Add(lq, cachedHits{version: v, hits: hits})
+	}
 	return hits, nil
 }
 
 // Find runs q: the full-text hits of its words, joined with the index's
-// entries (the store's for hits the index does not know yet), narrowed by the
+// entries (the store's for hits the index does not know: written since it was
+// built, or not published, which the store leaves out), narrowed by the
 // filter, counted into facets, ordered and paged; the page's nodes read with
 // their snippets. A query without a letter or a digit, or longer than
 // graph.MaxQueryLen, is EINVALID at "query".
@@ -112,11 +128,11 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 	var unknown []string
 	scores := map[string]float64{}
 	for _, h := range hits {
-		if i, ok := x.byID[h.ID]; ok {
+		if i, ok := x.byRef[h.Ref]; ok {
 			rows = append(rows, row{&x.entries[i], h.Score})
 		} else {
-			unknown = append(unknown, h.ID)
-			scores[h.ID] = h.Score
+			unknown = append(unknown, h.Ref)
+			scores[h.Ref] = h.Score
 		}
 	}
 	if len(unknown) > 0 {
@@ -126,7 +142,7 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 		}
 		for _, se := range es {
 			en := x.entryOf(se)
-			rows = append(rows, row{&en, scores[se.ID]})
+			rows = append(rows, row{&en, scores[se.Ref]})
 		}
 	}
 	sel := x.selection(q.Filter)
@@ -140,7 +156,7 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 		for i, r := range page {
 			ids[i] = r.e.id
 		}
-		nodes, err := e.Source.Nodes(ctx, ids)
+		nodes, err := e.Source.SearchNodes(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -185,7 +201,7 @@ func (e *Engine) Suggest(ctx context.Context, prefix string, kinds []graph.Kind,
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
-	nodes, err := e.Source.Nodes(ctx, ids)
+	nodes, err := e.Source.SearchNodes(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}

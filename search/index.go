@@ -28,6 +28,7 @@ var kindWeight = map[graph.Kind]int{
 
 // entry is what the index keeps of one content node.
 type entry struct {
+	ref       string
 	id        string
 	kind      graph.Kind
 	label     string
@@ -77,7 +78,7 @@ type Index struct {
 	Version   string
 	BuildTime time.Duration
 	entries   []entry
-	byID      map[string]int32
+	byRef     map[string]int32 // the store's reference → entry
 	postings  map[string][]int32
 	capped    map[string]bool
 	vocab     map[string]int32 // folded label word → how many labels have it
@@ -92,7 +93,7 @@ func (x *Index) Len() int { return len(x.entries) }
 func NewIndex(c *graph.SearchCorpus) *Index {
 	start := time.Now()
 	x := &Index{Version: c.Version, themes: newNames(c.Themes), countries: newNames(c.Countries),
-		byID: make(map[string]int32, len(c.Entries)), postings: map[string][]int32{},
+		byRef: make(map[string]int32, len(c.Entries)), postings: map[string][]int32{},
 		capped: map[string]bool{}, vocab: map[string]int32{}}
 	x.entries = make([]entry, 0, len(c.Entries))
 	for _, e := range c.Entries {
@@ -104,7 +105,7 @@ func NewIndex(c *graph.SearchCorpus) *Index {
 	})
 	for i := range x.entries {
 		e := &x.entries[i]
-		x.byID[e.id] = int32(i)
+		x.byRef[e.ref] = int32(i)
 		seen := map[string]bool{}
 		for _, w := range strings.Fields(e.folded) {
 			if !seen[w] {
@@ -144,7 +145,7 @@ func (x *Index) post(p string, n int, i int32, seen map[string]bool) {
 
 // entryOf turns a store entry into the index's.
 func (x *Index) entryOf(e graph.SearchEntry) entry {
-	out := entry{id: e.ID, kind: e.Kind, label: e.Label, lang: e.Lang,
+	out := entry{ref: e.Ref, id: e.ID, kind: e.Kind, label: e.Label, lang: e.Lang,
 		folded: " " + strings.Join(Words(e.Label), " "),
 		themes: x.themes.indexes(e.Themes), countries: x.countries.indexes(e.Countries)}
 	if e.Date != nil {

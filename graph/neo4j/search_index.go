@@ -13,25 +13,26 @@ import (
 // The reads of the one search (issue 15): full-text hits as ids and scores,
 // and the corpus the server's search index is built from.
 
-// SearchIDs runs the Lucene query q over every full-text index and returns each
-// published content node hit with its best score, unordered. It reads no
-// property but the id.
-func (s *Store) SearchIDs(ctx context.Context, q string) ([]graph.ScoredID, error) {
-	recs, err := s.read(ctx, searchIDsCypher(), map[string]any{"q": q, "labels": searchLabels()})
+// SearchRefs runs the Lucene query q over every full-text index and returns
+// each node hit (by element id) with its best score, unordered. It reads no
+// property: the search index in the server knows which hits are published
+// content, and SearchEntries reads the others.
+func (s *Store) SearchRefs(ctx context.Context, q string) ([]graph.ScoredRef, error) {
+	recs, err := s.read(ctx, searchRefsCypher(), map[string]any{"q": q})
 	if err != nil {
 		return nil, err
 	}
-	ids, _ := recs[0].Get("ids")
+	refs, _ := recs[0].Get("refs")
 	scores, _ := recs[0].Get("scores")
-	il, sl := ids.([]any), scores.([]any)
-	out := make([]graph.ScoredID, len(il))
-	for i := range il {
-		out[i] = graph.ScoredID{ID: il[i].(string), Score: sl[i].(float64)}
+	rl, sl := refs.([]any), scores.([]any)
+	out := make([]graph.ScoredRef, len(rl))
+	for i := range rl {
+		out[i] = graph.ScoredRef{Ref: rl[i].(string), Score: sl[i].(float64)}
 	}
 	return out, nil
 }
 
-func searchIDsCypher() string {
+func searchRefsCypher() string {
 	parts := make([]string, 0, len(fulltextIndexes))
 	for _, ix := range fulltextIndexes {
 		parts = append(parts, fmt.Sprintf(
@@ -39,9 +40,8 @@ func searchIDsCypher() string {
 	}
 	return `
 CALL { ` + strings.Join(parts, " UNION ALL ") + ` }
-WITH node AS n, max(score) AS score
-WHERE ` + published + ` AND labels(n)[0] IN $labels
-RETURN collect(n.id) AS ids, collect(score) AS scores`
+WITH elementId(node) AS ref, max(score) AS score
+RETURN collect(ref) AS refs, collect(score) AS scores`
 }
 
 func searchLabels() []string {
@@ -58,7 +58,7 @@ func entryReturn(k graph.Kind) string {
 	if d := dateProp(k); d != "updatedAt" {
 		date = "n." + d
 	}
-	return fmt.Sprintf(`RETURN n.id AS id, n.%s AS label, n.lang AS lang, %s AS date,
+	return fmt.Sprintf(`RETURN elementId(n) AS ref, n.id AS id, n.%s AS label, n.lang AS lang, %s AS date,
   [(n)-[:ABOUT]->(t:Theme) | t.id] AS themes, [(n)-[:IN]->(c:Country) | c.iso2] AS countries`, nameProp(k), date)
 }
 
@@ -101,37 +101,33 @@ MATCH (c:Country) RETURN 'country' AS what, c.iso2 AS key, '' AS alt, c.nameEn A
 	return c, nil
 }
 
-// SearchEntries reads the search entries of the published content nodes among ids.
-func (s *Store) SearchEntries(ctx context.Context, ids []string) ([]graph.SearchEntry, error) {
-	var out []graph.SearchEntry
-	for k, group := range groupIDs(ids) {
-		if !isContent(k) {
-			continue
-		}
-		recs, err := s.read(ctx, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids AND %s %s", k, published, entryReturn(k)),
-			map[string]any{"ids": group})
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			out = append(out, entryOf(k, r.Values))
-		}
+// SearchEntries reads the search entries of the published content nodes among
+// refs (element ids), in one round trip.
+func (s *Store) SearchEntries(ctx context.Context, refs []string) ([]graph.SearchEntry, error) {
+	if len(refs) == 0 {
+		return nil, nil
+	}
+	parts := make([]string, 0, len(graph.ContentKinds()))
+	for _, k := range graph.ContentKinds() {
+		parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE elementId(n) IN $refs AND %s %s, '%s' AS kind", k, published, entryReturn(k), k))
+	}
+	recs, err := s.read(ctx, strings.Join(parts, " UNION ALL "), map[string]any{"refs": refs})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.SearchEntry, 0, len(recs))
+	for _, r := range recs {
+		k, _ := r.Values[len(r.Values)-1].(string)
+		out = append(out, entryOf(graph.Kind(k), r.Values))
 	}
 	return out, nil
-}
-
-func isContent(k graph.Kind) bool {
-	for _, c := range graph.ContentKinds() {
-		if c == k {
-			return true
-		}
-	}
-	return false
 }
 
 // entryOf decodes a row of entryReturn.
 func entryOf(k graph.Kind, v []any) graph.SearchEntry {
 	e := graph.SearchEntry{Kind: k}
+	e.Ref, _ = v[0].(string)
+	v = v[1:]
 	e.ID, _ = v[0].(string)
 	e.Label, _ = v[1].(string)
 	e.Lang, _ = v[2].(string)
@@ -150,4 +146,37 @@ func entryOf(k graph.Kind, v []any) graph.SearchEntry {
 		}
 	}
 	return e
+}
+
+// SearchNodes returns the published content nodes with the given ids, by id,
+// in one round trip, with every property (snippets read their texts whatever
+// the request selects).
+func (s *Store) SearchNodes(ctx context.Context, ids []string) (map[string]graph.Node, error) {
+	groups := groupIDs(ids)
+	var parts []string
+	params := map[string]any{}
+	for _, k := range graph.ContentKinds() {
+		if g, ok := groups[k]; ok {
+			p := "ids" + string(k)
+			params[p] = g
+			parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $%s AND %s RETURN {p: properties(n), l: '%s'} AS item", k, p, published, k))
+		}
+	}
+	out := map[string]graph.Node{}
+	if len(parts) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, strings.Join(parts, " UNION ALL "), params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		v, _ := r.Get("item")
+		n, err := decodeItem(v)
+		if err != nil {
+			return nil, err
+		}
+		out[n.NodeID()] = n
+	}
+	return out, nil
 }
