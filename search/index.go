@@ -103,10 +103,11 @@ func NewIndex(c *graph.SearchCorpus) *Index {
 		return cmp.Or(kindWeight[b.kind]-kindWeight[a.kind], len(a.label)-len(b.label),
 			strings.Compare(a.folded, b.folded), strings.Compare(a.id, b.id))
 	})
+	seen := map[string]bool{}
 	for i := range x.entries {
 		e := &x.entries[i]
 		x.byRef[e.ref] = int32(i)
-		seen := map[string]bool{}
+		clear(seen)
 		for _, w := range strings.Fields(e.folded) {
 			if !seen[w] {
 				x.vocab[w]++
