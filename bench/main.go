@@ -52,9 +52,10 @@ func main() {
 	queries := flag.Int("queries", 100, "queries of each partner-search and related-content measure")
 	txMemory := flag.String("txmemory", "3g", "memory all transactions of the benchmark's Neo4j may take (below the heap)")
 	cpuProfile := flag.String("cpuprofile", "", "write the bench process's CPU profile here (the loader, the GraphQL server and the clients)")
-	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, accounts, library, contributions, calendar, partners, screenshots (default all but screenshots)")
+	only := flag.String("only", "", "run only these parts, comma-separated: load, ingest, queries, map, browser, edge, accounts, library, contributions, calendar, partners, search, screenshots (default all but screenshots)")
 	shots := flag.String("screenshots", filepath.Join("test-artifacts", "screenshots"), "where -only screenshots writes the PNGs and their index.html")
 	rounds := flag.Int("rounds", 10, "rounds of the browser's first-markers measure, each cold and warm")
+	searchFor := flag.Duration("searchfor", 20*time.Second, "how long each search scenario runs")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -69,7 +70,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, rounds: *rounds, shots: *shots, parts: parts(*only)}
+	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, rounds: *rounds, searchFor: *searchFor, shots: *shots, parts: parts(*only)}
 	if err := run(ctx, o); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -82,6 +83,7 @@ type options struct {
 	scale, iters, queries     int
 	rounds                    int           // of the browser measure
 	warm                      time.Duration // warm-up of each timed pair of queries
+	searchFor                 time.Duration // of each search scenario
 	out, keep, shots          string
 	heap, pageCache, txMemory string
 	parts                     map[string]bool // nil: every part
@@ -155,6 +157,8 @@ func run(ctx context.Context, o options) error {
 		return accountsBench(ctx, st, timing{iters: iters, warm: o.warm}, rep)
 	}}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return partnerBench(ctx, st, o.queries, rep)
+	}}, {"search", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
+		return searchBench(ctx, st, rep, o.searchFor)
 	}}, {"screenshots", func(ctx context.Context, st *neo4j.Store, _ *Report) error {
 		return screenshots(ctx, st, o.shots)
 	}}} {

@@ -30096,7 +30096,7 @@ func (ec *executionContext) fieldContext_SearchFacets_years(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _SearchMiss_query(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchMiss_query(ctx context.Context, field graphql.CollectedField, obj *graph.SearchMiss) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30119,7 +30119,7 @@ func (ec *executionContext) fieldContext_SearchMiss_query(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "String")
 }
 
-func (ec *executionContext) _SearchMiss_count(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchMiss_count(ctx context.Context, field graphql.CollectedField, obj *graph.SearchMiss) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30142,7 +30142,7 @@ func (ec *executionContext) fieldContext_SearchMiss_count(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SearchMiss_lastAt(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchMiss_lastAt(ctx context.Context, field graphql.CollectedField, obj *graph.SearchMiss) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30165,7 +30165,7 @@ func (ec *executionContext) fieldContext_SearchMiss_lastAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SearchMiss", field, false, false, "Time")
 }
 
-func (ec *executionContext) _SearchMiss_langs(ctx context.Context, field graphql.CollectedField, obj *model.SearchMiss) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchMiss_langs(ctx context.Context, field graphql.CollectedField, obj *graph.SearchMiss) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30310,8 +30310,8 @@ func (ec *executionContext) _SearchMissEdge_node(ctx context.Context, field grap
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchMiss) graphql.Marshaler {
-			return ec.marshalNSearchMiss2ᚖewsiᚋresolversᚋmodelᚐSearchMiss(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.SearchMiss) graphql.Marshaler {
+			return ec.marshalNSearchMiss2ᚖewsiᚋgraphᚐSearchMiss(ctx, selections, v)
 		},
 		true,
 		true,
@@ -40921,7 +40921,7 @@ func (ec *executionContext) _SearchFacets(ctx context.Context, sel ast.Selection
 
 var searchMissImplementors = []string{"SearchMiss"}
 
-func (ec *executionContext) _SearchMiss(ctx context.Context, sel ast.SelectionSet, obj *model.SearchMiss) graphql.Marshaler {
+func (ec *executionContext) _SearchMiss(ctx context.Context, sel ast.SelectionSet, obj *graph.SearchMiss) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchMissImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -44132,7 +44132,7 @@ func (ec *executionContext) marshalNSearchFacets2ᚖewsiᚋresolversᚋmodelᚐS
 	return ec._SearchFacets(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSearchMiss2ᚖewsiᚋresolversᚋmodelᚐSearchMiss(ctx context.Context, sel ast.SelectionSet, v *model.SearchMiss) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchMiss2ᚖewsiᚋgraphᚐSearchMiss(ctx context.Context, sel ast.SelectionSet, v *graph.SearchMiss) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SearchMiss!")
 		return graphql.Null

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -570,15 +569,6 @@ type SearchFilter struct {
 	Years []int `json:"years,omitempty"`
 }
 
-// A search that found nothing: the words as typed (normalised), how often, and when last.
-type SearchMiss struct {
-	Query  string    `json:"query"`
-	Count  int       `json:"count"`
-	LastAt time.Time `json:"lastAt"`
-	// Languages of the pages it came from.
-	Langs []string `json:"langs"`
-}
-
 type SearchMissConnection struct {
 	Edges      []*SearchMissEdge `json:"edges"`
 	PageInfo   *PageInfo         `json:"pageInfo"`
@@ -586,8 +576,8 @@ type SearchMissConnection struct {
 }
 
 type SearchMissEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   *SearchMiss `json:"node"`
+	Cursor string            `json:"cursor"`
+	Node   *graph.SearchMiss `json:"node"`
 }
 
 // One result of a search.

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"ewsi/graph/neo4j"
+	"ewsi/search"
+	"ewsi/server"
+)
+
+// The one search (issue 15) through GraphQL over HTTP from 8 clients at once:
+// the type-ahead from one to three letters, over the server's index (suggest)
+// and over the full-text indexes as before (search(prefix: true)); and find
+// with one word, several words, and facets selected, every find asking for its
+// facets and snippets. The hits of a query are not cached between calls (the
+// engine's hit cache is off), so every find runs its full-text query.
+
+// searchClients is how many clients ask at once.
+const searchClients = 8
+
+// Targets of issue 15, in milliseconds at p95.
+const (
+	typeAheadTarget = 50
+	findTarget      = 100
+)
+
+var (
+	// typeAheadPrefixes are what a visitor types, one to three letters.
+	typeAheadPrefixes = []string{"m", "mi", "mig", "r", "re", "ref", "v", "vo", "vol", "p", "pa", "par", "n", "na", "nat",
+		"c", "ci", "civ", "l", "la", "lan", "e", "em", "emp", "b", "be", "ber", "s", "so", "sup", "a", "ac", "acc", "w", "wo", "wom"}
+	oneWord   = []string{"migrants", "refugees", "volunteering", "naturalisation", "participation", "consultation", "language", "employment", "Einbürgerung", "réfugiés"}
+	multiWord = []string{"migrant voices politics", "civic participation newcomers", "volunteering refugees", "residence work permits",
+		"accompagnement naturalisation", "Beratung Aufenthalts", "language courses women", "voix des migrants"}
+	facetFilters = []map[string]any{
+		{"countries": []string{"DE"}}, {"kinds": []string{"PRACTICE", "DOCUMENT"}}, {"years": []int{2022}},
+		{"langs": []string{"fr"}}, {"themes": []string{"social-cohesion"}}, {"countries": []string{"FR", "BE"}, "kinds": []string{"NEWS"}},
+	}
+)
+
+const (
+	suggestQuery = `query($p: String!) { suggest(prefix: $p, first: 8) { label parts { text match } node { id } } }`
+	oldPrefix    = `query($p: String!) { search(query: $p, prefix: true, first: 8) { totalCount edges { node { id ... on Organisation { name } ... on Practice { title } } } } }`
+	findBench    = `query($q: String!, $f: SearchFilter) { find(query: $q, filter: $f, first: 20) {
+  totalCount
+  edges { score node { id } snippets { field parts { text match } } }
+  facets { kinds { value label count } themes { value label count } countries { value label count } langs { value label count } years { value label count } }
+  suggestions } }`
+)
+
+// searchScenario is one measured shape of request.
+type searchScenario struct {
+	name, query string
+	target      float64
+	vars        func(i int) map[string]any
+}
+
+func searchScenarios() []searchScenario {
+	return []searchScenario{
+		{"type-ahead 1-3 letters, in-server index (suggest)", suggestQuery, typeAheadTarget,
+			func(i int) map[string]any { return map[string]any{"p": typeAheadPrefixes[i%len(typeAheadPrefixes)]} }},
+		{"type-ahead 1-3 letters, full-text prefix (search)", oldPrefix, typeAheadTarget,
+			func(i int) map[string]any { return map[string]any{"p": typeAheadPrefixes[i%len(typeAheadPrefixes)]} }},
+		{"find, one word, facets", findBench, findTarget,
+			func(i int) map[string]any { return map[string]any{"q": oneWord[i%len(oneWord)]} }},
+		{"find, several words, facets", findBench, findTarget,
+			func(i int) map[string]any { return map[string]any{"q": multiWord[i%len(multiWord)]} }},
+		{"find, one word, facets selected", findBench, findTarget, func(i int) map[string]any {
+			return map[string]any{"q": oneWord[i%len(oneWord)], "f": facetFilters[(i/len(oneWord))%len(facetFilters)]}
+		}},
+	}
+}
+
+// searchResult is what one scenario measured.
+type searchResult struct {
+	Name      string
+	Calls     int
+	P50, P95  float64
+	PerSecond float64
+}
+
+func searchBench(ctx context.Context, st *neo4j.Store, rep *Report, d time.Duration) error {
+	res, build, nodes, err := runSearchBench(ctx, st, searchClients, d)
+	if err != nil {
+		return err
+	}
+	rep.add(Result{Name: fmt.Sprintf("search: index of %d nodes built", nodes), Unit: "ms", Value: build})
+	for i, r := range res {
+		target := searchScenarios()[i].target
+		rep.add(Result{Name: fmt.Sprintf("search: %s, %d clients, p50", r.Name, searchClients), Unit: "ms", Value: r.P50})
+		rep.add(Result{Name: fmt.Sprintf("search: %s, %d clients, p95", r.Name, searchClients), Unit: "ms", Value: r.P95,
+			Target: fmt.Sprintf("<= %.0f ms", target), Met: met(r.P95 <= target)})
+		rep.add(Result{Name: fmt.Sprintf("search: %s", r.Name), Unit: "req/s", Value: r.PerSecond})
+	}
+	return nil
+}
+
+// runSearchBench builds the search index, then runs each scenario: one pass
+// over its variants to warm Neo4j's plans, then clients asking in turn for d.
+// It returns each scenario's figures, the index's build time in milliseconds
+// and its size.
+func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Duration) ([]searchResult, float64, int, error) {
+	eng := search.New(st)
+	eng.CacheHits(0)
+	defer eng.Close()
+	t0 := time.Now()
+	x, err := eng.Cache.Fresh(ctx)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	build := float64(time.Since(t0).Microseconds()) / 1000
+	api := httptest.NewServer(server.New(server.Config{Edge: engineOnly(), Search: eng}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	defer api.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2 * clients}}
+	var out []searchResult
+	for _, sc := range searchScenarios() {
+		for i := 0; i < 60; i++ { // Neo4j plans each shape once
+			if _, err := postGraphQL(client, api.URL, sc.query, sc.vars(i)); err != nil {
+				return nil, 0, 0, fmt.Errorf("%s: %w", sc.name, err)
+			}
+		}
+		var mu sync.Mutex
+		var lat latencies
+		perSec, err := throughput(ctx, clients, d, func(i int) error {
+			t0 := time.Now()
+			_, err := postGraphQL(client, api.URL, sc.query, sc.vars(i))
+			took := time.Since(t0)
+			mu.Lock()
+			lat = append(lat, took)
+			mu.Unlock()
+			return err
+		})
+		if err != nil {
+			return nil, 0, 0, fmt.Errorf("%s: %w", sc.name, err)
+		}
+		r := searchResult{Name: sc.name, Calls: len(lat), P50: lat.quantile(.5), P95: lat.quantile(.95), PerSecond: perSec}
+		fmt.Printf("bench: search: %-52s p50 %7.1f ms  p95 %7.1f ms  %7.1f req/s\n", sc.name, r.P50, r.P95, r.PerSecond)
+		out = append(out, r)
+	}
+	return out, build, x.Len(), nil
+}
