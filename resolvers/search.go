@@ -214,7 +214,7 @@ func (r *Resolver) searchMisses(ctx context.Context, first *int, after *string) 
 			langs = []string{}
 		}
 		out.Edges = append(out.Edges, &model.SearchMissEdge{Cursor: graph.Cursor(w.Offset + i),
-			Node: &model.SearchMiss{Query: m.Query, Count: m.Count, LastAt: m.LastAt, Langs: langs}})
+			Node: &graph.SearchMiss{Query: m.Query, Count: m.Count, LastAt: m.LastAt, Langs: langs}})
 	}
 	if n := len(out.Edges); n > 0 {
 		out.PageInfo.StartCursor, out.PageInfo.EndCursor = &out.Edges[0].Cursor, &out.Edges[n-1].Cursor
