@@ -33,13 +33,14 @@ run: build
 
 ## test: every test, against a real embedded Neo4j started by the tests themselves.
 ## The browser tests (./webmap, the longest package) start at once beside the others: they
-## wait on pages more than they compute, so on 2 cores they overlap the Neo4j-bound packages.
+## wait on pages more than they compute, so on 2 cores they overlap the Neo4j-bound packages;
+## the fuzz smoke runs when the other packages are done, while ./webmap still runs.
 test: build
 	go vet ./...
 	go test $(GOTEST_FLAGS) ./webmap & web=$$!; \
 	go test $(GOTEST_FLAGS) $$(go list ./... | grep -vx 'ewsi/webmap'); rest=$$?; \
-	wait $$web; web=$$?; test $$rest -eq 0 -a $$web -eq 0
-	$(MAKE) fuzz-smoke
+	$(MAKE) --no-print-directory fuzz-smoke; fuzz=$$?; \
+	wait $$web; web=$$?; test $$rest -eq 0 -a $$web -eq 0 -a $$fuzz -eq 0
 
 ## fuzz-smoke: run each fuzz target of the ingest readers for a few seconds (no Neo4j needed).
 FUZZ_TARGETS := FuzzJSONLines FuzzCSV FuzzRecord

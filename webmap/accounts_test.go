@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"testing"
@@ -74,7 +75,7 @@ func newAccounts(st graph.Accounts, n graph.Notifier, log *slog.Logger) (*auth.S
 // the site-wide pages; their addresses go to the tests in the environment.
 func testAccounts(t *testing.T) []string {
 	t.Helper()
-	run := time.Now().Format("150405.000000")
+	run := strings.ToLower(t.Name()) + "." + time.Now().Format("150405.000000") // TestBrowser and TestSite make theirs at once
 	coord := "coordinator.fr." + run + "@browser-tests.example"
 	member := "site.member." + run + "@browser-tests.example"
 	authtest.Account(t, db.Store, coord, []graph.Role{graph.RoleCoordinator}, []string{"FR"})

@@ -1,6 +1,7 @@
 package webmap_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,24 +14,31 @@ import (
 
 // TestBrowser runs the browser tests of the pages (webmap/test/*.test.mjs but the
 // site-wide ones, playwright-core driving Debian's Chromium headless, with
-// axe-core) against the real server and Neo4j that TestMain started. A missing
+// axe-core) against the real server and Neo4j that TestMain started, one file
+// after the other (they change data that the next one may count). A missing
 // Chromium fails the test: browser tests are part of `make test`, not optional.
+// It runs beside TestSite (t.Parallel): both wait on pages more than they
+// compute, and the site-wide files only read (a log-in aside, with their own
+// account).
 func TestBrowser(t *testing.T) {
-	runNodeTests(t, func(name string) bool { return !strings.HasPrefix(name, "site-") })
+	t.Parallel()
+	runNodeTests(t, 1, func(name string) bool { return !strings.HasPrefix(name, "site-") })
 }
 
 // TestSite runs the site-wide browser tests (webmap/test/site-*.test.mjs): axe on
 // every page in three languages at two sizes, no English UI string in French or
 // German, the keyboard journey across pages. Their reports go to
-// test-artifacts/axe and test-artifacts/i18n.
+// test-artifacts/axe and test-artifacts/i18n. The files only read, each in its
+// own browser: two run at once (the axe matrix beside the keyboard journey).
 func TestSite(t *testing.T) {
-	runNodeTests(t, func(name string) bool { return strings.HasPrefix(name, "site-") })
+	t.Parallel()
+	runNodeTests(t, 2, func(name string) bool { return strings.HasPrefix(name, "site-") })
 }
 
 // runNodeTests runs the webmap/test/*.test.mjs files that keep says to keep, and
 // whose name holds $EWSI_BROWSER_TESTS (e.g. EWSI_BROWSER_TESTS=maplibre while
-// working on one), under node --test, one file after the other.
-func runNodeTests(t *testing.T, keep func(name string) bool) {
+// working on one), under node --test, files of them at once.
+func runNodeTests(t *testing.T, files int, keep func(name string) bool) {
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatalf("chromium is not installed, and the map's browser tests need it: run `apt-get install -y chromium` (CI's .ci/run does)")
@@ -47,13 +55,13 @@ func runNodeTests(t *testing.T, keep func(name string) bool) {
 		t.Fatalf("build/web/index.html is missing: run `make` (it builds the browser app)")
 	}
 	all, _ := filepath.Glob(filepath.Join(root, "webmap", "test", "*"+os.Getenv("EWSI_BROWSER_TESTS")+"*.test.mjs"))
-	var files []string
+	var paths []string
 	for _, f := range all {
 		if keep(filepath.Base(f)) {
-			files = append(files, f)
+			paths = append(paths, f)
 		}
 	}
-	if len(files) == 0 {
+	if len(paths) == 0 {
 		if os.Getenv("EWSI_BROWSER_TESTS") != "" {
 			t.Skipf("no browser test of this group has %q in its name", os.Getenv("EWSI_BROWSER_TESTS"))
 		}
@@ -63,7 +71,7 @@ func runNodeTests(t *testing.T, keep func(name string) bool) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, append([]string{"--test", "--test-concurrency=1"}, files...)...)
+	cmd := exec.Command(node, append([]string{"--test", fmt.Sprintf("--test-concurrency=%d", files)}, paths...)...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "EWSI_URL="+baseURL, "CHROMIUM="+chromium, "EWSI_ARTIFACTS="+artifacts,
 		"EWSI_EDITOR_TOKEN="+editorToken)

@@ -6,8 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { browser, base, api, artifacts } from './browser.mjs';
+import { browser, base, api, artifacts, axeBuilder } from './browser.mjs';
 
 const ctx = browser();
 const LANGS = ['en', 'fr', 'de'];
@@ -50,7 +49,7 @@ async function settle(page) {
 /** noAxe runs axe-core and fails on any violation, whatever its impact. */
 async function noAxe(page, name) {
   await settle(page);
-  const res = await new AxeBuilder({ page }).analyze();
+  const res = await axeBuilder(page).analyze();
   writeFileSync(join(artifacts, `${name}-axe.json`), JSON.stringify(res.violations, null, 2));
   assert.deepEqual(res.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `axe on ${name}`);
 }

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { artifacts } from './browser.mjs';
+import { artifacts, axeBuilder } from './browser.mjs';
 
 /** tabTo presses Tab until the focus is on selector. */
 export async function tabTo(page, selector, max = 200) {
@@ -17,7 +16,7 @@ export async function tabTo(page, selector, max = 200) {
 
 /** noAxe runs axe-core and fails on any violation, whatever its impact. */
 export async function noAxe(page, name) {
-  const res = await new AxeBuilder({ page }).analyze();
+  const res = await axeBuilder(page).analyze();
   writeFileSync(join(artifacts, `${name}-axe.json`), JSON.stringify(res.violations, null, 2));
   assert.deepEqual(res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `axe on ${name}`);
 }

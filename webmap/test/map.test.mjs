@@ -5,8 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { browser, base, artifacts, api, cspViolations } from './browser.mjs';
+import { browser, base, artifacts, api, cspViolations, axeBuilder } from './browser.mjs';
 
 const ctx = browser();
 const measures = {};
@@ -310,7 +309,7 @@ test('the map runs under a strict Content-Security-Policy with no violation', as
 
 /** noAxe runs axe-core and fails on any violation, whatever its impact. */
 async function noAxe(page, name) {
-  const res = await new AxeBuilder({ page }).analyze();
+  const res = await axeBuilder(page).analyze();
   writeFileSync(join(artifacts, `${name}-axe.json`), JSON.stringify(res.violations, null, 2));
   axeFigures[name] = { violations: res.violations.length, passes: res.passes.length, incomplete: res.incomplete.length };
   assert.deepEqual(res.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `axe on ${name}`);

@@ -7,8 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { browser, base, open, api, artifacts, shot } from './browser.mjs';
+import { browser, base, open, api, artifacts, shot, axeBuilder } from './browser.mjs';
 
 const ctx = browser();
 const token = process.env.EWSI_EDITOR_TOKEN;
@@ -40,7 +39,7 @@ async function relatedShown(page) {
 /** noViolations runs axe-core on the page, keeps its report as name-axe.json and
 fails on any violation, whatever its impact. */
 async function noViolations(page, name) {
-  const res = await new AxeBuilder({ page }).analyze();
+  const res = await axeBuilder(page).analyze();
   writeFileSync(join(artifacts, `${name}-axe.json`), JSON.stringify(res.violations, null, 2));
   assert.deepEqual(res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `axe on ${name}`);
 }
