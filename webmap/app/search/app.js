@@ -146,7 +146,7 @@ function result(e) {
   if (n.country?.iso2) meta.push(h('li', {}, regionName(n.country.iso2)));
   if (cl) meta.push(h('li', {}, langBadge(lang, cl)));
   if (n.demo) meta.push(h('li', {}, demoBadge(lang, true)));
-  return h('li', { class: 'ewsi-result', 'data-id': n.id, 'data-date': d || undefined },
+  return h('li', { class: 'ewsi-result', 'data-id': n.id, 'data-kind': n.__typename, 'data-date': d || undefined },
     h('h3', { class: 'ewsi-doc-title' },
       h('a', { class: 'ecl-link ecl-link--standalone', href: `/node?id=${encodeURIComponent(n.id)}`, lang: other },
         titleSnip ? marked(titleSnip.parts) : name)),
@@ -175,7 +175,7 @@ function nothingFound(s, suggestions) {
   const more = [];
   if (suggestions.length) {
     more.push(h('p', { class: 'ewsi-did-you-mean' }, t('search.didYouMean'), ' ',
-      suggestions.map((x, i) => [i ? ', ' : '', h('a', { class: 'ecl-link', href: addressOf({ ...stateOf(new URLSearchParams()), q: x }) }, x)])));
+      suggestions.flatMap((x, i) => [i ? ', ' : '', h('a', { class: 'ecl-link', href: addressOf({ ...stateOf(new URLSearchParams()), q: x }) }, x)])));
   }
   return notification('info', t('search.noneTitle'), t('search.none', { q: s.q }), ...more);
 }
