@@ -141,7 +141,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	srv := server.New(server.Config{Addr: c.Addr, WebDir: c.WebDir, QueryTimeout: c.QueryTimeout,
 		AllowedOrigins: c.CORSOrigins, Extra: routes, NotFound: http.HandlerFunc(pages.NotFound),
 		ContentOrigins: origins, EditorToken: c.EditorToken, Notifier: m.mailer, Accounts: accounts,
-		Map: m.caches.layers, Partners: m.caches.ranker, Labels: catalog, Edge: c.Edge}, st, c.Log)
+		Map: m.caches.layers, Partners: m.caches.ranker, Search: m.caches.search, Labels: catalog, Edge: c.Edge}, st, c.Log)
 	m.http = &http.Server{Handler: m.health.gate(srv.Handler()), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 30 * time.Second, WriteTimeout: c.QueryTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
 

@@ -8,16 +8,18 @@ import (
 
 	"ewsi/graph/neo4j"
 	"ewsi/graph/rank"
+	"ewsi/search"
 	"ewsi/webmap"
 )
 
 // caches are the caches derived from the graph that the server keeps: the map's
-// cluster hierarchies (webmap.Layers) and partner search's ranking projection
-// (rank.Ranker). They are made here, handed to the server, and closed by Close.
+// cluster hierarchies (webmap.Layers), partner search's ranking projection
+// (rank.Ranker) and the search index (search.Engine). They are made here, handed to the server, and closed by Close.
 type caches struct {
 	log    *slog.Logger
 	ranker *rank.Ranker
 	layers *webmap.Layers
+	search *search.Engine
 	routes map[string]http.Handler
 }
 
@@ -30,6 +32,15 @@ func newCaches(st *neo4j.Store, log *slog.Logger, trustForwarded bool, reference
 		}
 		log.Info("ranking: projection built", "nodes", p.Len(), "took", p.BuildTime.Round(time.Millisecond), "bytes", p.Bytes())
 	}
+	engine := search.New(st)
+	engine.Cache.OnBuild = func(x *search.Index, err error) {
+		if err != nil {
+			log.Warn("search: building the index", "err", err)
+			return
+		}
+		log.Info("search: index built", "nodes", x.Len(), "took", x.BuildTime.Round(time.Millisecond))
+	}
+	engine.Misses.Log = log
 	layers := webmap.NewLayers(st)
 	// the cities of the reference data name the map's clusters
 	if places, err := webmap.LoadGazetteer(referenceDir); err != nil {
@@ -37,7 +48,7 @@ func newCaches(st *neo4j.Store, log *slog.Logger, trustForwarded bool, reference
 	} else {
 		layers.Options.Places = places
 	}
-	return &caches{log: log, ranker: ranker, layers: layers,
+	return &caches{log: log, ranker: ranker, layers: layers, search: engine,
 		routes: webmap.Routes(layers, webmap.RouteOptions{TrustForwarded: trustForwarded})}
 }
 
@@ -51,6 +62,9 @@ func (c *caches) warm(ctx context.Context) {
 	if err := c.layers.Warm(ctx); err != nil && ctx.Err() == nil {
 		c.log.Warn("map: warming the cluster cache", "err", err)
 	}
+	if _, err := c.search.Cache.Fresh(ctx); err != nil && ctx.Err() == nil {
+		c.log.Warn("search: building the index", "err", err)
+	}
 }
 
 // refresh rebuilds both after a write of the app's own (the demo load), so that
@@ -60,7 +74,10 @@ func (c *caches) refresh(ctx context.Context) error {
 	if err := c.layers.Warm(ctx); err != nil {
 		return err
 	}
-	_, err := c.ranker.Cache.Fresh(ctx)
+	if _, err := c.ranker.Cache.Fresh(ctx); err != nil {
+		return err
+	}
+	_, err := c.search.Cache.Fresh(ctx)
 	return err
 }
 
@@ -69,6 +86,14 @@ func (c *caches) refresh(ctx context.Context) error {
 // time limit) to end, at most until ctx ends.
 func (c *caches) close(ctx context.Context) {
 	c.layers.Close()
+	done := make(chan struct{})
+	go func() { c.search.Close(); close(done) }()
+	defer func() {
+		select {
+		case <-done:
+		case <-ctx.Done():
+		}
+	}()
 	for c.ranker.Cache.Building() {
 		select {
 		case <-ctx.Done():

@@ -33,6 +33,7 @@ func Policy() map[string]Rule {
 		accountRules(),
 		calendarRules(),
 		contributionRules(),
+		searchRules(),
 	} {
 		for k, v := range part {
 			p[k] = v

@@ -9,6 +9,7 @@ import (
 	"ewsi/graph"
 	"ewsi/graph/labels"
 	"ewsi/markup"
+	"ewsi/search"
 	"ewsi/webmap"
 )
 
@@ -44,4 +45,7 @@ type Resolver struct {
 	// Notifier records mails to send (confirmations, contributions); nil where
 	// mail is off.
 	Notifier graph.Notifier
+	// Search runs the one search and the type-ahead over the index the server
+	// keeps; nil where the store cannot.
+	Search *search.Engine
 }

@@ -13,15 +13,15 @@ import (
 
 // Find is the resolver for the find field.
 func (r *queryResolver) Find(ctx context.Context, query string, filter *model.SearchFilter, orderBy *model.SearchOrder, lang *graph.Lang, first *int, after *string) (*model.SearchResults, error) {
-	return nil, graph.Errorf(graph.EINTERNAL, "find", "not built yet")
+	return r.find(ctx, query, filter, orderBy, lang, first, after)
 }
 
 // Suggest is the resolver for the suggest field.
 func (r *queryResolver) Suggest(ctx context.Context, prefix string, kinds []model.ContentKind, lang *graph.Lang, first *int) ([]*model.Suggestion, error) {
-	return nil, graph.Errorf(graph.EINTERNAL, "suggest", "not built yet")
+	return r.suggest(ctx, prefix, kinds, first)
 }
 
 // SearchMisses is the resolver for the searchMisses field.
 func (r *queryResolver) SearchMisses(ctx context.Context, first *int, after *string) (*model.SearchMissConnection, error) {
-	return nil, graph.Errorf(graph.EINTERNAL, "searchMisses", "not built yet")
+	return r.searchMisses(ctx, first, after)
 }

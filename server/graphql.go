@@ -20,6 +20,7 @@ import (
 	"ewsi/resolvers"
 	"ewsi/resolvers/generated"
 	"ewsi/resolvers/model"
+	"ewsi/search"
 )
 
 // graphqlHandler builds the /graphql endpoint: GET and POST per the GraphQL over
@@ -51,6 +52,10 @@ func (s *Server) graphqlHandler() http.Handler {
 	root.Calendar, _ = s.store.(graph.Calendar)
 	root.Sheets, _ = s.store.(graph.Sheets)
 	root.Indicators, _ = s.store.(graph.Indicators)
+	root.Search = s.cfg.Search
+	if src, ok := s.store.(graph.SearchSource); ok && root.Search == nil {
+		root.Search = search.New(src)
+	}
 	cfg := generated.Config{Resolvers: root}
 	setComplexity(&cfg.Complexity)
 	setPartnerComplexity(&cfg.Complexity)
@@ -59,6 +64,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	setLibraryComplexity(&cfg.Complexity)
 	setContributionComplexity(&cfg.Complexity)
 	setCalendarComplexity(&cfg.Complexity)
+	setSearchComplexity(&cfg.Complexity)
 	h := handler.New(generated.NewExecutableSchema(cfg))
 	h.AddTransport(httpTransport{maxErrors: s.cfg.MaxErrors, maxBytes: s.cfg.MaxResponseBytes})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](1000))

@@ -60,7 +60,7 @@ type roleFixture struct {
 }
 
 // roleRowSets are the areas' rows.
-var roleRowSets = []func() map[string]roleRow{accountRoleRows, linkRoleRows, requestRoleRows, contributionRoleRows, calendarRoleRows}
+var roleRowSets = []func() map[string]roleRow{accountRoleRows, linkRoleRows, requestRoleRows, contributionRoleRows, calendarRoleRows, searchRoleRows}
 
 func noVars(*roleFixture) map[string]any { return nil }
 
@@ -200,5 +200,11 @@ func TestRoleTable(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func searchRoleRows() map[string]roleRow {
+	return map[string]roleRow{
+		"Query.searchMisses": {`{ searchMisses(first: 5) { totalCount } }`, noVars, editors},
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"ewsi/auth"
 	"ewsi/graph"
 	"ewsi/graph/labels"
+	"ewsi/search"
 	"ewsi/webmap"
 )
 
@@ -72,6 +73,10 @@ type Config struct {
 	// Notifier records mails for the background worker to send (notify.Mailer);
 	// nil: features that mail are off.
 	Notifier graph.Notifier
+	// Search is the one search and the type-ahead over the index the server
+	// keeps (a search.Engine over the store); nil: one is made over the store,
+	// built on first use.
+	Search *search.Engine
 }
 
 func (c *Config) defaults() {

@@ -75,6 +75,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	stmts = append(stmts, mailSchema...)
 	stmts = append(stmts, calendarSchema...)
 	stmts = append(stmts, contributionSchema...)
+	stmts = append(stmts, searchMissSchema...)
 	for _, k := range located {
 		stmts = append(stmts, fmt.Sprintf("CREATE POINT INDEX %s_location IF NOT EXISTS FOR (n:%s) ON (n.location)",
 			strings.ToLower(string(k)), k))

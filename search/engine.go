@@ -1,0 +1,203 @@
+package search
+
+import (
+	"context"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"ewsi/graph"
+)
+
+// hitCacheSize is how many queries' full-text hits the engine keeps, so that
+// the next pages and other facet selections of a search do not run it again.
+const hitCacheSize = 512
+
+// Engine answers find and suggest over the cached index, with the full-text
+// hits from the store, and records the searches that found nothing. One serves
+// a whole server; it is safe for concurrent use. Close waits for its
+// background work.
+type Engine struct {
+	Source graph.SearchSource
+	Cache  *Cache
+	Misses *Recorder
+	hits   *lru.Cache[string, cachedHits]
+}
+
+type cachedHits struct {
+	version string
+	hits    []graph.ScoredID
+}
+
+// New returns an engine over src; the index is built on first use (call
+// e.Cache.Fresh to build it at once).
+func New(src graph.SearchSource) *Engine {
+	e := &Engine{Source: src}
+	e.Cache = &Cache{Version: src.GraphVersion, Load: func(ctx context.Context) (*Index, error) {
+		c, err := src.SearchCorpus(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return NewIndex(c), nil
+	}}
+	e.hits, _ = lru.New[string, cachedHits](hitCacheSize)
+	e.Misses = NewRecorder(src)
+	return e
+}
+
+// Close waits for the index build and the miss recordings under way.
+func (e *Engine) Close() {
+	e.Misses.Close()
+	e.Cache.Wait()
+}
+
+// Query is one find.
+type Query struct {
+	Text   string
+	Filter Filter
+	Order  Order
+	Lang   graph.Lang
+	Window graph.Window
+}
+
+// Hit is one result of a page.
+type Hit struct {
+	Node     graph.Node
+	Score    float64
+	Snippets []Snippet
+}
+
+// Result is a page of a find, the total, the facets and, when nothing was
+// found, the suggestions.
+type Result struct {
+	Hits        []Hit
+	Total       int
+	Facets      Facets
+	Suggestions []string
+}
+
+// fullText returns the hits of the Lucene query lq, from the cache when the
+// graph has not changed since they were read.
+func (e *Engine) fullText(ctx context.Context, lq string) ([]graph.ScoredID, error) {
+	v := e.Cache.Latest()
+	if c, ok := e.hits.Get(lq); ok && v != "" && c.version == v {
+		return c.hits, nil
+	}
+	hits, err := e.Source.SearchIDs(ctx, lq)
+	if err != nil {
+		return nil, err
+	}
+	e.hits.Add(lq, cachedHits{version: v, hits: hits})
+	return hits, nil
+}
+
+// Find runs q: the full-text hits of its words, joined with the index's
+// entries (the store's for hits the index does not know yet), narrowed by the
+// filter, counted into facets, ordered and paged; the page's nodes read with
+// their snippets. A query without a letter or a digit, or longer than
+// graph.MaxQueryLen, is EINVALID at "query".
+func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
+	lq, err := graph.FullTextQuery(q.Text, false, "query")
+	if err != nil {
+		return nil, err
+	}
+	x, err := e.Cache.Ready(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := e.fullText(ctx, lq)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]row, 0, len(hits))
+	var unknown []string
+	scores := map[string]float64{}
+	for _, h := range hits {
+		if i, ok := x.byID[h.ID]; ok {
+			rows = append(rows, row{&x.entries[i], h.Score})
+		} else {
+			unknown = append(unknown, h.ID)
+			scores[h.ID] = h.Score
+		}
+	}
+	if len(unknown) > 0 {
+		es, err := e.Source.SearchEntries(ctx, unknown)
+		if err != nil {
+			return nil, err
+		}
+		for _, se := range es {
+			en := x.entryOf(se)
+			rows = append(rows, row{&en, scores[se.ID]})
+		}
+	}
+	sel := x.selection(q.Filter)
+	rows, facets := x.facets(rows, sel, q.Lang)
+	sortRows(rows, q.Order)
+	res := &Result{Total: len(rows), Facets: facets}
+	lo := min(q.Window.Offset, len(rows))
+	page := rows[lo:min(len(rows), lo+q.Window.Limit)]
+	if len(page) > 0 {
+		ids := make([]string, len(page))
+		for i, r := range page {
+			ids[i] = r.e.id
+		}
+		nodes, err := e.Source.Nodes(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		m := NewMatcher(q.Text)
+		for _, r := range page {
+			n, ok := nodes[r.e.id]
+			if !ok { // unpublished since the hits were read
+				continue
+			}
+			res.Hits = append(res.Hits, Hit{Node: n, Score: r.score, Snippets: m.Snippets(n)})
+		}
+	}
+	if len(hits) == 0 {
+		e.Misses.Record(q.Text, q.Lang)
+		res.Suggestions = e.suggestions(ctx, x, q.Text)
+	}
+	return res, nil
+}
+
+// Suggest is the type-ahead: Index.Suggest over the cached index, with the
+// proposals' nodes read from the store (those unpublished since the index was
+// built drop out).
+func (e *Engine) Suggest(ctx context.Context, prefix string, kinds []graph.Kind, first int) ([]Proposal, []graph.Node, error) {
+	if len(prefix) > MaxPrefixLen {
+		return nil, nil, graph.Errorf(graph.EINVALID, "prefix", "at most %d characters", MaxPrefixLen)
+	}
+	if len(Words(prefix)) == 0 {
+		return nil, nil, graph.Errorf(graph.EINVALID, "prefix", "give at least one letter or digit")
+	}
+	if first < 0 || first > graph.MaxSuggest {
+		return nil, nil, graph.Errorf(graph.EINVALID, "first", "must be between 0 and %d, got %d", graph.MaxSuggest, first)
+	}
+	x, err := e.Cache.Ready(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps := x.Suggest(prefix, kinds, first)
+	if len(ps) == 0 {
+		return nil, nil, nil
+	}
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	nodes, err := e.Source.Nodes(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	var outP []Proposal
+	var outN []graph.Node
+	for _, p := range ps {
+		if n, ok := nodes[p.ID]; ok {
+			outP, outN = append(outP, p), append(outN, n)
+		}
+	}
+	return outP, outN, nil
+}
+
+// MaxPrefixLen bounds suggest's prefix, in bytes.
+const MaxPrefixLen = 100

@@ -1,0 +1,166 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"ewsi/graph"
+)
+
+// postingPrefix is the longest word prefix (in letters) with a posting list:
+// longer prefixes filter the list of their first postingPrefix letters.
+const postingPrefix = 3
+
+// shortPostingCap bounds the posting lists of one- and two-letter prefixes,
+// which would hold most of the corpus: they keep the best-ranked entries; a
+// type-ahead that runs out of them scans the whole index in rank order.
+const shortPostingCap = 4096
+
+// kindWeight orders the type-ahead: places and actors first, then practices,
+// calls and events, then documents and news.
+var kindWeight = map[graph.Kind]int{
+	graph.KindOrganisation: 6, graph.KindLocalAuthority: 6, graph.KindPractice: 5,
+	graph.KindFunding: 4, graph.KindEvent: 3, graph.KindDocument: 2, graph.KindNews: 1,
+}
+
+// entry is what the index keeps of one content node.
+type entry struct {
+	id        string
+	kind      graph.Kind
+	label     string
+	folded    string // " " + the label's folded words joined by " "
+	themes    []uint16
+	countries []uint16
+	lang      string
+	date      graph.Date // zero when the node has none
+}
+
+// hasWordPrefix reports whether one of e's label words begins with the folded p.
+func (e *entry) hasWordPrefix(p string) bool { return strings.Contains(e.folded, " "+p) }
+
+// names is a table of themes or countries: their names, and the index of each
+// key (and alternative key) a filter may give.
+type names struct {
+	list []graph.SearchName
+	key  map[string]uint16
+}
+
+func newNames(list []graph.SearchName) names {
+	n := names{list: list, key: make(map[string]uint16, 2*len(list))}
+	for i, x := range list {
+		n.key[x.Key] = uint16(i)
+		if x.Alt != "" {
+			n.key[x.Alt] = uint16(i)
+		}
+	}
+	return n
+}
+
+func (n names) indexes(keys []string) []uint16 {
+	out := make([]uint16, 0, len(keys))
+	for _, k := range keys {
+		if i, ok := n.key[k]; ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Index is the search index of one graph version: every published content
+// node's label, facet values and date, in type-ahead rank order, with posting
+// lists of the label words' first letters and the vocabulary of the labels.
+// It is immutable once built and safe for concurrent use.
+type Index struct {
+	Version   string
+	BuildTime time.Duration
+	entries   []entry
+	byID      map[string]int32
+	postings  map[string][]int32
+	capped    map[string]bool
+	vocab     map[string]int32 // folded label word → how many labels have it
+	themes    names
+	countries names
+}
+
+// Len returns how many nodes the index holds.
+func (x *Index) Len() int { return len(x.entries) }
+
+// NewIndex builds the index of c.
+func NewIndex(c *graph.SearchCorpus) *Index {
+	start := time.Now()
+	x := &Index{Version: c.Version, themes: newNames(c.Themes), countries: newNames(c.Countries),
+		byID: make(map[string]int32, len(c.Entries)), postings: map[string][]int32{},
+		capped: map[string]bool{}, vocab: map[string]int32{}}
+	x.entries = make([]entry, 0, len(c.Entries))
+	for _, e := range c.Entries {
+		x.entries = append(x.entries, x.entryOf(e))
+	}
+	slices.SortFunc(x.entries, func(a, b entry) int {
+		return cmp.Or(kindWeight[b.kind]-kindWeight[a.kind], len(a.label)-len(b.label),
+			strings.Compare(a.folded, b.folded), strings.Compare(a.id, b.id))
+	})
+	for i := range x.entries {
+		e := &x.entries[i]
+		x.byID[e.id] = int32(i)
+		seen := map[string]bool{}
+		for _, w := range strings.Fields(e.folded) {
+			if !seen[w] {
+				x.vocab[w]++
+			}
+			seen[w] = true
+			n := 0
+			for j := range w {
+				if j == 0 {
+					continue
+				}
+				n++
+				x.post(w[:j], n, int32(i), seen)
+			}
+			if n := utf8.RuneCountInString(w); n <= postingPrefix {
+				x.post(w, n, int32(i), seen)
+			}
+		}
+	}
+	x.BuildTime = time.Since(start)
+	return x
+}
+
+// post adds entry i to the posting list of prefix p (n letters) once.
+func (x *Index) post(p string, n int, i int32, seen map[string]bool) {
+	if n > postingPrefix || seen["\x00"+p] {
+		return
+	}
+	seen["\x00"+p] = true
+	l := x.postings[p]
+	if n < postingPrefix && len(l) >= shortPostingCap {
+		x.capped[p] = true
+		return
+	}
+	x.postings[p] = append(l, i)
+}
+
+// entryOf turns a store entry into the index's.
+func (x *Index) entryOf(e graph.SearchEntry) entry {
+	out := entry{id: e.ID, kind: e.Kind, label: e.Label, lang: e.Lang,
+		folded: " " + strings.Join(Words(e.Label), " "),
+		themes: x.themes.indexes(e.Themes), countries: x.countries.indexes(e.Countries)}
+	if e.Date != nil {
+		out.date = *e.Date
+	}
+	return out
+}
+
+// prefixKey is the posting list key of the folded word w: its first letters.
+func prefixKey(w string) string {
+	n := 0
+	for i := range w {
+		if n == postingPrefix {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
