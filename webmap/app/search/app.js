@@ -11,7 +11,7 @@ import { gql } from '../map/api.js';
 import { t, lang, fmtDate, fmtNumber } from '../common/i18n.js';
 import { notification, errorCode, errorWhere, showError } from '../common/notify.js';
 import { langBadge, demoBadge, contentLang } from '../common/nodes.js';
-import { marked } from './marks.js';
+import { marked, markWords } from './marks.js';
 
 const PAGE = 20;
 export const FACETS = ['kinds', 'themes', 'countries', 'langs', 'years'];
@@ -149,7 +149,7 @@ function result(e) {
   return h('li', { class: 'ewsi-result', 'data-id': n.id, 'data-kind': n.__typename, 'data-date': d || undefined },
     h('h3', { class: 'ewsi-doc-title' },
       h('a', { class: 'ecl-link ecl-link--standalone', href: `/node?id=${encodeURIComponent(n.id)}`, lang: other },
-        titleSnip ? marked(titleSnip.parts) : name)),
+        titleSnip ? marked(markWords(name, titleSnip.parts.filter((p) => p.match).map((p) => p.text))) : name)),
     h('ul', { class: 'ewsi-doc-meta' }, meta),
     e.snippets.filter((s) => s.field !== 'title').map((s) => h('p', { class: 'ewsi-snippet', lang: other }, marked(s.parts))));
 }
