@@ -157,17 +157,18 @@ func TestBrandAndBasemapReachThePage(t *testing.T) {
 	}
 }
 
-// TestSearchFormKeepsTheQuery: the search page's form is filled from the URL.
+// TestSearchFormKeepsTheQuery: the search page's form is filled from the URL
+// (the words, the order), in the language asked, and the language switcher
+// keeps the facets chosen.
 func TestSearchFormKeepsTheQuery(t *testing.T) {
-	body := get(t, mux(newSite(t)), "/search?q=caf%C3%A9+Lyon&kind=NEWS&kind=EVENT&lang=de", nil).Body.String()
-	for _, want := range []string{`id="search-q" name="q" value="café Lyon"`, `id="kind-NEWS" name="kind" value="NEWS" checked`,
-		`id="kind-EVENT" name="kind" value="EVENT" checked`, `<span class="ecl-checkbox__text">Veranstaltungen</span>`,
-		`href="/search?kind=NEWS&amp;kind=EVENT&amp;lang=fr&amp;q=caf%C3%A9&#43;Lyon"`} {
+	body := get(t, mux(newSite(t)), "/search?q=caf%C3%A9+Lyon&kinds=NEWS&kinds=EVENT&sort=newest&lang=de", nil).Body.String()
+	for _, want := range []string{`id="search-q" name="q" value="café Lyon"`, `<option value="newest" selected>Neueste zuerst</option>`,
+		`href="/search?kinds=NEWS&amp;kinds=EVENT&amp;lang=fr&amp;q=caf%C3%A9&#43;Lyon&amp;sort=newest"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the search page lacks %s", want)
 		}
 	}
-	if strings.Contains(body, `value="PRACTICE" checked`) {
-		t.Error("an unchosen kind is checked")
+	if strings.Contains(body, `value="relevance" selected`) {
+		t.Error("the order asked is not the one selected")
 	}
 }

@@ -74,6 +74,7 @@ var Routes = []Route{
 	{"/about", "about.html", "about"},
 	{"/accessibility", "accessibility.html", "accessibility"},
 	{"/search", "search.html", "search"},
+	{"/search/misses", "searchmisses.html", "search"}, // the editors' list of searches that found nothing
 	{"/library", "library.html", "library"},
 	{"/news", "news.html", "news"},
 	{"/links", "links.html", "links"},

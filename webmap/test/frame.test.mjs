@@ -11,7 +11,7 @@ import { browser, base, api, artifacts, axeBuilder } from './browser.mjs';
 const ctx = browser();
 const LANGS = ['en', 'fr', 'de'];
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
-const SEARCH = 'query($q: String!, $kinds: [ContentKind!]) { search(query: $q, kinds: $kinds, first: 1) { totalCount } }';
+const SEARCH = 'query($q: String!, $kinds: [ContentKind!]) { search: find(query: $q, filter: { kinds: $kinds }, first: 1) { totalCount } }';
 
 // What each page shows in each language (its h1), from the message files' texts.
 const PAGES = {
@@ -77,13 +77,13 @@ for (const [name, p] of Object.entries(PAGES)) {
           assert.ok(overflow <= 0, `${name}: ${overflow}px wider than a phone`);
         }
         if (name === 'search') {
-          await page.waitForSelector('#search-list .ecl-card, #search-list .ecl-notification');
+          await page.waitForSelector('#search-list .ewsi-result, #search-list .ecl-notification');
           const total = (await api(SEARCH, { q: 'Lyon' })).data.search.totalCount;
           assert.ok(total > 1, 'the fixture has several things named Lyon');
           const n = new Intl.NumberFormat(lang).format(total);
           const word = { en: 'results for “Lyon”', fr: 'résultats pour « Lyon »', de: 'Ergebnisse für „Lyon“' }[lang];
           assert.equal((await page.textContent('#search-status')).trim(), `${n} ${word}`);
-          assert.equal(await page.locator('#search-list .ecl-card').count(), Math.min(20, total));
+          assert.equal(await page.locator('#search-list .ewsi-result').count(), Math.min(20, total));
         }
         await page.screenshot({ path: join(artifacts, `frame-${name}-${lang}-${sizeName}.png`), fullPage: true });
         // axe on these pages in each language and size: site-axe.test.mjs
@@ -95,12 +95,12 @@ for (const [name, p] of Object.entries(PAGES)) {
 }
 
 test('the language switch keeps the path and the query, and the choice is remembered', async () => {
-  const { page, errors } = await visit('/search?q=Lyon&kind=ORGANISATION&lang=en');
+  const { page, errors } = await visit('/search?q=Lyon&kinds=ORGANISATION&lang=en');
   const href = await page.getAttribute('[data-lang-switch="fr"]', 'href');
   const u = new URL(href, base);
   assert.equal(u.pathname, '/search');
   assert.equal(u.searchParams.get('q'), 'Lyon');
-  assert.deepEqual(u.searchParams.getAll('kind'), ['ORGANISATION']);
+  assert.deepEqual(u.searchParams.getAll('kinds'), ['ORGANISATION']);
   assert.equal(u.searchParams.get('lang'), 'fr');
   // by keyboard: the language button opens the list, a link switches
   await page.focus('.ecl-site-header__language-selector');
@@ -110,10 +110,10 @@ test('the language switch keeps the path and the query, and the choice is rememb
   await Promise.all([page.waitForURL(/lang=fr/), page.keyboard.press('Enter')]);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.equal(await page.inputValue('#search-q'), 'Lyon');
-  assert.ok(await page.isChecked('#kind-ORGANISATION'));
-  await page.waitForSelector('#search-list .ecl-card');
+  await page.waitForSelector('#search-list .ewsi-result');
+  assert.ok(await page.isChecked('#facet-kinds input[value="ORGANISATION"]'));
   const total = (await api(SEARCH, { q: 'Lyon', kinds: ['ORGANISATION'] })).data.search.totalCount;
-  assert.equal(await page.locator('#search-list .ecl-card').count(), Math.min(20, total));
+  assert.equal(await page.locator('#search-list .ewsi-result').count(), Math.min(20, total));
   // the cookie keeps French on a page opened without ?lang=
   await page.goto(base + '/about');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -128,7 +128,7 @@ test('the header search box leads to the search page with the words kept', async
   await Promise.all([page.waitForURL(/\/search\?q=Lyon/), page.press('header #site-search', 'Enter')]);
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   assert.equal(await page.inputValue('#search-q'), 'Lyon');
-  await page.waitForSelector('#search-list .ecl-card');
+  await page.waitForSelector('#search-list .ewsi-result');
   assert.deepEqual(errors, []);
   await page.close();
 });

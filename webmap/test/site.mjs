@@ -92,6 +92,8 @@ export async function cleanPaths(base) {
 }
 
 const q = encodeURIComponent;
+// the search page is ready when its results (or its nothing-found notice) are drawn
+const SEARCH_READY = '#search-list[aria-busy="false"] :is(.ewsi-result-list, .ecl-notification)';
 
 /** routes is the table of pages: name, path (clean, with its old file as the
 fallback), the states to open, and what shows the page is ready. */
@@ -120,7 +122,11 @@ export function routes(id) {
       states: [{ name: 'two', path: `/compare?id=${q(id.practice)}&id=${q(id.practice2)}`, open: (page) => page.waitForSelector('[data-hook="compare-table"]', { timeout: 15000 }) }] },
     { name: 'about', path: '/about', ready: 'h1' },
     { name: 'accessibility', path: '/accessibility', ready: 'h1' },
-    { name: 'search', path: `/search?q=${q('integration')}`, ready: 'h1' },
+    { name: 'search', path: `/search?q=${q('integration')}`, ready: SEARCH_READY,
+      states: [{ name: 'facets', path: '/search?q=generated&kinds=PRACTICE&sort=newest',
+        open: async (page) => { await page.waitForSelector('#facet-kinds input:checked', { timeout: 15000 }); await page.waitForSelector(SEARCH_READY); } },
+        { name: 'nothing', path: `/search?q=${q('generatd')}`, open: (page) => page.waitForSelector('#search-list .ewsi-did-you-mean a', { timeout: 15000 }) }] },
+    { name: 'search-misses', path: '/search/misses', ready: '#misses-root[aria-busy="false"]' },
     { name: 'library', path: '/library', ready: '.ewsi-doc-list li',
       states: [{ name: 'eu-law', path: '/library?type=legislation&scope=EU', open: (page) => page.waitForSelector('.ewsi-doc-ids', { timeout: 15000 }) }] },
     { name: 'news', path: '/news', ready: '.ewsi-archive-nav h3',
