@@ -22,6 +22,7 @@ import (
 	"ewsi/ingest"
 	"ewsi/ingest/reference"
 	"ewsi/linkeddata"
+	"ewsi/search"
 	"ewsi/server"
 	"ewsi/webmap"
 	"ewsi/webmap/site"
@@ -108,9 +109,14 @@ func TestMain(m *testing.M) {
 		if err := contributionAccounts(d.Store); err != nil {
 			return err
 		}
+		// the search index, built before the first page asks (as the app warms it)
+		engine := search.New(d.Store)
+		if _, err := engine.Cache.Fresh(context.Background()); err != nil {
+			return err
+		}
 		srv := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: filepath.Join(root, "build", "web"),
 			Extra: extra, NotFound: http.HandlerFunc(pages.NotFound), EditorToken: editorToken, Accounts: accounts, Notifier: mailer, Map: layers, Partners: d.Ranker,
-			Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
+			Search: engine, Edge: server.Edge{RateLimit: server.RateLimit{Off: true}}}, d.Store, log)
 		if err := srv.Listen(); err != nil {
 			return err
 		}
