@@ -165,11 +165,12 @@ test('a title holding <script> shows as text and runs nothing', async () => {
   const dec = await api(`mutation($id: ID!, $c: [Criterion!]!) { decideContribution(id: $id, decision: PUBLISH, criteriaMet: $c) { state } }`,
     { id: c.id, c: c.criteria.map((x) => x.criterion) }, process.env.EWSI_EDITOR_TOKEN);
   assert.equal(dec.data?.decideContribution?.state, 'PUBLISHED', JSON.stringify(dec.errors));
-  // the full-text index follows writes within a moment
+  // the full-text index follows writes within a moment, and the server's search
+  // index within a rebuild (longer on a loaded machine)
   let n = 0;
-  for (let i = 0; i < 40 && !n; i++) {
+  for (let i = 0; i < 120 && !n; i++) {
     n = (await find(word)).totalCount;
-    if (!n) await new Promise((ok) => setTimeout(ok, 250));
+    if (!n) await new Promise((ok) => setTimeout(ok, 500));
   }
   assert.equal(n, 1, 'the published practice is not found');
   const { page, errors } = await open(ctx(), `/search?q=${word}&lang=en`);
