@@ -99,7 +99,9 @@ func (e *Engine) fullText(ctx context.Context, lq string) ([]graph.ScoredRef, er
 	if err != nil {
 		return nil, err
 	}
-	if cache != nil {
+	// an empty answer is not kept: Neo4j refreshes its full-text indexes after
+	// the write's commit, so a word just published may not be found yet
+	if cache != nil && len(hits) > 0 {
 		cache.Add(lq, cachedHits{version: v, hits: hits})
 	}
 	return hits, nil
