@@ -79,6 +79,37 @@ func runNodeTests(t *testing.T, files int, keep func(name string) bool) {
 	out, err := cmd.CombinedOutput()
 	t.Logf("node --test (%s):\n%s", time.Since(start).Round(time.Millisecond), out)
 	if err != nil {
-		t.Fatalf("browser tests failed: %v", err)
+		// the failures again, last, so that a CI log cut in its middle still shows them
+		t.Fatalf("browser tests failed: %v\n%s", err, tapFailures(out, 40))
 	}
+}
+
+// tapFailures returns each "not ok" line of node's TAP output with its YAML
+// block (the error, the location), at most max lines of a block.
+func tapFailures(out []byte, max int) string {
+	var b strings.Builder
+	lines := strings.Split(string(out), "\n")
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(strings.TrimSpace(lines[i]), "not ok ") {
+			continue
+		}
+		fmt.Fprintf(&b, "%s\n", strings.TrimSpace(lines[i]))
+		n := 0
+		for j := i + 1; j < len(lines); j++ {
+			l := strings.TrimSpace(lines[j])
+			if l == "..." || strings.HasPrefix(l, "ok ") || strings.HasPrefix(l, "not ok ") || strings.HasPrefix(l, "# Subtest:") {
+				break
+			}
+			if l == "---" {
+				continue
+			}
+			if n++; n <= max {
+				fmt.Fprintf(&b, "    %s\n", l)
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return "(no \"not ok\" line in the output: see the log above)"
+	}
+	return b.String()
 }
