@@ -50,6 +50,20 @@ func (s *Server) graphqlHandler() http.Handler {
 	root.Contributions, _ = s.store.(graph.Contributions)
 	root.Markup = markup.New()
 	root.Calendar, _ = s.store.(graph.Calendar)
+	if v, ok := s.store.(interface {
+		GraphVersion(context.Context) (string, error)
+	}); ok {
+		// the list pages, a country's counts, a calendar month and the funding
+		// calls are read again only when the graph changed
+		if c, err := resolvers.NewReadCache(s.store, v.GraphVersion, readCacheAnswers); err == nil {
+			root.Store = c
+		}
+		if root.Calendar != nil {
+			if c, err := resolvers.NewCalendarCache(root.Calendar, v.GraphVersion, readCacheAnswers); err == nil {
+				root.Calendar = c
+			}
+		}
+	}
 	root.Sheets, _ = s.store.(graph.Sheets)
 	root.Indicators, _ = s.store.(graph.Indicators)
 	root.Search = s.cfg.Search

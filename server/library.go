@@ -15,6 +15,11 @@ const libraryPageCost = 20
 // the graph does not change.
 const libraryCachePages = 512
 
+// readCacheAnswers is how many answers of each sort (list pages, country
+// counts, calendar months, funding pages) the server keeps while the graph
+// does not change.
+const readCacheAnswers = 512
+
 // setLibraryComplexity prices the library's lists by the items they return.
 func setLibraryComplexity(c *generated.ComplexityRoot) {
 	page := func(child int, first *int) int {
