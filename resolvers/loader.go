@@ -165,6 +165,10 @@ type loaders struct {
 	// name; the first reason worded in another language than English reads them
 	// all at once (see reasonText).
 	named []string
+	// the graph's version, read once by the first cached read of a query (requestVersion)
+	versionOnce sync.Once
+	version     string
+	versionErr  error
 }
 
 type loadersKey struct{}
@@ -175,10 +179,19 @@ func WithLoaders(ctx context.Context, store graph.Reader) context.Context {
 		primed: map[graph.Kind]map[string][]string{}}
 	l.nodes = newBatcher(ctx, store.Nodes)
 	l.stats = newBatcher(ctx, store.CountryStats)
-	if c, ok := store.(graph.Credits); ok {
+	if c, ok := credits(store); ok {
 		l.credits = newBatcher(ctx, c.CreditsOf)
 	}
 	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+// credits is the store's credits, also under a ReadCache (which keeps none).
+func credits(store graph.Reader) (graph.Credits, bool) {
+	if rc, ok := store.(*ReadCache); ok {
+		store = rc.Reader
+	}
+	c, ok := store.(graph.Credits)
+	return c, ok
 }
 
 // loadersFor returns the request's loaders, or loaders of their own for a context

@@ -7,7 +7,7 @@ import (
 	"ewsi/graph"
 )
 
-// ReadCache answers the store's list pages and country counts from memory
+// ReadCache answers the store's list pages, their neighbours and country counts from memory
 // while the graph has not changed (see versioned): the lists of every kind of
 // content (a country page's practices, events and funding; the list pages),
 // the counts of countries. Reads of one node, of people, of accounts and every
@@ -17,6 +17,7 @@ type ReadCache struct {
 	graph.Reader
 	lists *versioned[listPage]
 	stats *versioned[map[string]graph.CountryStats]
+	hops  *versioned[map[graph.Hop]map[string][]graph.Node]
 }
 
 type listPage struct {
@@ -36,7 +37,11 @@ func NewReadCache(st graph.Reader, version func(ctx context.Context) (string, er
 	if err != nil {
 		return nil, err
 	}
-	return &ReadCache{Reader: st, lists: lists, stats: stats}, nil
+	hops, err := newVersioned[map[graph.Hop]map[string][]graph.Node](version, size)
+	if err != nil {
+		return nil, err
+	}
+	return &ReadCache{Reader: st, lists: lists, stats: stats, hops: hops}, nil
 }
 
 // List is ListWith without relations.
@@ -55,6 +60,37 @@ func (c *ReadCache) ListWith(ctx context.Context, k graph.Kind, f graph.Filter, 
 		return listPage{nodes, total, rels}, err
 	})
 	return p.nodes, p.total, p.rels, err
+}
+
+// Neighbours answers from the cache when the nodes asked are a page of content
+// (the calendar's events with their countries and themes), else reads through:
+// one node's relations are one round trip, which keeping them would not spare.
+func (c *ReadCache) Neighbours(ctx context.Context, h graph.Hop, ids []string) (map[string][]graph.Node, error) {
+	res, err := c.NeighboursMulti(ctx, []graph.Hop{h}, ids)
+	return res[h], err
+}
+
+// NeighboursMulti answers from the cache, else reads through.
+func (c *ReadCache) NeighboursMulti(ctx context.Context, hops []graph.Hop, ids []string) (map[graph.Hop]map[string][]graph.Node, error) {
+	if len(ids) < 2 || !allContent(ids) {
+		return c.Reader.NeighboursMulti(ctx, hops, ids)
+	}
+	key := slices.Clone(ids)
+	slices.Sort(key)
+	return c.hops.get(ctx, cacheKey(ctx, "hops", hops, key), func() (map[graph.Hop]map[string][]graph.Node, error) {
+		return c.Reader.NeighboursMulti(ctx, hops, ids)
+	})
+}
+
+// allContent reports whether every id is of a content kind.
+func allContent(ids []string) bool {
+	for _, id := range ids {
+		k, ok := graph.KindOfID(id)
+		if !ok || !slices.Contains(graph.ContentKinds(), k) {
+			return false
+		}
+	}
+	return true
 }
 
 // CountryStats answers the counts of the countries asked from the cache, else

@@ -12,8 +12,8 @@ import (
 // TestReadCache: a list page, a country's counts, a calendar month and a page of
 // funding calls asked again while the graph is unchanged cost one round trip
 // each (the graph's version) and give the same answer; after a write each is
-// read again and counts the new node. A list of a kind that is not content
-// always goes to the store.
+// read again and counts the new node. The neighbours of content are kept too.
+// A list of a kind that is not content always goes to the store.
 func TestReadCache(t *testing.T) {
 	ctx := context.Background()
 	rc, err := resolvers.NewReadCache(db.Store, db.Store.GraphVersion, 16)
@@ -86,6 +86,25 @@ func TestReadCache(t *testing.T) {
 	must(t, err)
 	if n != first["the open calls"] {
 		t.Errorf("calls open on %s: %d, want %d (the new call closed on %s)", later, n, first["the open calls"], deadline)
+	}
+
+	// the neighbours of content are kept; those of anything else are read each time
+	in := graph.Hop{Rel: graph.RelIn, To: graph.KindCountry}
+	for _, c := range []struct {
+		ids   []string
+		trips int64
+	}{{[]string{"practice:readcache-test", "event:readcache-test"}, 1}, {[]string{"practice:readcache-test", "theme:social-cohesion"}, 2}} {
+		res, err := rc.Neighbours(ctx, in, c.ids)
+		must(t, err)
+		if len(res["practice:readcache-test"]) != 1 || res["practice:readcache-test"][0].NodeID() != "country:FR" {
+			t.Fatalf("the practice's country: %v", res["practice:readcache-test"])
+		}
+		before := db.Store.RoundTrips()
+		_, err = rc.Neighbours(ctx, in, c.ids)
+		must(t, err)
+		if trips := db.Store.RoundTrips() - before; trips != c.trips {
+			t.Errorf("the neighbours of %v asked again: %d round trips, want %d", c.ids, trips, c.trips)
+		}
 	}
 
 	// themes are not content: each list of them is read from the store

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"slices"
 
+	"github.com/99designs/gqlgen/graphql"
 	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"ewsi/graph"
 )
@@ -36,7 +38,7 @@ func newVersioned[V any](version func(ctx context.Context) (string, error), size
 // get returns the answer kept under key when the graph has not changed since it
 // was read, else read's answer, which it keeps. Errors are not kept.
 func (c *versioned[V]) get(ctx context.Context, key string, read func() (V, error)) (V, error) {
-	v, err := c.version(ctx)
+	v, err := requestVersion(ctx, c.version)
 	if err != nil {
 		var zero V
 		return zero, err
@@ -50,6 +52,22 @@ func (c *versioned[V]) get(ctx context.Context, key string, read func() (V, erro
 	}
 	c.items.Add(key, stamped[V]{version: v, v: got})
 	return got, nil
+}
+
+// requestVersion reads the graph's version once per query request (the
+// request's loaders keep it), so that the lists and relations of one page cost
+// one more round trip in all, not one each. A mutation reads it at every call:
+// its writes change it.
+func requestVersion(ctx context.Context, version func(ctx context.Context) (string, error)) (string, error) {
+	l, ok := ctx.Value(loadersKey{}).(*loaders)
+	if !ok || !graphql.HasOperationContext(ctx) {
+		return version(ctx)
+	}
+	if oc := graphql.GetOperationContext(ctx); oc.Operation == nil || oc.Operation.Operation != ast.Query {
+		return version(ctx)
+	}
+	l.versionOnce.Do(func() { l.version, l.versionErr = version(ctx) })
+	return l.version, l.versionErr
 }
 
 // cacheKey identifies a read by the values of its arguments (never by pointers:

@@ -100,7 +100,7 @@ func (s *Server) graphqlHandler() http.Handler {
 		return errors.New("internal error")
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := resolvers.WithLoaders(r.Context(), s.store)
+		ctx := resolvers.WithLoaders(r.Context(), root.Store)
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
