@@ -24,7 +24,9 @@ func TestReadCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	month := func() (graph.Date, graph.Date) { return graph.Date{Year: 2031, Month: 3, Day: 1}, graph.Date{Year: 2031, Month: 3, Day: 31} }
+	month := func() (graph.Date, graph.Date) {
+		return graph.Date{Year: 2031, Month: 3, Day: 1}, graph.Date{Year: 2031, Month: 3, Day: 31}
+	}
 	today := graph.Date{Year: 2031, Month: 1, Day: 1}
 	counts := map[string]func() int{
 		"practices of France": func() int {
