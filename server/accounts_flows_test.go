@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -243,6 +244,7 @@ func TestMyDataAndDeleteAccount(t *testing.T) {
 	pid := dig(b.data(`{ me { id } }`, nil), "me", "id").(string)
 	b.data(`mutation { createApiToken(name: "old", scope: READ) { secret } }`, nil)
 	execCypher(t, `MATCH (p:Person {id: $p}), (x:Practice {id: 'practice:mentoring'}) MERGE (p)-[:SUBMITTED {at: datetime()}]->(x)`, map[string]any{"p": pid})
+	b.data(`mutation { saveDraft(kind: LINK, input: {lang: EN, title: "A draft link of the leaving member"}, idempotencyKey: "my-data-draft") { created } }`, nil)
 	var data map[string]any
 	if err := json.Unmarshal([]byte(b.data(`{ myData }`, nil)["myData"].(string)), &data); err != nil {
 		t.Fatal(err)
@@ -253,6 +255,9 @@ func TestMyDataAndDeleteAccount(t *testing.T) {
 	}
 	if raw, _ := json.Marshal(data); !strings.Contains(string(raw), "practice:mentoring") || strings.Contains(string(raw), "argon2") {
 		t.Errorf("my data lacks the contribution or holds the hash: %s", raw)
+	}
+	if cs, _ := data["contributions"].([]any); len(cs) != 1 || !strings.Contains(fmt.Sprint(cs), "A draft link of the leaving member") || !strings.Contains(fmt.Sprint(cs), "revisions") {
+		t.Errorf("my data lacks the draft with its fields and revisions: %v", data["contributions"])
 	}
 	get := func(cookie bool) (int, string, string) {
 		req, _ := http.NewRequest("GET", a.srv.URL+"/account/data.json", nil)

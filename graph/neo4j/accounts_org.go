@@ -241,14 +241,18 @@ func listParam(l []string) any {
 }
 
 // PersonData returns everything held about a person: the account's properties
-// (never the password hash), sessions and API tokens (never their hashes), and
-// every relationship of the person with the node at its other end.
+// (never the password hash), sessions and API tokens (never their hashes), the
+// contributions with their fields and revisions, and every relationship of the
+// person with the node at its other end.
 func (s *Store) PersonData(ctx context.Context, personID string) (map[string]any, error) {
 	recs, err := s.read(ctx, `MATCH (p:Person {id: $pid}) WHERE NOT coalesce(p.former, false)
 WITH p, [k IN keys(p) WHERE k <> 'passwordHash'] AS ks
 RETURN {
   sessions: COLLECT { MATCH (x:Session {personId: p.id}) RETURN x {.created, .lastSeen, .expires} },
   apiTokens: COLLECT { MATCH (k:ApiToken {personId: p.id}) RETURN k {.id, .name, .scope, .prefix, .createdAt, .lastUsed} },
+  contributions: COLLECT { MATCH (p)-[:SUBMITTED]->(c:Contribution) RETURN c {.*, revisions:
+    COLLECT { MATCH (c)-[:HAS_REVISION]->(r:ContributionRevision) RETURN r {.number, .at, .changes} ORDER BY r.number },
+    reviews: COLLECT { MATCH (:Person)-[v:REVIEWED]->(c) RETURN v {.at, .decision, .criteria, .reason} ORDER BY v.at } } },
   relationships: [(p)-[r]-(n) | {type: type(r), outgoing: startNode(r) = p, node: n.id, label: head(labels(n)), properties: properties(r)}]
 } AS data, [k IN ks | [k, p[k]]] AS props`, map[string]any{"pid": personID})
 	if err != nil {
@@ -298,7 +302,8 @@ func jsonable(v any) any {
 // DeleteAccount leaves a tombstone: the Person keeps its id (so that published
 // content still points at it) and former = true; its name, email, password hash
 // and every other detail go, with its sessions, tokens, memberships and themes,
-// and the mails to its address (sent or not).
+// the mails to its address (sent or not) and its contributions that are not
+// published (with their revisions).
 func (s *Store) DeleteAccount(ctx context.Context, personID string, now time.Time) error {
 	return s.personWrite(ctx, personID, `
 CALL { WITH p MATCH (x:Session {personId: p.id}) DELETE x RETURN count(*) AS a }
@@ -306,6 +311,8 @@ CALL { WITH p MATCH (x:ApiToken {personId: p.id}) DELETE x RETURN count(*) AS b 
 CALL { WITH p MATCH (x:OneTimeToken {personId: p.id}) DELETE x RETURN count(*) AS c }
 CALL { WITH p MATCH (p)-[r:MEMBER_OF|REQUESTS_MEMBERSHIP|ABOUT]->() DELETE r RETURN count(*) AS d }
 CALL { WITH p MATCH (x:Mail {to: p.email}) DELETE x RETURN count(*) AS e }
+CALL { WITH p MATCH (p)-[:SUBMITTED]->(x:Contribution) WHERE x.state <> 'published'
+  OPTIONAL MATCH (x)-[:HAS_REVISION]->(r:ContributionRevision) DETACH DELETE r, x RETURN count(*) AS f }
 SET p = {id: p.id, former: true, name: '', shareDetails: false, demo: false, createdAt: p.createdAt, updatedAt: $now, deletedAt: $now}`,
 		map[string]any{"now": now.UTC()})
 }
