@@ -3,7 +3,11 @@ package resolvers
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"ewsi/graph"
 )
@@ -166,6 +170,7 @@ type loaders struct {
 	// all at once (see reasonText).
 	named []string
 	// the graph's version, read once by the first cached read of a query (requestVersion)
+	query       atomic.Bool
 	versionOnce sync.Once
 	version     string
 	versionErr  error
@@ -175,14 +180,32 @@ type loadersKey struct{}
 
 // WithLoaders returns a context carrying fresh loaders over store, for one request.
 func WithLoaders(ctx context.Context, store graph.Reader) context.Context {
-	l := &loaders{store: store, ctx: ctx, hops: map[graph.Hop]*batcher[[]graph.Node]{},
+	l := &loaders{store: store, hops: map[graph.Hop]*batcher[[]graph.Node]{},
 		primed: map[graph.Kind]map[string][]string{}}
+	// the batches run under a ctx that carries the loaders (requestVersion finds them)
+	ctx = context.WithValue(ctx, loadersKey{}, l)
+	l.ctx = ctx
 	l.nodes = newBatcher(ctx, store.Nodes)
 	l.stats = newBatcher(ctx, store.CountryStats)
 	if c, ok := credits(store); ok {
 		l.credits = newBatcher(ctx, c.CreditsOf)
 	}
-	return context.WithValue(ctx, loadersKey{}, l)
+	return ctx
+}
+
+// ForOperation prepares ctx for one GraphQL operation (call it around each):
+// a query leaves out the long texts it does not ask for (WithOmitted) and
+// reads the graph's version once for all its cached reads (requestVersion).
+func ForOperation(ctx context.Context) context.Context {
+	if !graphql.HasOperationContext(ctx) {
+		return ctx
+	}
+	if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Query {
+		if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+			l.query.Store(true)
+		}
+	}
+	return WithOmitted(ctx)
 }
 
 // credits is the store's credits, also under a ReadCache (which keeps none).

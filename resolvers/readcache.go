@@ -10,7 +10,8 @@ import (
 // ReadCache answers the store's list pages, their neighbours and country counts from memory
 // while the graph has not changed (see versioned): the lists of every kind of
 // content (a country page's practices, events and funding; the list pages),
-// the counts of countries. Reads of one node, of people, of accounts and every
+// the counts of countries, and the countries, themes and principles that every
+// filter form lists. Reads of one node, of people, of accounts and every
 // write go to the store. Lists of people and partner requests are not content
 // and are never kept.
 type ReadCache struct {
@@ -18,6 +19,10 @@ type ReadCache struct {
 	lists *versioned[listPage]
 	stats *versioned[map[string]graph.CountryStats]
 	hops  *versioned[map[graph.Hop]map[string][]graph.Node]
+	// the reference lists every filter form shows
+	countries  *versioned[[]*graph.Country]
+	themes     *versioned[[]*graph.Theme]
+	principles *versioned[[]*graph.Principle]
 }
 
 type listPage struct {
@@ -41,7 +46,17 @@ func NewReadCache(st graph.Reader, version func(ctx context.Context) (string, er
 	if err != nil {
 		return nil, err
 	}
-	return &ReadCache{Reader: st, lists: lists, stats: stats, hops: hops}, nil
+	c := &ReadCache{Reader: st, lists: lists, stats: stats, hops: hops}
+	if c.countries, err = newVersioned[[]*graph.Country](version, 4); err != nil {
+		return nil, err
+	}
+	if c.themes, err = newVersioned[[]*graph.Theme](version, 1); err != nil {
+		return nil, err
+	}
+	if c.principles, err = newVersioned[[]*graph.Principle](version, 1); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // List is ListWith without relations.
@@ -91,6 +106,28 @@ func allContent(ids []string) bool {
 		}
 	}
 	return true
+}
+
+// Countries answers the countries (all, or the EU's or the others) from the
+// cache, else reads them through.
+func (c *ReadCache) Countries(ctx context.Context, eu *bool) ([]*graph.Country, error) {
+	which := "all"
+	if eu != nil {
+		which = map[bool]string{true: "eu", false: "non-eu"}[*eu]
+	}
+	return c.countries.get(ctx, cacheKey(ctx, "countries", which), func() ([]*graph.Country, error) {
+		return c.Reader.Countries(ctx, eu)
+	})
+}
+
+// Themes answers the themes from the cache, else reads them through.
+func (c *ReadCache) Themes(ctx context.Context) ([]*graph.Theme, error) {
+	return c.themes.get(ctx, cacheKey(ctx, "themes"), func() ([]*graph.Theme, error) { return c.Reader.Themes(ctx) })
+}
+
+// Principles answers the principles from the cache, else reads them through.
+func (c *ReadCache) Principles(ctx context.Context) ([]*graph.Principle, error) {
+	return c.principles.get(ctx, cacheKey(ctx, "principles"), func() ([]*graph.Principle, error) { return c.Reader.Principles(ctx) })
 }
 
 // CountryStats answers the counts of the countries asked from the cache, else

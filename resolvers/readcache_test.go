@@ -109,6 +109,21 @@ func TestReadCache(t *testing.T) {
 		}
 	}
 
+	// the lists of the filter forms
+	eu := true
+	for name, ask := range map[string]func() error{
+		"EU countries": func() error { _, err := rc.Countries(ctx, &eu); return err },
+		"themes":       func() error { _, err := rc.Themes(ctx); return err },
+		"principles":   func() error { _, err := rc.Principles(ctx); return err },
+	} {
+		must(t, ask())
+		before := db.Store.RoundTrips()
+		must(t, ask())
+		if trips := db.Store.RoundTrips() - before; trips != 1 {
+			t.Errorf("%s asked again: %d round trips, want 1", name, trips)
+		}
+	}
+
 	// themes are not content: each list of them is read from the store
 	before := db.Store.RoundTrips()
 	for i := 0; i < 2; i++ {

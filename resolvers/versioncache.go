@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 
-	"github.com/99designs/gqlgen/graphql"
 	lru "github.com/hashicorp/golang-lru/v2"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"ewsi/graph"
 )
@@ -55,15 +53,12 @@ func (c *versioned[V]) get(ctx context.Context, key string, read func() (V, erro
 }
 
 // requestVersion reads the graph's version once per query request (the
-// request's loaders keep it), so that the lists and relations of one page cost
-// one more round trip in all, not one each. A mutation reads it at every call:
-// its writes change it.
+// request's loaders keep it, ForOperation marks them), so that the lists and
+// relations of one page cost one more round trip in all, not one each. A
+// mutation reads it at every call: its writes change it.
 func requestVersion(ctx context.Context, version func(ctx context.Context) (string, error)) (string, error) {
 	l, ok := ctx.Value(loadersKey{}).(*loaders)
-	if !ok || !graphql.HasOperationContext(ctx) {
-		return version(ctx)
-	}
-	if oc := graphql.GetOperationContext(ctx); oc.Operation == nil || oc.Operation.Operation != ast.Query {
+	if !ok || !l.query.Load() {
 		return version(ctx)
 	}
 	l.versionOnce.Do(func() { l.version, l.versionErr = version(ctx) })

@@ -92,7 +92,7 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.AroundFields(authorizeFields(graph.Policy()))
 	h.AroundOperations(s.metrics.aroundOperations)
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(resolvers.WithOmitted(ctx))
+		return next(resolvers.ForOperation(ctx))
 	})
 	h.SetErrorPresenter(s.presentError)
 	h.SetRecoverFunc(func(ctx context.Context, v any) error {
