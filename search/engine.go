@@ -126,19 +126,14 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]row, 0, len(hits))
-	var unknown []string
-	scores := map[string]float64{}
-	for _, h := range hits {
-		if i, ok := x.byRef[h.Ref]; ok {
-			rows = append(rows, row{&x.entries[i], h.Score})
-		} else {
-			unknown = append(unknown, h.Ref)
-			scores[h.Ref] = h.Score
-		}
-	}
+	rows, unknown := x.join(hits)
 	if len(unknown) > 0 {
-		es, err := e.Source.SearchEntries(ctx, unknown)
+		refs := make([]string, len(unknown))
+		scores := make(map[string]float64, len(unknown))
+		for i, h := range unknown {
+			refs[i], scores[h.Ref] = h.Ref, h.Score
+		}
+		es, err := e.Source.SearchEntries(ctx, refs)
 		if err != nil {
 			return nil, err
 		}
@@ -147,12 +142,8 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 			rows = append(rows, row{&en, scores[se.Ref]})
 		}
 	}
-	sel := x.selection(q.Filter)
-	rows, facets := x.facets(rows, sel, q.Lang)
-	sortRows(rows, q.Order)
-	res := &Result{Total: len(rows), Facets: facets}
-	lo := min(q.Window.Offset, len(rows))
-	page := rows[lo:min(len(rows), lo+q.Window.Limit)]
+	page, total, facets := x.rank(rows, q.Filter, q.Order, q.Lang, q.Window)
+	res := &Result{Total: total, Facets: facets}
 	if len(page) > 0 {
 		ids := make([]string, len(page))
 		for i, r := range page {
