@@ -224,16 +224,32 @@ async function sendConfirm(page) {
 
 /** signIn logs the page's browser in as the member the Go test made (its
 session then stays for the pages visited after) and shows their account. */
-async function signIn(page) {
+// signingIn orders the sign-ins of the pages open at once: they share the
+// browser's cookies, and a login while another page reloads with the session
+// it replaces left that page signed out (a CI run saw it).
+let signingIn = Promise.resolve();
+
+/** signIn signs the site member in (unless the browser already is) and reloads
+the page; one page at a time. */
+function signIn(page) {
+  const turn = signingIn.then(() => signInNow(page));
+  signingIn = turn.catch(() => {});
+  return turn;
+}
+
+async function signInNow(page) {
   const r = await page.evaluate(async ([e, p]) => {
-    const res = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e, p } }) });
-    return res.json();
+    const ask = async (query, variables) => (await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, variables }) })).json();
+    const me = await ask('{ me { id } }', {});
+    if (me.data?.me?.id) return { data: { login: me.data.me } };
+    return ask('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', { e, p });
   }, [process.env.EWSI_MEMBER_EMAIL, process.env.EWSI_MEMBER_PASSWORD]);
   if (!r.data?.login?.id) throw new Error(`login of the site member: ${JSON.stringify(r.errors)}`);
   await page.reload();
-  await page.waitForSelector('#account-main:not([hidden]) #token-list', { timeout: 10000 });
-  await page.waitForSelector('#o-country option[value=FR]', { state: 'attached', timeout: 10000 });
+  // a login is an argon2id hash, one per core at a time: on a loaded machine the page comes slowly
+  await page.waitForSelector('#account-main:not([hidden]) #token-list', { timeout: 30000 });
+  await page.waitForSelector('#o-country option[value=FR]', { state: 'attached', timeout: 30000 });
 }
 
 /** visit opens a route or state of the site in lang at size in a new page and
