@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"sync"
 	"time"
 
@@ -19,8 +20,10 @@ import (
 // the type-ahead from one to three letters, over the server's index (suggest)
 // and over the full-text indexes as before (search(prefix: true)); and find
 // with one word, several words, and facets selected, every find asking for its
-// facets and snippets. The hits of a query are not cached between calls (the
-// engine's hit cache is off), so every find runs its full-text query.
+// facets and snippets, over the words of the server's index and, as while it
+// rebuilds, over Neo4j's full-text indexes. There the hits of a query are not
+// cached between calls (the engine's hit cache is off), so every find runs
+// its full-text query.
 
 // searchClients is how many clients ask at once.
 const searchClients = 8
@@ -59,22 +62,29 @@ type searchScenario struct {
 	name, query string
 	target      float64
 	vars        func(i int) map[string]any
+	store       bool // find over Neo4j's full-text indexes
 }
 
 func searchScenarios() []searchScenario {
 	return []searchScenario{
-		{"type-ahead 1-3 letters, in-server index (suggest)", suggestQuery, typeAheadTarget,
-			func(i int) map[string]any { return map[string]any{"p": typeAheadPrefixes[i%len(typeAheadPrefixes)]} }},
-		{"type-ahead 1-3 letters, full-text prefix (search)", oldPrefix, typeAheadTarget,
-			func(i int) map[string]any { return map[string]any{"p": typeAheadPrefixes[i%len(typeAheadPrefixes)]} }},
-		{"find, one word, facets", findBench, findTarget,
-			func(i int) map[string]any { return map[string]any{"q": oneWord[i%len(oneWord)]} }},
-		{"find, several words, facets", findBench, findTarget,
-			func(i int) map[string]any { return map[string]any{"q": multiWord[i%len(multiWord)]} }},
-		{"find, one word, facets selected", findBench, findTarget, func(i int) map[string]any {
-			return map[string]any{"q": oneWord[i%len(oneWord)], "f": facetFilters[(i/len(oneWord))%len(facetFilters)]}
-		}},
+		{name: "type-ahead 1-3 letters, in-server index (suggest)", query: suggestQuery, target: typeAheadTarget, vars: prefixVars},
+		{name: "type-ahead 1-3 letters, full-text prefix (search)", query: oldPrefix, target: typeAheadTarget, vars: prefixVars},
+		{name: "find, one word, facets", query: findBench, target: findTarget, vars: oneWordVars},
+		{name: "find, several words, facets", query: findBench, target: findTarget, vars: multiWordVars},
+		{name: "find, one word, facets selected", query: findBench, target: findTarget, vars: facetVars},
+		{name: "find over Neo4j full-text, one word, facets", query: findBench, target: findTarget, vars: oneWordVars, store: true},
+		{name: "find over Neo4j full-text, several words, facets", query: findBench, target: findTarget, vars: multiWordVars, store: true},
+		{name: "find over Neo4j full-text, one word, facets selected", query: findBench, target: findTarget, vars: facetVars, store: true},
 	}
+}
+
+func prefixVars(i int) map[string]any {
+	return map[string]any{"p": typeAheadPrefixes[i%len(typeAheadPrefixes)]}
+}
+func oneWordVars(i int) map[string]any   { return map[string]any{"q": oneWord[i%len(oneWord)]} }
+func multiWordVars(i int) map[string]any { return map[string]any{"q": multiWord[i%len(multiWord)]} }
+func facetVars(i int) map[string]any {
+	return map[string]any{"q": oneWord[i%len(oneWord)], "f": facetFilters[(i/len(oneWord))%len(facetFilters)]}
 }
 
 // searchResult is what one scenario measured.
@@ -86,11 +96,12 @@ type searchResult struct {
 }
 
 func searchBench(ctx context.Context, st *neo4j.Store, rep *Report, d time.Duration) error {
-	res, build, nodes, err := runSearchBench(ctx, st, searchClients, d)
+	res, ix, err := runSearchBench(ctx, st, searchClients, d)
 	if err != nil {
 		return err
 	}
-	rep.add(Result{Name: fmt.Sprintf("search: index of %d nodes built", nodes), Unit: "ms", Value: build})
+	rep.add(Result{Name: fmt.Sprintf("search: index of %d nodes built", ix.nodes), Unit: "ms", Value: ix.build})
+	rep.add(Result{Name: fmt.Sprintf("search: index of %d nodes, heap", ix.nodes), Unit: "MiB", Value: ix.heap})
 	for i, r := range res {
 		target := searchScenarios()[i].target
 		rep.add(Result{Name: fmt.Sprintf("search: %s, %d clients, p50", r.Name, searchClients), Unit: "ms", Value: r.P50})
@@ -101,35 +112,61 @@ func searchBench(ctx context.Context, st *neo4j.Store, rep *Report, d time.Durat
 	return nil
 }
 
+// indexFigures are the search index's build time (ms), the heap it holds
+// (MiB, after a collection) and its number of nodes.
+type indexFigures struct {
+	build, heap float64
+	nodes       int
+}
+
 // runSearchBench builds the search index, then runs each scenario: one pass
 // over its variants to warm Neo4j's plans, then clients asking in turn for d.
-// It returns each scenario's figures, the index's build time in milliseconds
-// and its size.
-func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Duration) ([]searchResult, float64, int, error) {
+// It returns each scenario's figures and the index's.
+func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Duration) ([]searchResult, indexFigures, error) {
+	var fig indexFigures
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	eng := search.New(st)
-	eng.CacheHits(0)
 	defer eng.Close()
 	t0 := time.Now()
 	x, err := eng.Cache.Fresh(ctx)
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, fig, err
 	}
-	build := float64(time.Since(t0).Microseconds()) / 1000
-	api := httptest.NewServer(server.New(server.Config{Edge: engineOnly(), Search: eng}, st, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	fig.build, fig.nodes = float64(time.Since(t0).Microseconds())/1000, x.Len()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	fig.heap = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / (1 << 20)
+	fromStore := search.New(st)
+	fromStore.FullTextFromStore()
+	fromStore.CacheHits(0)
+	defer fromStore.Close()
+	if _, err := fromStore.Cache.Fresh(ctx); err != nil {
+		return nil, fig, err
+	}
+	logs := slog.New(slog.NewTextHandler(io.Discard, nil))
+	api := httptest.NewServer(server.New(server.Config{Edge: engineOnly(), Search: eng}, st, logs).Handler())
 	defer api.Close()
+	storeAPI := httptest.NewServer(server.New(server.Config{Edge: engineOnly(), Search: fromStore}, st, logs).Handler())
+	defer storeAPI.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2 * clients}}
 	var out []searchResult
 	for _, sc := range searchScenarios() {
+		url := api.URL
+		if sc.store {
+			url = storeAPI.URL
+		}
 		for i := 0; i < 60; i++ { // Neo4j plans each shape once
-			if _, err := postGraphQL(client, api.URL, sc.query, sc.vars(i)); err != nil {
-				return nil, 0, 0, fmt.Errorf("%s: %w", sc.name, err)
+			if _, err := postGraphQL(client, url, sc.query, sc.vars(i)); err != nil {
+				return nil, fig, fmt.Errorf("%s: %w", sc.name, err)
 			}
 		}
 		var mu sync.Mutex
 		var lat latencies
 		perSec, err := throughput(ctx, clients, d, func(i int) error {
 			t0 := time.Now()
-			_, err := postGraphQL(client, api.URL, sc.query, sc.vars(i))
+			_, err := postGraphQL(client, url, sc.query, sc.vars(i))
 			took := time.Since(t0)
 			mu.Lock()
 			lat = append(lat, took)
@@ -137,11 +174,11 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Du
 			return err
 		})
 		if err != nil {
-			return nil, 0, 0, fmt.Errorf("%s: %w", sc.name, err)
+			return nil, fig, fmt.Errorf("%s: %w", sc.name, err)
 		}
 		r := searchResult{Name: sc.name, Calls: len(lat), P50: lat.quantile(.5), P95: lat.quantile(.95), PerSecond: perSec}
 		fmt.Printf("bench: search: %-52s p50 %7.1f ms  p95 %7.1f ms  %7.1f req/s\n", sc.name, r.P50, r.P95, r.PerSecond)
 		out = append(out, r)
 	}
-	return out, build, x.Len(), nil
+	return out, fig, nil
 }

@@ -28,12 +28,15 @@ func TestSearchBench(t *testing.T) {
 	if err := db.Store.Settle(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res, _, nodes, err := runSearchBench(ctx, db.Store, searchClients, time.Second)
+	res, ix, err := runSearchBench(ctx, db.Store, searchClients, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nodes < len(recs) || len(res) != len(searchScenarios()) {
-		t.Fatalf("index of %d nodes, %d scenarios measured", nodes, len(res))
+	if ix.nodes < len(recs) || len(res) != len(searchScenarios()) {
+		t.Fatalf("index of %d nodes, %d scenarios measured", ix.nodes, len(res))
+	}
+	if ix.heap <= 0 {
+		t.Errorf("index heap %.1f MiB", ix.heap)
 	}
 	for _, r := range res {
 		if r.Calls == 0 {

@@ -26,6 +26,9 @@ type SearchEntry struct {
 	Countries []string // ISO 3166 alpha-2
 	Lang      string
 	Date      *Date
+	// Text is the node's other texts that the full-text indexes cover
+	// (summaries, descriptions, places), one per line.
+	Text string
 }
 
 // SearchName names a theme or a country in English, French and German; Key is

@@ -21,6 +21,9 @@ type Engine struct {
 	Cache  *Cache
 	Misses *Recorder
 	hits   *lru.Cache[string, cachedHits]
+	// storeText makes find ask the store's full-text indexes even when the
+	// index holds the words of the graph's current version.
+	storeText bool
 }
 
 type cachedHits struct {
@@ -54,6 +57,11 @@ func (e *Engine) CacheHits(n int) {
 	}
 	e.hits, _ = lru.New[string, cachedHits](n)
 }
+
+// FullTextFromStore makes every find ask the store's full-text indexes, as
+// finds do while the index is being rebuilt (a bench compares the two). Call
+// it before the engine serves.
+func (e *Engine) FullTextFromStore() { e.storeText = true }
 
 // Close waits for the index build and the miss recordings under way.
 func (e *Engine) Close() {
@@ -107,12 +115,12 @@ func (e *Engine) fullText(ctx context.Context, lq string) ([]graph.ScoredRef, er
 	return hits, nil
 }
 
-// Find runs q: the full-text hits of its words, joined with the index's
-// entries (the store's for hits the index does not know: written since it was
-// built, or not published, which the store leaves out), narrowed by the
-// filter, counted into facets, ordered and paged; the page's nodes read with
-// their snippets. A query without a letter or a digit, or longer than
-// graph.MaxQueryLen, is EINVALID at "query".
+// Find runs q: the nodes that have its words, from the index when it holds
+// the graph's current version (else from the store's full-text indexes,
+// joined with the index's entries or, for nodes written since it was built,
+// the store's), narrowed by the filter, counted into facets, ordered and
+// paged; the page's nodes read with their snippets. A query without a letter
+// or a digit, or longer than graph.MaxQueryLen, is EINVALID at "query".
 func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 	lq, err := graph.FullTextQuery(q.Text, false, "query")
 	if err != nil {
@@ -122,26 +130,21 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	hits, err := e.fullText(ctx, lq)
-	if err != nil {
-		return nil, err
-	}
-	rows, unknown := x.join(hits)
-	if len(unknown) > 0 {
-		refs := make([]string, len(unknown))
-		scores := make(map[string]float64, len(unknown))
-		for i, h := range unknown {
-			refs[i], scores[h.Ref] = h.Ref, h.Score
-		}
-		es, err := e.Source.SearchEntries(ctx, refs)
+	var rows []row
+	current := false
+	if x.text != nil && !e.storeText {
+		v, err := e.Source.GraphVersion(ctx)
 		if err != nil {
 			return nil, err
 		}
-		for _, se := range es {
-			en := x.entryOf(se)
-			rows = append(rows, row{&en, scores[se.Ref]})
-		}
+		current = v == x.Version
 	}
+	if current {
+		rows = x.textRows(Words(q.Text))
+	} else if rows, err = e.storeRows(ctx, x, lq); err != nil {
+		return nil, err
+	}
+	found := len(rows) > 0
 	page, total, facets := x.rank(rows, q.Filter, q.Order, q.Lang, q.Window)
 	res := &Result{Total: total, Facets: facets}
 	if len(page) > 0 {
@@ -162,11 +165,40 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 			res.Hits = append(res.Hits, Hit{Node: n, Score: r.score, Snippets: m.Snippets(n)})
 		}
 	}
-	if len(hits) == 0 {
+	if !found {
 		e.Misses.Record(q.Text, q.Lang)
 		res.Suggestions = e.suggestions(ctx, x, q.Text)
 	}
 	return res, nil
+}
+
+// storeRows returns the hits of the Lucene query lq from the store's
+// full-text indexes, joined with x's entries, or with the store's for the
+// nodes x does not know (written since it was built, or not published, which
+// the store leaves out).
+func (e *Engine) storeRows(ctx context.Context, x *Index, lq string) ([]row, error) {
+	hits, err := e.fullText(ctx, lq)
+	if err != nil {
+		return nil, err
+	}
+	rows, unknown := x.join(hits)
+	if len(unknown) == 0 {
+		return rows, nil
+	}
+	refs := make([]string, len(unknown))
+	scores := make(map[string]float64, len(unknown))
+	for i, h := range unknown {
+		refs[i], scores[h.Ref] = h.Ref, h.Score
+	}
+	es, err := e.Source.SearchEntries(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	for _, se := range es {
+		en := x.entryOf(se)
+		rows = append(rows, row{&en, scores[se.Ref]})
+	}
+	return rows, nil
 }
 
 // Suggest is the type-ahead: Index.Suggest over the cached index, with the

@@ -369,3 +369,42 @@ func TestFindBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestFindFromIndexAgreesWithTheStore: find served from the words kept in the
+// server finds the same nodes as find served from the store's full-text
+// indexes (which it does while the server's index is being rebuilt), but
+// where their stemmers differ: the index's are Snowball's (Porter for
+// English), the store's are Lucene's lighter French and German ones.
+func TestFindFromIndexAgreesWithTheStore(t *testing.T) {
+	fromStore := search.New(db.Store)
+	fromStore.FullTextFromStore()
+	defer fromStore.Close()
+	c, s := newClient(), newClientOf(fromStore)
+	for _, tc := range []struct {
+		q            string
+		more, missed []string // found only from the index, only from the store
+	}{
+		{q: "Koln"}, {q: "krakow"}, {q: "réfugiés Lyon"}, {q: "integrate refugee"}, {q: "Sprachkurs"},
+		{q: "refugees football"}, {q: "zephyr"}, {q: "zephyr festival"}, {q: "bulletin"}, {q: "network"},
+		{q: "parents"}, {q: "français"}, {q: "Berlin"}, {q: "Beratung Frauen"}, {q: "agenda integration"},
+		{q: "Mentorzy"}, {q: "pracę"}, {q: "refugees xylograph"},
+		// French Snowball stems Integra as it stems integration
+		{q: "integration", more: []string{"organisation:integra-berlin"}},
+		// Lucene's French or German light stemmer meets refugies and refugees
+		{q: "refugies", missed: []string{"document:young-refugees-sport"}},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			vars := map[string]any{"first": 100, "o": "NEWEST", "f": map[string]any{"kinds": []string{"PRACTICE", "DOCUMENT", "ORGANISATION", "EVENT", "FUNDING", "LOCAL_AUTHORITY"}}}
+			if strings.HasPrefix(tc.q, "zephyr") { // more than a page of news
+				vars["f"] = nil
+			}
+			got, want := find(t, c, tc.q, vars), find(t, s, tc.q, vars)
+			a, b := ids(got), ids(want)
+			b = slices.DeleteFunc(b, func(id string) bool { return slices.Contains(tc.missed, id) })
+			a = slices.DeleteFunc(a, func(id string) bool { return slices.Contains(tc.more, id) })
+			if !slices.Equal(a, b) || got.Find.TotalCount-len(tc.more) != want.Find.TotalCount-len(tc.missed) {
+				t.Errorf("find %q: from the index %d %v, from the store %d %v", tc.q, got.Find.TotalCount, ids(got), want.Find.TotalCount, ids(want))
+			}
+		})
+	}
+}

@@ -1,8 +1,9 @@
 // Package search is the one search over every content kind (issue 15), served
-// from an index kept in the server: the full-text hits come from Neo4j's
-// indexes (as ids and scores); facets, order, paging, snippets, fuzzy
-// suggestions and the type-ahead run here over the index, which is built from
-// the graph and rebuilt when the graph version changes.
+// from an index kept in the server, built from the graph and rebuilt when the
+// graph version changes: the words of every node's texts (folded and stemmed),
+// the facet values, the type-ahead's prefixes. Facets, order, paging,
+// snippets, fuzzy suggestions and the type-ahead run here; while the index is
+// being rebuilt, find takes its hits from Neo4j's full-text indexes instead.
 package search
 
 import (

@@ -84,6 +84,7 @@ type Index struct {
 	vocab     map[string]int32 // folded label word → how many labels have it
 	themes    names
 	countries names
+	text      *textIndex // nil when the graph has more nodes than it can number
 }
 
 // Len returns how many nodes the index holds.
@@ -95,14 +96,33 @@ func NewIndex(c *graph.SearchCorpus) *Index {
 	x := &Index{Version: c.Version, themes: newNames(c.Themes), countries: newNames(c.Countries),
 		byRef: make(map[string]int32, len(c.Entries)), postings: map[string][]int32{},
 		capped: map[string]bool{}, vocab: map[string]int32{}}
-	x.entries = make([]entry, 0, len(c.Entries))
-	for _, e := range c.Entries {
-		x.entries = append(x.entries, x.entryOf(e))
+	type pending struct {
+		e    entry
+		text string
 	}
-	slices.SortFunc(x.entries, func(a, b entry) int {
+	ps := make([]pending, len(c.Entries))
+	for i, e := range c.Entries {
+		ps[i] = pending{x.entryOf(e), e.Text}
+	}
+	slices.SortFunc(ps, func(p, q pending) int {
+		a, b := &p.e, &q.e
 		return cmp.Or(kindWeight[b.kind]-kindWeight[a.kind], len(a.label)-len(b.label),
 			strings.Compare(a.folded, b.folded), strings.Compare(a.id, b.id))
 	})
+	x.entries = make([]entry, len(ps))
+	var tb *textBuilder
+	if len(ps) < maxTextDocs {
+		tb = newTextBuilder()
+	}
+	for i := range ps {
+		x.entries[i] = ps[i].e
+		if tb != nil {
+			tb.add(i, ps[i].e.label, ps[i].text)
+		}
+	}
+	if tb != nil {
+		x.text = tb.done()
+	}
 	seen := map[string]bool{}
 	for i := range x.entries {
 		e := &x.entries[i]

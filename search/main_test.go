@@ -126,8 +126,11 @@ func zephyrRecords() []graph.Record {
 
 // newClient serves the schema with the resolvers over the test store and the
 // test engine, one set of loaders per request as the server does.
-func newClient() *client.Client {
-	root := &resolvers.Resolver{Store: db.Store, Search: engine}
+func newClient() *client.Client { return newClientOf(engine) }
+
+// newClientOf is newClient over the engine e.
+func newClientOf(e *search.Engine) *client.Client {
+	root := &resolvers.Resolver{Store: db.Store, Search: e}
 	h := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: root}))
 	h.AddTransport(transport.POST{})
 	return client.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -59,7 +59,25 @@ func entryReturn(k graph.Kind) string {
 		date = "n." + d
 	}
 	return fmt.Sprintf(`RETURN elementId(n) AS ref, n.id AS id, n.%s AS label, n.lang AS lang, %s AS date,
-  [(n)-[:ABOUT]->(t:Theme) | t.id] AS themes, [(n)-[:IN]->(c:Country) | c.iso2] AS countries`, nameProp(k), date)
+  [(n)-[:ABOUT]->(t:Theme) | t.id] AS themes, [(n)-[:IN]->(c:Country) | c.iso2] AS countries,
+  [x IN [%s] WHERE x IS NOT NULL] AS text`, nameProp(k), date, textProps(k))
+}
+
+// textProps lists, as Cypher, the properties of n that the full-text indexes
+// cover besides its label: the texts the server's index takes its words from.
+func textProps(k graph.Kind) string {
+	label := nameProp(k)
+	seen := map[string]bool{label: true}
+	var out []string
+	for _, ix := range fulltextIndexes {
+		for _, p := range ix.props {
+			if !seen[p] && p != "title" && p != "name" {
+				seen[p] = true
+				out = append(out, "n."+p)
+			}
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // SearchCorpus reads every published content node's search entry, and the
@@ -145,6 +163,13 @@ func entryOf(k graph.Kind, v []any) graph.SearchEntry {
 			e.Countries = append(e.Countries, s)
 		}
 	}
+	var text []string
+	for _, x := range v[6].([]any) {
+		if s, ok := x.(string); ok && s != "" {
+			text = append(text, s)
+		}
+	}
+	e.Text = strings.Join(text, "\n")
 	return e
 }
 
