@@ -56,6 +56,7 @@ func main() {
 	shots := flag.String("screenshots", filepath.Join("test-artifacts", "screenshots"), "where -only screenshots writes the PNGs and their index.html")
 	rounds := flag.Int("rounds", 10, "rounds of the browser's first-markers measure, each cold and warm")
 	searchFor := flag.Duration("searchfor", 20*time.Second, "how long each search scenario runs")
+	searchOnly := flag.String("searchonly", "", "run only the search scenarios whose names match this regular expression (default all)")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -70,7 +71,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, rounds: *rounds, searchFor: *searchFor, shots: *shots, parts: parts(*only)}
+	o := options{scale: *scale, iters: *iters, warm: *warm, out: *out, keep: *keep, heap: *heap, pageCache: *pageCache, txMemory: *txMemory, queries: *queries, rounds: *rounds, searchFor: *searchFor, searchOnly: *searchOnly, shots: *shots, parts: parts(*only)}
 	if err := run(ctx, o); err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -88,6 +89,7 @@ type options struct {
 	heap, pageCache, txMemory string
 	parts                     map[string]bool // nil: every part
 	neo4jPid                  int             // the benchmark's Neo4j, for its CPU time
+	searchOnly                string          // a regular expression of the search scenarios to run
 }
 
 // parts parses -only.
@@ -158,7 +160,7 @@ func run(ctx context.Context, o options) error {
 	}}, {"partners", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
 		return partnerBench(ctx, st, o.queries, rep)
 	}}, {"search", func(ctx context.Context, st *neo4j.Store, rep *Report) error {
-		return searchBench(ctx, st, rep, o.searchFor)
+		return searchBench(ctx, st, rep, o.searchFor, o.neo4jPid, o.searchOnly)
 	}}, {"screenshots", func(ctx context.Context, st *neo4j.Store, _ *Report) error {
 		return screenshots(ctx, st, o.shots)
 	}}} {

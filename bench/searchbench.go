@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -93,21 +95,34 @@ type searchResult struct {
 	Calls     int
 	P50, P95  float64
 	PerSecond float64
+	// GoCPU and DBCPU are the CPU time per call, in milliseconds, of this
+	// process (server and clients) and of Neo4j (0 when its process is unknown).
+	GoCPU, DBCPU float64
 }
 
-func searchBench(ctx context.Context, st *neo4j.Store, rep *Report, d time.Duration) error {
-	res, ix, err := runSearchBench(ctx, st, searchClients, d)
+func searchBench(ctx context.Context, st *neo4j.Store, rep *Report, d time.Duration, neo4jPid int, only string) error {
+	scenarios := searchScenarios()
+	if only != "" {
+		re, err := regexp.Compile(only)
+		if err != nil {
+			return fmt.Errorf("-searchonly: %w", err)
+		}
+		scenarios = slices.DeleteFunc(scenarios, func(sc searchScenario) bool { return !re.MatchString(sc.name) })
+	}
+	res, ix, err := runSearchBench(ctx, st, scenarios, searchClients, d, neo4jPid)
 	if err != nil {
 		return err
 	}
 	rep.add(Result{Name: fmt.Sprintf("search: index of %d nodes built", ix.nodes), Unit: "ms", Value: ix.build})
 	rep.add(Result{Name: fmt.Sprintf("search: index of %d nodes, heap", ix.nodes), Unit: "MiB", Value: ix.heap})
 	for i, r := range res {
-		target := searchScenarios()[i].target
+		target := scenarios[i].target
 		rep.add(Result{Name: fmt.Sprintf("search: %s, %d clients, p50", r.Name, searchClients), Unit: "ms", Value: r.P50})
 		rep.add(Result{Name: fmt.Sprintf("search: %s, %d clients, p95", r.Name, searchClients), Unit: "ms", Value: r.P95,
 			Target: fmt.Sprintf("<= %.0f ms", target), Met: met(r.P95 <= target)})
 		rep.add(Result{Name: fmt.Sprintf("search: %s", r.Name), Unit: "req/s", Value: r.PerSecond})
+		rep.add(Result{Name: fmt.Sprintf("search: %s, CPU per call in the server and clients", r.Name), Unit: "ms", Value: r.GoCPU})
+		rep.add(Result{Name: fmt.Sprintf("search: %s, CPU per call in Neo4j", r.Name), Unit: "ms", Value: r.DBCPU})
 	}
 	return nil
 }
@@ -122,7 +137,7 @@ type indexFigures struct {
 // runSearchBench builds the search index, then runs each scenario: one pass
 // over its variants to warm Neo4j's plans, then clients asking in turn for d.
 // It returns each scenario's figures and the index's.
-func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Duration) ([]searchResult, indexFigures, error) {
+func runSearchBench(ctx context.Context, st *neo4j.Store, scenarios []searchScenario, clients int, d time.Duration, neo4jPid int) ([]searchResult, indexFigures, error) {
 	var fig indexFigures
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -142,8 +157,10 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Du
 	fromStore.FullTextFromStore()
 	fromStore.CacheHits(0)
 	defer fromStore.Close()
-	if _, err := fromStore.Cache.Fresh(ctx); err != nil {
-		return nil, fig, err
+	if slices.ContainsFunc(scenarios, func(sc searchScenario) bool { return sc.store }) {
+		if _, err := fromStore.Cache.Fresh(ctx); err != nil {
+			return nil, fig, err
+		}
 	}
 	logs := slog.New(slog.NewTextHandler(io.Discard, nil))
 	api := httptest.NewServer(server.New(server.Config{Edge: engineOnly(), Search: eng}, st, logs).Handler())
@@ -152,7 +169,7 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Du
 	defer storeAPI.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2 * clients}}
 	var out []searchResult
-	for _, sc := range searchScenarios() {
+	for _, sc := range scenarios {
 		url := api.URL
 		if sc.store {
 			url = storeAPI.URL
@@ -164,6 +181,8 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Du
 		}
 		var mu sync.Mutex
 		var lat latencies
+		goCPU, dbCPU := cpuClock{}, cpuClock{neo4jPid}
+		go0, db0 := goCPU.used(), dbCPU.used()
 		perSec, err := throughput(ctx, clients, d, func(i int) error {
 			t0 := time.Now()
 			_, err := postGraphQL(client, url, sc.query, sc.vars(i))
@@ -177,7 +196,13 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, clients int, d time.Du
 			return nil, fig, fmt.Errorf("%s: %w", sc.name, err)
 		}
 		r := searchResult{Name: sc.name, Calls: len(lat), P50: lat.quantile(.5), P95: lat.quantile(.95), PerSecond: perSec}
-		fmt.Printf("bench: search: %-52s p50 %7.1f ms  p95 %7.1f ms  %7.1f req/s\n", sc.name, r.P50, r.P95, r.PerSecond)
+		if len(lat) > 0 {
+			r.GoCPU = float64((goCPU.used()-go0).Microseconds()) / 1000 / float64(len(lat))
+			if neo4jPid > 0 {
+				r.DBCPU = float64((dbCPU.used()-db0).Microseconds()) / 1000 / float64(len(lat))
+			}
+		}
+		fmt.Printf("bench: search: %-52s p50 %7.1f ms  p95 %7.1f ms  %7.1f req/s  CPU/call: Go %.1f ms, Neo4j %.1f ms\n", sc.name, r.P50, r.P95, r.PerSecond, r.GoCPU, r.DBCPU)
 		out = append(out, r)
 	}
 	return out, fig, nil

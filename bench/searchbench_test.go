@@ -28,7 +28,7 @@ func TestSearchBench(t *testing.T) {
 	if err := db.Store.Settle(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res, ix, err := runSearchBench(ctx, db.Store, searchClients, time.Second)
+	res, ix, err := runSearchBench(ctx, db.Store, searchScenarios(), searchClients, time.Second, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

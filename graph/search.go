@@ -84,6 +84,9 @@ type SearchSource interface {
 	// SearchNodes returns the published content nodes with the given ids, by
 	// id, with all their texts, in one round trip.
 	SearchNodes(ctx context.Context, ids []string) (map[string]Node, error)
+	// SearchNodesAt is SearchNodes that also returns the graph's version,
+	// read in the same round trip.
+	SearchNodesAt(ctx context.Context, ids []string) (map[string]Node, string, error)
 	// RecordSearchMisses adds the misses (Count each) to the report, keeping
 	// at most max distinct queries (the least frequent, oldest go first).
 	RecordSearchMisses(ctx context.Context, misses []SearchMiss, max int) error

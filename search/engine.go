@@ -130,46 +130,73 @@ func (e *Engine) Find(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var rows []row
-	current := false
-	if x.text != nil && !e.storeText {
-		v, err := e.Source.GraphVersion(ctx)
-		if err != nil {
-			return nil, err
+	// the index answers when the version last seen is its own; the read of the
+	// page's nodes tells the version of the moment, and when the graph changed
+	// meanwhile the store answers after all
+	if x.text != nil && !e.storeText && x.Version == e.Cache.Latest() {
+		res, v, err := e.find(ctx, x, q, lq, true)
+		if err != nil || v == x.Version {
+			return res, err
 		}
-		current = v == x.Version
 	}
-	if current {
-		rows = x.textRows(Words(q.Text))
-	} else if rows, err = e.storeRows(ctx, x, lq); err != nil {
-		return nil, err
+	res, _, err := e.find(ctx, x, q, lq, false)
+	return res, err
+}
+
+// find runs q over x, with its hits from x's words (fromIndex) or from the
+// store's full-text indexes (the Lucene query lq); from the index, it returns
+// the graph version read with the page's nodes.
+func (e *Engine) find(ctx context.Context, x *Index, q Query, lq string, fromIndex bool) (*Result, string, error) {
+	var rows []row
+	if fromIndex {
+		var release func()
+		rows, release = x.textRows(Words(q.Text))
+		defer release()
+	} else {
+		var err error
+		if rows, err = e.storeRows(ctx, x, lq); err != nil {
+			return nil, "", err
+		}
 	}
 	found := len(rows) > 0
 	page, total, facets := x.rank(rows, q.Filter, q.Order, q.Lang, q.Window)
 	res := &Result{Total: total, Facets: facets}
-	if len(page) > 0 {
-		ids := make([]string, len(page))
+	var nodes map[string]graph.Node
+	var version string
+	var err error
+	switch ids := make([]string, len(page)); {
+	case len(page) > 0 && fromIndex:
 		for i, r := range page {
 			ids[i] = r.e.id
 		}
-		nodes, err := e.Source.SearchNodes(ctx, ids)
-		if err != nil {
-			return nil, err
+		nodes, version, err = e.Source.SearchNodesAt(ctx, ids)
+	case len(page) > 0:
+		for i, r := range page {
+			ids[i] = r.e.id
 		}
-		m := NewMatcher(q.Text)
-		for _, r := range page {
-			n, ok := nodes[r.e.id]
-			if !ok { // unpublished since the hits were read
-				continue
-			}
-			res.Hits = append(res.Hits, Hit{Node: n, Score: r.score, Snippets: m.Snippets(n)})
+		nodes, err = e.Source.SearchNodes(ctx, ids)
+	case fromIndex:
+		version, err = e.Source.GraphVersion(ctx)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	if fromIndex && version != x.Version {
+		return nil, version, nil
+	}
+	m := NewMatcher(q.Text)
+	for _, r := range page {
+		n, ok := nodes[r.e.id]
+		if !ok { // unpublished since the hits were read
+			continue
 		}
+		res.Hits = append(res.Hits, Hit{Node: n, Score: r.score, Snippets: m.Snippets(n)})
 	}
 	if !found {
 		e.Misses.Record(q.Text, q.Lang)
 		res.Suggestions = e.suggestions(ctx, x, q.Text)
 	}
-	return res, nil
+	return res, version, nil
 }
 
 // storeRows returns the hits of the Lucene query lq from the store's
@@ -196,7 +223,7 @@ func (e *Engine) storeRows(ctx context.Context, x *Index, lq string) ([]row, err
 	}
 	for _, se := range es {
 		en := x.entryOf(se)
-		rows = append(rows, row{&en, scores[se.Ref]})
+		rows = append(rows, row{&en, scores[se.Ref], -1})
 	}
 	return rows, nil
 }

@@ -42,22 +42,68 @@ type Facets struct {
 	Kinds, Themes, Countries, Langs, Years []FacetCount
 }
 
-// row is one hit of a search joined with its entry.
+// row is one hit of a search joined with its entry, and the entry's index in
+// the index's table (-1 for an entry read from the store).
 type row struct {
 	e     *entry
 	score float64
+	i     int32
 }
 
-// selection is a filter turned into the index's terms.
+// selection is a filter turned into the index's terms: each field nil when
+// it does not narrow, else true at the indexes it keeps.
 type selection struct {
-	kinds            map[graph.Kind]bool
-	themes           map[uint16]bool
-	countries        map[uint16]bool
-	langs            map[string]bool
-	years            map[int]bool
-	themeUnknown     bool // a theme was asked that the index does not know: nothing matches
-	countryUnknown   bool
-	themeN, countryN int
+	kinds, themes, countries []bool
+	themeBits                uint64          // the themes selected, as fact.themes
+	langs                    []bool          // by langIx
+	langSet                  map[string]bool // for the languages the index lacks
+	years                    map[int]bool
+}
+
+// flags returns a table of n flags true at the indexes ixs, nil when there are
+// none and none was asked (any); an asked value that the index lacks makes a
+// table true nowhere.
+func flags[I ~uint8 | ~uint16](n int, ixs []I, asked int) []bool {
+	if asked == 0 {
+		return nil
+	}
+	out := make([]bool, n)
+	for _, i := range ixs {
+		out[i] = true
+	}
+	return out
+}
+
+func (x *Index) selection(f Filter) selection {
+	var kinds []uint8
+	for _, k := range f.Kinds {
+		if i, ok := x.kindIx[k]; ok {
+			kinds = append(kinds, i)
+		}
+	}
+	langs := lower(f.Langs)
+	var lix []uint16
+	for _, l := range langs {
+		if i, ok := x.langIx[l]; ok {
+			lix = append(lix, i)
+		}
+	}
+	s := selection{
+		kinds:     flags(len(x.kinds), kinds, len(f.Kinds)),
+		themes:    flags(len(x.themes.list), x.themes.indexes(f.Themes), len(f.Themes)),
+		countries: flags(len(x.countries.list), x.countries.indexes(upper(f.Countries)), len(f.Countries)),
+		langs:     flags(len(x.langs)+1, lix, len(langs)),
+		years:     set(f.Years),
+	}
+	if s.langs != nil {
+		s.langSet = set(langs)
+	}
+	for t, ok := range s.themes {
+		if ok && t < 64 {
+			s.themeBits |= 1 << t
+		}
+	}
+	return s
 }
 
 func set[T comparable](xs []T) map[T]bool {
@@ -69,15 +115,6 @@ func set[T comparable](xs []T) map[T]bool {
 		m[x] = true
 	}
 	return m
-}
-
-func (x *Index) selection(f Filter) selection {
-	s := selection{kinds: set(f.Kinds), langs: set(lower(f.Langs)), years: set(f.Years)}
-	th := x.themes.indexes(f.Themes)
-	s.themes, s.themeUnknown = set(th), len(f.Themes) > 0 && len(th) == 0
-	cs := x.countries.indexes(upper(f.Countries))
-	s.countries, s.countryUnknown = set(cs), len(f.Countries) > 0 && len(cs) == 0
-	return s
 }
 
 func lower(xs []string) []string {
@@ -96,9 +133,9 @@ func upper(xs []string) []string {
 	return out
 }
 
-func anyIn(xs []uint16, m map[uint16]bool) bool {
+func anyIn(xs []uint16, sel []bool) bool {
 	for _, x := range xs {
-		if m[x] {
+		if sel[x] {
 			return true
 		}
 	}
@@ -111,7 +148,7 @@ func (x *Index) join(hits []graph.ScoredRef) (rows []row, unknown []graph.Scored
 	rows = make([]row, 0, len(hits))
 	for _, h := range hits {
 		if i, ok := x.byRef[h.Ref]; ok {
-			rows = append(rows, row{&x.entries[i], h.Score})
+			rows = append(rows, row{&x.entries[i], h.Score, i})
 		} else {
 			unknown = append(unknown, h)
 		}
@@ -129,48 +166,80 @@ func (x *Index) rank(rows []row, f Filter, o Order, lang graph.Lang, w graph.Win
 // facets counts the facets of rows under s, and returns the rows every
 // selection holds for. It may reorder rows in place.
 func (x *Index) facets(rows []row, s selection, lang graph.Lang) ([]row, Facets) {
-	kinds, langs, years := map[graph.Kind]int{}, map[string]int{}, map[int]int{}
+	kinds := make([]int, len(x.kinds))
+	langs := make([]int, len(x.langs)+1) // by langIx; 0 counts in otherLangs
+	otherLangs := map[string]int{}
+	span := 0
+	if x.maxYear > 0 && x.maxYear-x.minYear < maxYearSpan {
+		span = x.maxYear - x.minYear + 1
+	}
+	years := make([]int, span) // by year - minYear; others in otherYears
+	otherYears := map[int]int{}
 	themes, countries := make([]int, len(x.themes.list)), make([]int, len(x.countries.list))
 	hits := rows[:0] // the rows kept are written over the ones already read
 	for _, r := range rows {
-		e := r.e
-		mK := s.kinds == nil || s.kinds[e.kind]
-		mT := !s.themeUnknown && (s.themes == nil || anyIn(e.themes, s.themes))
-		mC := !s.countryUnknown && (s.countries == nil || anyIn(e.countries, s.countries))
-		mL := s.langs == nil || s.langs[e.lang]
-		mY := s.years == nil || (!e.date.IsZero() && s.years[e.date.Year])
+		e, f := r.e, x.factAt(r)
+		mK := s.kinds == nil || s.kinds[f.kindIx]
+		mT := s.themes == nil || f.anyTheme(e, &s)
+		mC := s.countries == nil || f.anyCountry(e, &s)
+		mL := s.langs == nil || (f.langIx > 0 && s.langs[f.langIx]) || (f.langIx == 0 && s.langSet[e.lang])
+		mY := s.years == nil || (f.day != 0 && s.years[int(f.day/10000)])
 		if mT && mC && mL && mY {
-			kinds[e.kind]++
+			kinds[f.kindIx]++
 		}
 		if mK && mC && mL && mY {
-			for _, t := range e.themes {
-				themes[t]++
-			}
+			f.countThemes(e, themes)
 		}
 		if mK && mT && mL && mY {
-			for _, c := range e.countries {
-				countries[c]++
+			f.countCountries(e, countries)
+		}
+		if mK && mT && mC && mY {
+			if f.langIx > 0 {
+				langs[f.langIx]++
+			} else if e.lang != "" {
+				otherLangs[e.lang]++
 			}
 		}
-		if mK && mT && mC && mY && e.lang != "" {
-			langs[e.lang]++
-		}
-		if mK && mT && mC && mL && !e.date.IsZero() {
-			years[e.date.Year]++
+		if mK && mT && mC && mL && f.day != 0 {
+			if y := int(f.day/10000) - x.minYear; y >= 0 && y < span {
+				years[y]++
+			} else {
+				otherYears[int(f.day/10000)]++
+			}
 		}
 		if mK && mT && mC && mL && mY {
 			hits = append(hits, r)
 		}
 	}
 	var f Facets
-	f.Kinds = counts(kinds, func(k graph.Kind) string { return string(k) }, nil)
-	f.Langs = counts(langs, func(l string) string { return l }, nil)
-	f.Years = counts(years, strconv.Itoa, nil)
+	km := map[graph.Kind]int{}
+	for i, n := range kinds {
+		if n > 0 {
+			km[x.kinds[i]] = n
+		}
+	}
+	for i, n := range langs[1:] {
+		if n > 0 {
+			otherLangs[x.langs[i]] += n
+		}
+	}
+	for i, n := range years {
+		if n > 0 {
+			otherYears[x.minYear+i] += n
+		}
+	}
+	f.Kinds = counts(km, func(k graph.Kind) string { return string(k) }, nil)
+	f.Langs = counts(otherLangs, func(l string) string { return l }, nil)
+	f.Years = counts(otherYears, strconv.Itoa, nil)
 	slices.SortStableFunc(f.Years, func(a, b FacetCount) int { return strings.Compare(b.Value, a.Value) })
 	f.Themes = x.themes.counts(themes, lang)
 	f.Countries = x.countries.counts(countries, lang)
 	return hits, f
 }
+
+// maxYearSpan bounds the table the years are counted in; the years of an
+// index whose dates span more are counted in a map.
+const maxYearSpan = 1000
 
 // counts lists m's values (written by value), most frequent first, then by value.
 func counts[K comparable](m map[K]int, value func(K) string, label func(K) string) []FacetCount {
@@ -199,30 +268,31 @@ func (n names) counts(by []int, lang graph.Lang) []FacetCount {
 
 // rowOrder compares rows in the order o; ties break on id.
 func rowOrder(o Order) func(a, b row) int {
-	return func(a, b row) int {
-		switch o {
-		case Newest, Oldest:
-			az, bz := a.e.date.IsZero(), b.e.date.IsZero()
-			if az != bz { // undated last
-				if az {
-					return 1
-				}
+	if o != Newest && o != Oldest {
+		return func(a, b row) int {
+			switch {
+			case a.score > b.score:
 				return -1
-			}
-			c := cmp.Or(cmp.Compare(a.e.date.Year, b.e.date.Year), cmp.Compare(a.e.date.Month, b.e.date.Month), cmp.Compare(a.e.date.Day, b.e.date.Day))
-			if o == Newest {
-				c = -c
-			}
-			if c != 0 {
-				return c
-			}
-		default:
-			if a.score != b.score {
-				if a.score > b.score {
-					return -1
-				}
+			case a.score < b.score:
 				return 1
 			}
+			return strings.Compare(a.e.id, b.e.id)
+		}
+	}
+	return func(a, b row) int {
+		az, bz := a.e.day == 0, b.e.day == 0
+		if az != bz { // undated last
+			if az {
+				return 1
+			}
+			return -1
+		}
+		c := cmp.Compare(a.e.day, b.e.day)
+		if o == Newest {
+			c = -c
+		}
+		if c != 0 {
+			return c
 		}
 		return strings.Compare(a.e.id, b.e.id)
 	}

@@ -2,8 +2,10 @@ package search
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -36,8 +38,13 @@ type entry struct {
 	themes    []uint16
 	countries []uint16
 	lang      string
-	date      graph.Date // zero when the node has none
+	day       int32  // the date as yyyymmdd, 0 when the node has none
+	kindIx    uint8  // the kind's index in graph.ContentKinds
+	langIx    uint16 // 1 + the language's index in the index's table; 0 for none or one it lacks
 }
+
+// year returns the year of e's date, 0 when it has none.
+func (e *entry) year() int { return int(e.day / 10000) }
 
 // hasWordPrefix reports whether one of e's label words begins with the folded p.
 func (e *entry) hasWordPrefix(p string) bool { return strings.Contains(e.folded, " "+p) }
@@ -85,6 +92,15 @@ type Index struct {
 	themes    names
 	countries names
 	text      *textIndex // nil when the graph has more nodes than it can number
+	kinds     []graph.Kind
+	kindIx    map[graph.Kind]uint8
+	langs     []string          // the languages of the nodes, by langIx-1
+	langIx    map[string]uint16 // language → langIx
+	minYear   int               // the span of the nodes' years, for counting them
+	maxYear   int
+	facts     []fact    // by entry
+	scratch   sync.Pool // *scratch: a find's buffers, kept between finds
+	rows      sync.Pool // *[]row
 }
 
 // Len returns how many nodes the index holds.
@@ -95,7 +111,23 @@ func NewIndex(c *graph.SearchCorpus) *Index {
 	start := time.Now()
 	x := &Index{Version: c.Version, themes: newNames(c.Themes), countries: newNames(c.Countries),
 		byRef: make(map[string]int32, len(c.Entries)), postings: map[string][]int32{},
-		capped: map[string]bool{}, vocab: map[string]int32{}}
+		capped: map[string]bool{}, vocab: map[string]int32{}, kinds: graph.ContentKinds(),
+		kindIx: map[graph.Kind]uint8{}, langIx: map[string]uint16{}}
+	for i, k := range x.kinds {
+		x.kindIx[k] = uint8(i)
+	}
+	for _, e := range c.Entries {
+		if _, ok := x.langIx[e.Lang]; !ok && e.Lang != "" && len(x.langs) < math.MaxUint16-1 {
+			x.langs = append(x.langs, e.Lang)
+			x.langIx[e.Lang] = uint16(len(x.langs))
+		}
+		if e.Date != nil && e.Date.Year > 0 {
+			if x.minYear == 0 || e.Date.Year < x.minYear {
+				x.minYear = e.Date.Year
+			}
+			x.maxYear = max(x.maxYear, e.Date.Year)
+		}
+	}
 	type pending struct {
 		e    entry
 		text string
@@ -122,6 +154,10 @@ func NewIndex(c *graph.SearchCorpus) *Index {
 	}
 	if tb != nil {
 		x.text = tb.done()
+	}
+	x.facts = make([]fact, len(x.entries))
+	for i := range x.entries {
+		x.facts[i] = factOf(&x.entries[i])
 	}
 	seen := map[string]bool{}
 	for i := range x.entries {
@@ -168,9 +204,10 @@ func (x *Index) post(p string, n int, i int32, seen map[string]bool) {
 func (x *Index) entryOf(e graph.SearchEntry) entry {
 	out := entry{ref: e.Ref, id: e.ID, kind: e.Kind, label: e.Label, lang: e.Lang,
 		folded: " " + strings.Join(Words(e.Label), " "),
-		themes: x.themes.indexes(e.Themes), countries: x.countries.indexes(e.Countries)}
-	if e.Date != nil {
-		out.date = *e.Date
+		themes: x.themes.indexes(e.Themes), countries: x.countries.indexes(e.Countries),
+		kindIx: x.kindIx[e.Kind], langIx: x.langIx[e.Lang]}
+	if d := e.Date; d != nil && d.Year > 0 && d.Year < 200000 {
+		out.day = int32(d.Year*10000 + int(d.Month)*100 + d.Day)
 	}
 	return out
 }

@@ -81,3 +81,20 @@ func TestPageRowsAgreesWithASort(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFacets counts the facets of the rows of a word found in a third of
+// 150,000 nodes, with nothing selected and with a country and a theme.
+func BenchmarkFacets(b *testing.B) {
+	x, hits := synthetic(150_000)
+	rows0, _ := x.join(hits)
+	rows := make([]row, len(rows0))
+	for name, f := range map[string]Filter{"none": {}, "selected": {Countries: []string{"CA0"}, Themes: []string{"theme:3"}}} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				copy(rows, rows0)
+				x.facets(rows, x.selection(f), graph.LangEN)
+			}
+		})
+	}
+}

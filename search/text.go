@@ -124,31 +124,42 @@ func (b *textBuilder) done() *textIndex {
 }
 
 // match returns the nodes that have every word of the folded words, each with
-// its score, in entry order. A word's score in a node is the best of its
-// forms' (the form's inverse document frequency times the saturated weight of
-// the form in the node, as BM25 does); a node's score is the sum of its words'.
-// Stop words do not count: a query of stop words only matches nothing.
-func (x *textIndex) match(words []string) []scored {
+// its score, in entry order, in sc's buffers. A word's score in a node is the
+// best of its forms' (the form's inverse document frequency times the
+// saturated weight of the form in the node, as BM25 does); a node's score is
+// the sum of its words'. Stop words do not count: a query of stop words only
+// matches nothing.
+func (x *textIndex) match(words []string, sc *scratch) []scored {
 	st := newStemmer()
-	var lists [][]scored
+	type word struct {
+		forms []string
+		df    int
+	}
+	var ws []word
 	for _, w := range words {
 		fs := st.forms(w)
 		if len(fs) == 0 {
 			continue
 		}
-		lists = append(lists, x.word(fs))
+		df := 0
+		for _, f := range fs {
+			df += len(x.postings[f])
+		}
+		ws = append(ws, word{fs, df})
 	}
-	if len(lists) == 0 {
+	if len(ws) == 0 {
 		return nil
 	}
-	slices.SortFunc(lists, func(a, b []scored) int { return len(a) - len(b) })
-	acc := lists[0]
-	for _, l := range lists[1:] {
-		acc = intersect(acc, l)
+	slices.SortFunc(ws, func(a, b word) int { return a.df - b.df }) // the rarest first
+	acc := x.word(ws[0].forms, sc)
+	sc.acc, sc.word = sc.word, sc.acc
+	for _, w := range ws[1:] {
 		if len(acc) == 0 {
-			return nil
+			break
 		}
+		acc = intersect(acc, x.word(w.forms, sc))
 	}
+	sc.acc = acc[:0]
 	return acc
 }
 
@@ -158,21 +169,29 @@ type scored struct {
 	score float32
 }
 
+// scratch holds the buffers of a match, kept between searches.
+type scratch struct {
+	acc, word, tmp []scored
+}
+
 // bm25K is the saturation of a word's weight in a node.
 const bm25K = 1.2
 
 // word returns the nodes that have one of the forms fs, in entry order, each
-// scored by its best form.
-func (x *textIndex) word(fs []string) []scored {
-	var out []scored
-	for _, f := range fs {
+// scored by its best form, in sc.word.
+func (x *textIndex) word(fs []string, sc *scratch) []scored {
+	out := sc.word[:0]
+	for n, f := range fs {
 		l := x.postings[f]
 		if len(l) == 0 {
 			continue
 		}
 		df := float64(len(l))
 		idf := float32(math.Log(1 + (float64(x.docs)-df+0.5)/(df+0.5)))
-		next := make([]scored, 0, len(out)+len(l))
+		next := sc.tmp[:0]
+		if n == 0 || len(out) == 0 {
+			next = out
+		}
 		i := 0
 		for _, p := range l {
 			w := float32(p & 0xff)
@@ -187,8 +206,13 @@ func (x *textIndex) word(fs []string) []scored {
 			}
 			next = append(next, s)
 		}
-		out = append(next, out[i:]...)
+		next = append(next, out[i:]...)
+		if len(out) > 0 {
+			sc.tmp = out[:0]
+		}
+		out = next
 	}
+	sc.word = out
 	return out
 }
 
@@ -212,12 +236,26 @@ func intersect(a, b []scored) []scored {
 }
 
 // textRows returns the rows of the nodes that have every word of the folded
-// words, from the index's postings.
-func (x *Index) textRows(words []string) []row {
-	hits := x.text.match(words)
-	rows := make([]row, len(hits))
-	for i, h := range hits {
-		rows[i] = row{&x.entries[h.doc], float64(h.score)}
+// words, from the index's postings, and a function that gives the rows'
+// memory back once the caller is done with them.
+func (x *Index) textRows(words []string) ([]row, func()) {
+	sc, _ := x.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
 	}
-	return rows
+	hits := x.text.match(words, sc)
+	rp, _ := x.rows.Get().(*[]row)
+	if rp == nil {
+		rp = new([]row)
+	}
+	rows := slices.Grow((*rp)[:0], len(hits))
+	for _, h := range hits {
+		rows = append(rows, row{&x.entries[h.doc], float64(h.score), int32(h.doc)})
+	}
+	x.scratch.Put(sc)
+	return rows, func() {
+		clear(rows) // no entry kept alive by the pool
+		*rp = rows[:0]
+		x.rows.Put(rp)
+	}
 }

@@ -45,7 +45,9 @@ func textCorpus() *graph.SearchCorpus {
 
 func matchIDs(x *Index, q string) []string {
 	var out []string
-	for _, r := range x.textRows(Words(q)) {
+	rows, release := x.textRows(Words(q))
+	defer release()
+	for _, r := range rows {
 		out = append(out, r.e.id)
 	}
 	slices.Sort(out)
@@ -86,7 +88,9 @@ func TestTextMatch(t *testing.T) {
 func TestTextScores(t *testing.T) {
 	x := NewIndex(textCorpus())
 	score := func(q, id string) float64 {
-		for _, r := range x.textRows(Words(q)) {
+		rows, release := x.textRows(Words(q))
+		defer release()
+		for _, r := range rows {
 			if r.e.id == id {
 				return r.score
 			}
@@ -116,7 +120,7 @@ func TestTextRowsInEntryOrder(t *testing.T) {
 		es = append(es, graph.SearchEntry{Ref: fmt.Sprint(i), ID: fmt.Sprintf("news:n%03d", i), Kind: graph.KindNews, Label: "News", Text: text})
 	}
 	x := NewIndex(&graph.SearchCorpus{Version: "v", Entries: es})
-	hits := x.text.match([]string{"migrants"})
+	hits := x.text.match([]string{"migrants"}, &scratch{})
 	if len(hits) != 300 {
 		t.Fatalf("%d hits, want 300", len(hits))
 	}
@@ -139,7 +143,8 @@ func BenchmarkTextMatch(b *testing.B) {
 		b.Run(q, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				x.textRows(Words(q))
+				_, release := x.textRows(Words(q))
+				release()
 			}
 		})
 	}

@@ -67,8 +67,8 @@ type Config struct {
 	// Map is the cache of the map's cluster hierarchies that mapLayer reads
 	// (the same one the routes of Extra share); nil switches mapLayer off.
 	Map *webmap.Layers
-	// Labels words enum labels and reasons in each language (labels.Embedded,
-	// read once at start); nil: each request that needs them reads the built-in files.
+	// Labels words enum labels and reasons in each language; nil: New reads the
+	// built-in files (labels.Embedded) once.
 	Labels *labels.Catalog
 	// Notifier records mails for the background worker to send (notify.Mailer);
 	// nil: features that mail are off.
@@ -152,6 +152,13 @@ type Server struct {
 // New builds the server over store (which should also be a Pinger and RoundTripper).
 func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	cfg.defaults()
+	if cfg.Labels == nil { // parsed once here, not by every request that words a label
+		if c, err := labels.Embedded(); err == nil {
+			cfg.Labels = c
+		} else {
+			log.Error("the label files do not load", "err", err)
+		}
+	}
 	s := &Server{cfg: cfg, store: store, log: log}
 	reg := prometheus.NewRegistry()
 	s.metrics = newMetrics(reg, store, cfg.MaxOperationLabels)

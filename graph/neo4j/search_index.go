@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -177,6 +178,16 @@ func entryOf(k graph.Kind, v []any) graph.SearchEntry {
 // in one round trip, with every property (snippets read their texts whatever
 // the request selects).
 func (s *Store) SearchNodes(ctx context.Context, ids []string) (map[string]graph.Node, error) {
+	out, _, err := s.searchNodes(ctx, ids, false)
+	return out, err
+}
+
+// SearchNodesAt is SearchNodes with the graph's version, read in the same query.
+func (s *Store) SearchNodesAt(ctx context.Context, ids []string) (map[string]graph.Node, string, error) {
+	return s.searchNodes(ctx, ids, true)
+}
+
+func (s *Store) searchNodes(ctx context.Context, ids []string, version bool) (map[string]graph.Node, string, error) {
 	groups := groupIDs(ids)
 	var parts []string
 	params := map[string]any{}
@@ -187,21 +198,32 @@ func (s *Store) SearchNodes(ctx context.Context, ids []string) (map[string]graph
 			parts = append(parts, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $%s AND %s RETURN {p: properties(n), l: '%s'} AS item", k, p, published, k))
 		}
 	}
+	if version {
+		parts = append(parts, "MATCH (v:GraphVersion) RETURN {version: coalesce(v.token, '')} AS item")
+	}
 	out := map[string]graph.Node{}
 	if len(parts) == 0 {
-		return out, nil
+		return out, "", nil
 	}
 	recs, err := s.read(ctx, strings.Join(parts, " UNION ALL "), params)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	var toks []string
 	for _, r := range recs {
 		v, _ := r.Get("item")
+		if m, ok := v.(map[string]any); ok {
+			if t, ok := m["version"].(string); ok {
+				toks = append(toks, t)
+				continue
+			}
+		}
 		n, err := decodeItem(v)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		out[n.NodeID()] = n
 	}
-	return out, nil
+	slices.Sort(toks)
+	return out, strings.Join(toks, ","), nil
 }
