@@ -415,17 +415,17 @@ func TestFindFromIndexAgreesWithTheStore(t *testing.T) {
 // found at once, with its facets, though the index does not hold it yet.
 func TestFindAWordJustPublished(t *testing.T) {
 	ctx := context.Background()
-	rec := graph.Record{Node: &graph.News{Meta: meta("news:quokka-census"), Title: "Quokka census in Lyon", Lang: "fr",
-		Date: date(2024, 2, 3), Summary: "Counting the quokkas."}, Links: in("FR"), Source: "t:quokka"}
+	rec := graph.Record{Node: &graph.News{Meta: meta("news:axolotl-census"), Title: "Axolotl census in Lyon", Lang: "fr",
+		Date: date(2024, 2, 3), Summary: "Counting the axolotls."}, Links: in("FR"), Source: "t:axolotl"}
 	if _, err := db.Store.Write(ctx, []graph.Record{rec}, []graph.Record{rec}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Store.Settle(ctx); err != nil { // Neo4j's full-text indexes have the word
 		t.Fatal(err)
 	}
-	r := find(t, newClient(), "quokkas", map[string]any{"first": 10})
-	if got := ids(r); !slices.Equal(got, []string{"news:quokka-census"}) || r.Find.TotalCount != 1 {
-		t.Fatalf("find quokkas: %d %v, want news:quokka-census", r.Find.TotalCount, got)
+	r := find(t, newClient(), "axolotls", map[string]any{"first": 10})
+	if got := ids(r); !slices.Equal(got, []string{"news:axolotl-census"}) || r.Find.TotalCount != 1 {
+		t.Fatalf("find axolotls: %d %v, want news:axolotl-census", r.Find.TotalCount, got)
 	}
 	if got := asMap(r.Find.Facets.Countries); got["FR"] != 1 || len(got) != 1 {
 		t.Errorf("countries %v, want FR: 1", got)
