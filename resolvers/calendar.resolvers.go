@@ -147,6 +147,9 @@ func (r *queryResolver) Calendar(ctx context.Context, month string, filter *mode
 		nodes[i] = e
 	}
 	r.loadersFor(ctx).prime(nodes)
+	if err := r.prefetch(ctx, nodes, childSelection(ctx, "events")); err != nil {
+		return nil, err
+	}
 	return &model.CalendarMonth{Month: m.String(), From: m.First(), To: m.Last(), Events: events, TotalCount: total}, nil
 }
 
@@ -181,6 +184,9 @@ func (r *queryResolver) FundingCalls(ctx context.Context, filter *graph.FundingF
 		es[i] = &model.FundingEdge{Cursor: graph.Cursor(w.Offset + i), Node: c}
 	}
 	r.loadersFor(ctx).prime(nodes)
+	if err := r.prefetch(ctx, nodes, nodeSelection(ctx)); err != nil {
+		return nil, err
+	}
 	return &model.FundingConnection{Edges: es, TotalCount: total, PageInfo: pageInfo(p, w, len(calls), total)}, nil
 }
 

@@ -3,6 +3,7 @@ package resolvers_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -202,5 +203,50 @@ func TestIndicatorMapThroughTheAPI(t *testing.T) {
 	}
 	if len(resp.Country.Observations) != 3 || resp.Country.Observations[0].Source != graph.SourceSampleFile {
 		t.Errorf("France's observations: %+v", resp.Country.Observations)
+	}
+}
+
+// TestCalendarMonthReadsRelationsAtOnce: a month's events with their country
+// and themes cost two round trips whatever their number: the events, then
+// both relations of all of them together.
+func TestCalendarMonthReadsRelationsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	var recs []graph.Record
+	for i := range 30 {
+		d := graph.Date{Year: 2032, Month: 5, Day: 1 + i%28}
+		recs = append(recs, graph.Record{Node: &graph.Event{Meta: graph.Meta{ID: fmt.Sprintf("event:month-trips-%02d", i), Status: graph.StatusPublished},
+			Title: fmt.Sprintf("Month trips %d", i), Lang: "en", Start: &d},
+			Links: []graph.Link{{Type: graph.RelIn, To: "country:" + []string{"FR", "DE", "PL"}[i%3]}, {Type: graph.RelAbout, To: "theme:social-cohesion"}}})
+	}
+	if _, err := db.Store.Write(ctx, recs, recs); err != nil {
+		t.Fatal(err)
+	}
+	c := calendarClient(nil)
+	for _, n := range []int{2, 30} {
+		var resp struct {
+			Calendar struct {
+				Events []struct {
+					ID      string
+					Country struct{ Iso2 string }
+					Themes  []struct{ Slug string }
+				}
+			}
+		}
+		before := db.Store.RoundTrips()
+		if msg, _ := postErr(c, fmt.Sprintf(`{ calendar(month: "2032-05", first: %d) { events { id country { iso2 } themes { slug } } } }`, n), &resp); msg != "" {
+			t.Fatal(msg)
+		}
+		trips := db.Store.RoundTrips() - before
+		if len(resp.Calendar.Events) != n {
+			t.Fatalf("first %d: %d events", n, len(resp.Calendar.Events))
+		}
+		for _, e := range resp.Calendar.Events {
+			if e.Country.Iso2 == "" || len(e.Themes) != 1 || e.Themes[0].Slug != "social-cohesion" {
+				t.Fatalf("%s: relations not read: %+v", e.ID, e)
+			}
+		}
+		if trips != 2 {
+			t.Errorf("a month of %d events cost %d round trips, want 2", n, trips)
+		}
 	}
 }

@@ -119,6 +119,23 @@ func nodeSelection(ctx context.Context) ast.SelectionSet {
 	return out
 }
 
+// childSelection returns the selection of the field being resolved's field
+// name (every time the query names it).
+func childSelection(ctx context.Context, name string) ast.SelectionSet {
+	oc := graphql.GetOperationContext(ctx)
+	fc := graphql.GetFieldContext(ctx)
+	if oc == nil || fc == nil {
+		return nil
+	}
+	var out ast.SelectionSet
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		if f.Name == name {
+			out = append(out, f.Selections...)
+		}
+	}
+	return out
+}
+
 // fieldSelection returns the selection of the field being resolved.
 func fieldSelection(ctx context.Context) ast.SelectionSet {
 	if fc := graphql.GetFieldContext(ctx); fc != nil {
