@@ -57,6 +57,12 @@ func (c *versioned[V]) get(ctx context.Context, key string, read func() (V, erro
 // relations of one page cost one more round trip in all, not one each. A
 // mutation reads it at every call: its writes change it.
 func requestVersion(ctx context.Context, version func(ctx context.Context) (string, error)) (string, error) {
+	return RequestVersion(ctx, version)
+}
+
+// RequestVersion is requestVersion for the server's own caches of a query's
+// answer: the version it reads is the one the query's reads then use.
+func RequestVersion(ctx context.Context, version func(ctx context.Context) (string, error)) (string, error) {
 	l, ok := ctx.Value(loadersKey{}).(*loaders)
 	if !ok || !l.query.Load() {
 		return version(ctx)

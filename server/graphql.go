@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -28,7 +29,7 @@ import (
 // depth, aliases: shapeLimit, before validation) and complexity, capped errors
 // and response size, and errors that carry extensions.code with internal ones
 // masked and logged.
-func (s *Server) graphqlHandler() http.Handler {
+func (s *Server) graphqlHandler(reg *prometheus.Registry) http.Handler {
 	root := &resolvers.Resolver{Store: s.store, Map: s.cfg.Map, Labels: s.cfg.Labels, Accounts: s.cfg.Accounts,
 		Notifier: s.cfg.Notifier}
 	root.Partners, _ = s.store.(graph.Partners)
@@ -94,6 +95,11 @@ func (s *Server) graphqlHandler() http.Handler {
 	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(resolvers.ForOperation(ctx))
 	})
+	if v, ok := s.store.(interface {
+		GraphVersion(context.Context) (string, error)
+	}); ok && !s.cfg.NoAnswerCache {
+		h.AroundOperations(newAnswerCache(readCacheAnswers, v.GraphVersion, reg).around)
+	}
 	h.SetErrorPresenter(s.presentError)
 	h.SetRecoverFunc(func(ctx context.Context, v any) error {
 		s.log.Error("panic in resolver", "panic", fmt.Sprint(v))

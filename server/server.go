@@ -67,6 +67,9 @@ type Config struct {
 	// Map is the cache of the map's cluster hierarchies that mapLayer reads
 	// (the same one the routes of Extra share); nil switches mapLayer off.
 	Map *webmap.Layers
+	// NoAnswerCache turns off the answers kept whole per graph version for
+	// visitors' calendar queries (answercache.go); a bench measures without it.
+	NoAnswerCache bool
 	// Labels words enum labels and reasons in each language; nil: New reads the
 	// built-in files (labels.Embedded) once.
 	Labels *labels.Catalog
@@ -164,7 +167,7 @@ func New(cfg Config, store graph.Reader, log *slog.Logger) *Server {
 	s.metrics = newMetrics(reg, store, cfg.MaxOperationLabels)
 	s.limiter = newLimiter(cfg.Edge.RateLimit, cfg.Edge.ClientIP)
 	mux := http.NewServeMux()
-	gql := s.graphqlHandler()
+	gql := s.graphqlHandler(reg)
 	mux.Handle("/graphql", s.limiter.graphqlRequests(s.limitBody(s.withTimeout(s.withActor(gql)))))
 	mux.Handle("GET /account/data.json", s.limiter.requests(s.withTimeout(s.withActor(http.HandlerFunc(s.myData)))))
 	mux.HandleFunc("/graphiql", s.graphiql)
