@@ -22,8 +22,9 @@ import (
 // the type-ahead from one to three letters, over the server's index (suggest)
 // and over the full-text indexes as before (search(prefix: true)); and find
 // with one word, several words, and facets selected, every find asking for its
-// facets and snippets, over the words of the server's index and, as while it
-// rebuilds, over Neo4j's full-text indexes. There the hits of a query are not
+// facets and snippets, over the words of the server's index (the page's nodes
+// kept per graph version, and read each time) and, as while it rebuilds, over
+// Neo4j's full-text indexes. There the hits of a query are not
 // cached between calls (the engine's hit cache is off), so every find runs
 // its full-text query.
 
@@ -65,6 +66,7 @@ type searchScenario struct {
 	target      float64
 	vars        func(i int) map[string]any
 	store       bool // find over Neo4j's full-text indexes
+	noNodes     bool // the page's nodes read each time, none kept
 }
 
 func searchScenarios() []searchScenario {
@@ -74,6 +76,8 @@ func searchScenarios() []searchScenario {
 		{name: "find, one word, facets", query: findBench, target: findTarget, vars: oneWordVars},
 		{name: "find, several words, facets", query: findBench, target: findTarget, vars: multiWordVars},
 		{name: "find, one word, facets selected", query: findBench, target: findTarget, vars: facetVars},
+		{name: "find, one word, facets, page nodes read each time", query: findBench, target: findTarget, vars: oneWordVars, noNodes: true},
+		{name: "find, several words, facets, page nodes read each time", query: findBench, target: findTarget, vars: multiWordVars, noNodes: true},
 		{name: "find over Neo4j full-text, one word, facets", query: findBench, target: findTarget, vars: oneWordVars, store: true},
 		{name: "find over Neo4j full-text, several words, facets", query: findBench, target: findTarget, vars: multiWordVars, store: true},
 		{name: "find over Neo4j full-text, one word, facets selected", query: findBench, target: findTarget, vars: facetVars, store: true},
@@ -173,6 +177,11 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, scenarios []searchScen
 		url := api.URL
 		if sc.store {
 			url = storeAPI.URL
+		}
+		if sc.noNodes { // between scenarios nothing is asked: the engine may change
+			eng.CacheNodes(0)
+		} else {
+			eng.CacheNodes(search.NodeCacheSize)
 		}
 		for i := 0; i < 60; i++ { // Neo4j plans each shape once
 			if _, err := postGraphQL(client, url, sc.query, sc.vars(i)); err != nil {

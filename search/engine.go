@@ -24,7 +24,18 @@ type Engine struct {
 	// storeText makes find ask the store's full-text indexes even when the
 	// index holds the words of the graph's current version.
 	storeText bool
+	// nodes keeps the nodes of find's pages read at the index's version.
+	nodes *lru.Cache[string, cachedNode]
 }
+
+type cachedNode struct {
+	version string
+	node    graph.Node
+}
+
+// NodeCacheSize is how many nodes of find's pages an engine keeps, unless
+// CacheNodes says otherwise.
+const NodeCacheSize = 4096
 
 type cachedHits struct {
 	version string
@@ -43,6 +54,7 @@ func New(src graph.SearchSource) *Engine {
 		return NewIndex(c), nil
 	}}
 	e.hits, _ = lru.New[string, cachedHits](hitCacheSize)
+	e.nodes, _ = lru.New[string, cachedNode](NodeCacheSize)
 	e.Misses = NewRecorder(src)
 	return e
 }
@@ -56,6 +68,17 @@ func (e *Engine) CacheHits(n int) {
 		return
 	}
 	e.hits, _ = lru.New[string, cachedHits](n)
+}
+
+// CacheNodes sets how many nodes of find's pages the engine keeps; 0 keeps
+// none (every page's nodes are read, as a bench of that cost does). Call it
+// before the engine serves.
+func (e *Engine) CacheNodes(n int) {
+	if n <= 0 {
+		e.nodes = nil
+		return
+	}
+	e.nodes, _ = lru.New[string, cachedNode](n)
 }
 
 // FullTextFromStore makes every find ask the store's full-text indexes, as
@@ -169,7 +192,7 @@ func (e *Engine) find(ctx context.Context, x *Index, q Query, lq string, fromInd
 		for i, r := range page {
 			ids[i] = r.e.id
 		}
-		nodes, version, err = e.Source.SearchNodesAt(ctx, ids)
+		nodes, version, err = e.pageNodes(ctx, x, ids)
 	case len(page) > 0:
 		for i, r := range page {
 			ids[i] = r.e.id
@@ -197,6 +220,40 @@ func (e *Engine) find(ctx context.Context, x *Index, q Query, lq string, fromInd
 		res.Suggestions = e.suggestions(ctx, x, q.Text)
 	}
 	return res, version, nil
+}
+
+// pageNodes returns the nodes of ids and the graph's version, read in one
+// round trip; the nodes read at x's version are kept, so that a page asked
+// again costs the version alone.
+func (e *Engine) pageNodes(ctx context.Context, x *Index, ids []string) (map[string]graph.Node, string, error) {
+	cache := e.nodes
+	if cache == nil {
+		return e.Source.SearchNodesAt(ctx, ids)
+	}
+	out := make(map[string]graph.Node, len(ids))
+	var missing []string
+	for _, id := range ids {
+		if c, ok := cache.Get(id); ok && c.version == x.Version {
+			out[id] = c.node
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		v, err := e.Source.GraphVersion(ctx)
+		return out, v, err
+	}
+	got, v, err := e.Source.SearchNodesAt(ctx, missing)
+	if err != nil {
+		return nil, "", err
+	}
+	for id, n := range got {
+		out[id] = n
+		if v == x.Version {
+			cache.Add(id, cachedNode{v, n})
+		}
+	}
+	return out, v, nil
 }
 
 // storeRows returns the hits of the Lucene query lq from the store's

@@ -412,7 +412,8 @@ func TestFindFromIndexAgreesWithTheStore(t *testing.T) {
 }
 
 // TestFindAWordJustPublished: a node written after the index was built is
-// found at once, with its facets, though the index does not hold it yet.
+// found at once, with its facets, though the index does not hold it yet; an
+// edit of a node on a page is shown at once, though the page's nodes are kept.
 func TestFindAWordJustPublished(t *testing.T) {
 	ctx := context.Background()
 	rec := graph.Record{Node: &graph.News{Meta: meta("news:axolotl-census"), Title: "Axolotl census in Lyon", Lang: "fr",
@@ -429,5 +430,48 @@ func TestFindAWordJustPublished(t *testing.T) {
 	}
 	if got := asMap(r.Find.Facets.Countries); got["FR"] != 1 || len(got) != 1 {
 		t.Errorf("countries %v, want FR: 1", got)
+	}
+
+	// from the index, rebuilt: the page's node is kept; an edit is shown at once
+	// (the page is read from the store while the index is older), then from
+	// the index rebuilt again
+	title := func() string {
+		t.Helper()
+		r := find(t, newClient(), "axolotls", map[string]any{"first": 10})
+		for _, e := range r.Find.Edges {
+			for _, sn := range e.Snippets {
+				if sn.Field == "title" {
+					var b strings.Builder
+					for _, p := range sn.Parts {
+						b.WriteString(p.Text)
+					}
+					return b.String()
+				}
+			}
+		}
+		t.Fatalf("no title snippet: %+v", r)
+		return ""
+	}
+	if _, err := engine.Cache.Fresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "Axolotl census in Lyon" {
+		t.Fatalf("title %q", got)
+	}
+	rec.Node.(*graph.News).Title = "Axolotl census in Lyon, revised"
+	if _, err := db.Store.Write(ctx, []graph.Record{rec}, []graph.Record{rec}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Store.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "Axolotl census in Lyon, revised" {
+		t.Errorf("after the edit: title %q", got)
+	}
+	if _, err := engine.Cache.Fresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "Axolotl census in Lyon, revised" {
+		t.Errorf("after the edit, from the index rebuilt: title %q", got)
 	}
 }
