@@ -206,9 +206,9 @@ func runSearchBench(ctx context.Context, st *neo4j.Store, scenarios []searchScen
 		}
 		r := searchResult{Name: sc.name, Calls: len(lat), P50: lat.quantile(.5), P95: lat.quantile(.95), PerSecond: perSec}
 		if len(lat) > 0 {
-			r.GoCPU = float64((goCPU.used()-go0).Microseconds()) / 1000 / float64(len(lat))
+			r.GoCPU = float64((goCPU.used() - go0).Microseconds()) / 1000 / float64(len(lat))
 			if neo4jPid > 0 {
-				r.DBCPU = float64((dbCPU.used()-db0).Microseconds()) / 1000 / float64(len(lat))
+				r.DBCPU = float64((dbCPU.used() - db0).Microseconds()) / 1000 / float64(len(lat))
 			}
 		}
 		fmt.Printf("bench: search: %-52s p50 %7.1f ms  p95 %7.1f ms  %7.1f req/s  CPU/call: Go %.1f ms, Neo4j %.1f ms\n", sc.name, r.P50, r.P95, r.PerSecond, r.GoCPU, r.DBCPU)
