@@ -55,12 +55,7 @@ func (e *Engine) suggestions(ctx context.Context, x *Index, q string) []string {
 			continue
 		}
 		s := strings.Join(a.words, " ")
-		lq, err := graph.FullTextQuery(s, false, "query")
-		if err != nil {
-			continue
-		}
-		hits, err := e.fullText(ctx, lq)
-		if err != nil || len(hits) == 0 {
+		if !e.finds(ctx, x, s) {
 			continue
 		}
 		out = append(out, s)
@@ -69,6 +64,20 @@ func (e *Engine) suggestions(ctx context.Context, x *Index, q string) []string {
 		}
 	}
 	return out
+}
+
+// finds reports whether the query s finds something: over x's words when x
+// has them (as find does), else over the store's full-text indexes.
+func (e *Engine) finds(ctx context.Context, x *Index, s string) bool {
+	if x.text != nil && !e.storeText {
+		return len(x.text.match(Words(s), &scratch{})) > 0
+	}
+	lq, err := graph.FullTextQuery(s, false, "query")
+	if err != nil {
+		return false
+	}
+	hits, err := e.fullText(ctx, lq)
+	return err == nil && len(hits) > 0
 }
 
 type near struct {

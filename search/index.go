@@ -79,8 +79,10 @@ func (n names) indexes(keys []string) []uint16 {
 
 // Index is the search index of one graph version: every published content
 // node's label, facet values and date, in type-ahead rank order, with posting
-// lists of the label words' first letters and the vocabulary of the labels.
-// It is immutable once built and safe for concurrent use.
+// lists of the label words' first letters, the vocabulary of the labels, the
+// words of the texts for find (text.go) and the facets' packed table
+// (facts.go). It is immutable once built (its pools aside) and safe for
+// concurrent use.
 type Index struct {
 	Version   string
 	BuildTime time.Duration
