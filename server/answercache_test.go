@@ -1,9 +1,13 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -75,5 +79,24 @@ func TestAnswerCacheKeepsCalendarAnswers(t *testing.T) {
 	}
 	if h, m := metric("ewsi_answer_cache_hits_total")-hits, metric("ewsi_answer_cache_misses_total")-misses; h != 0 || m != 0 {
 		t.Errorf("queries that may not be kept: %d hits, %d misses, want none", h, m)
+	}
+}
+
+// TestRequestEndedByTheEdgeSaysWhy: a request whose context the edge ended
+// with a reason (the database went down) is answered with that reason's
+// code, not as a timeout, whether or not its execution had begun.
+func TestRequestEndedByTheEdgeSaysWhy(t *testing.T) {
+	h := server.New(server.Config{}, db.Store, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler()
+	for _, q := range []string{`{ themes { slug } }`, `{ practices(first: 1) { totalCount } }`} {
+		body, _ := json.Marshal(map[string]any{"query": q})
+		r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		ctx, cancel := context.WithCancelCause(r.Context())
+		cancel(graph.Errorf(graph.EUNAVAIL, "", "the database went down during the request"))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r.WithContext(ctx))
+		if !strings.Contains(w.Body.String(), `"code":"UNAVAILABLE"`) {
+			t.Errorf("%s with its context ended by the edge: %d %.300s", q, w.Code, w.Body.String())
+		}
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -12,6 +13,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"ewsi/graph"
 )
 
 // Media types of GraphQL over HTTP.
@@ -94,9 +97,13 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
 	resp := responses(ctx)
-	if resp == nil { // the request's context ended before the response was made
-		resp = &graphql.Response{Errors: gqlerror.List{{Message: "the query took too long",
-			Extensions: map[string]any{"code": "TIMEOUT"}}}}
+	if resp == nil { // the request's context ended before the response was made: say why
+		code, msg := graph.ETIMEOUT, "the query took too long"
+		var cause *graph.Error
+		if errors.As(context.Cause(ctx), &cause) { // the edge ended it (the database went down)
+			code, msg = cause.Code, graph.ErrorMessage(cause)
+		}
+		resp = &graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}}
 	}
 	t.write(w, media, resp, len(resp.Data) == 0)
 }
