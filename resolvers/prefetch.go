@@ -101,34 +101,22 @@ func (r *Resolver) fillHops(ctx context.Context, hops []graph.Hop, ids []string,
 // nodeSelection returns the selection under edges { node { ... } } of a connection field.
 func nodeSelection(ctx context.Context) ast.SelectionSet {
 	oc := graphql.GetOperationContext(ctx)
-	fc := graphql.GetFieldContext(ctx)
-	if oc == nil || fc == nil {
-		return nil
-	}
-	var out ast.SelectionSet
-	for _, e := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
-		if e.Name != "edges" {
-			continue
-		}
-		for _, n := range graphql.CollectFields(oc, e.Selections, nil) {
-			if n.Name == "node" {
-				out = append(out, n.Selections...)
-			}
-		}
-	}
-	return out
+	return selectionsNamed(oc, selectionsNamed(oc, fieldSelection(ctx), "edges"), "node")
 }
 
 // childSelection returns the selection of the field being resolved's field
 // name (every time the query names it).
 func childSelection(ctx context.Context, name string) ast.SelectionSet {
-	oc := graphql.GetOperationContext(ctx)
-	fc := graphql.GetFieldContext(ctx)
-	if oc == nil || fc == nil {
+	return selectionsNamed(graphql.GetOperationContext(ctx), fieldSelection(ctx), name)
+}
+
+// selectionsNamed returns the selections of sel's fields called name, merged.
+func selectionsNamed(oc *graphql.OperationContext, sel ast.SelectionSet, name string) ast.SelectionSet {
+	if oc == nil || len(sel) == 0 {
 		return nil
 	}
 	var out ast.SelectionSet
-	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+	for _, f := range graphql.CollectFields(oc, sel, nil) {
 		if f.Name == name {
 			out = append(out, f.Selections...)
 		}
